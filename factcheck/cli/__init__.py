@@ -1,0 +1,51 @@
+"""The ``factcheck`` command line: thin commands that parse options, call the library and render.
+
+Each command group lives in its own module under ``factcheck.cli``; heavy modules are imported inside
+the commands, so ``factcheck --help`` loads no model.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from factcheck.errors import FactcheckError
+
+app = typer.Typer(
+    name="factcheck",
+    help="Check a draft's claims against your newsroom's own corpus.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+# Importing the command modules registers their commands on ``app``.
+from factcheck.cli import commands  # noqa: E402,F401
+
+
+def main() -> None:
+    """Console entry point: runs the app and maps errors to one line and an exit code."""
+    from factcheck.cli.output import error
+
+    try:
+        app(standalone_mode=False)
+    except FactcheckError as exc:
+        error(str(exc))
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        error("interrupted")
+        sys.exit(130)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except typer.Abort:
+        error("aborted")
+        sys.exit(1)
+    except Exception as exc:  # click's usage errors and anything unforeseen
+        import click
+
+        if isinstance(exc, click.exceptions.ClickException):
+            exc.show()
+            sys.exit(2)
+        error(f"unexpected error: {type(exc).__name__}: {exc}")
+        sys.exit(70)

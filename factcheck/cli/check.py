@@ -1,0 +1,3 @@
+"""`factcheck` commands: check."""
+
+from factcheck.cli import app  # noqa: F401

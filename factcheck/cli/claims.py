@@ -1,0 +1,3 @@
+"""`factcheck` commands: claims."""
+
+from factcheck.cli import app  # noqa: F401

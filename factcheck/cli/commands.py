@@ -1,0 +1,3 @@
+"""Registers every command group on the app (each module adds its commands when imported)."""
+
+from factcheck.cli import check, claims, corpus, evaluate, recheck, verify  # noqa: F401

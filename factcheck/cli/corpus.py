@@ -1,0 +1,3 @@
+"""`factcheck` commands: corpus."""
+
+from factcheck.cli import app  # noqa: F401

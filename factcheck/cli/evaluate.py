@@ -1,0 +1,3 @@
+"""`factcheck` commands: evaluate."""
+
+from factcheck.cli import app  # noqa: F401

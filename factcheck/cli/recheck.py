@@ -1,0 +1,3 @@
+"""`factcheck` commands: recheck."""
+
+from factcheck.cli import app  # noqa: F401

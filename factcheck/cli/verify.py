@@ -1,0 +1,3 @@
+"""`factcheck` commands: verify."""
+
+from factcheck.cli import app  # noqa: F401

@@ -1,0 +1,95 @@
+"""One place for settings: built-in defaults, then ``factcheck.toml``, then ``FACTCHECK_*`` variables.
+
+A ``factcheck.toml`` is looked for in the working directory, or where ``FACTCHECK_CONFIG`` points. Every
+field below may appear in it (top level) or as ``FACTCHECK_<FIELD>`` in the environment, e.g.
+``FACTCHECK_INDEX=/srv/newsroom-index`` or ``FACTCHECK_SUPPORT_THRESHOLD=0.6``.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+from platformdirs import user_cache_dir, user_data_dir
+
+from factcheck.errors import InputError
+
+PACKAGE_ROOT = Path(__file__).resolve().parent
+# The bundled demo corpus sits beside the package in a source checkout (editable install).
+BUNDLED_CORPUS = PACKAGE_ROOT.parent / "corpus"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Tunable behaviour of the pipeline. Thresholds live here, never in code."""
+
+    index: str | None = None
+    store: str | None = None
+    # Retrieval
+    top_k: int = 5
+    dense_k: int = 20
+    bm25_k: int = 20
+    rrf_k: int = 60
+    approximate_above: int = 200_000
+    # Passages
+    passage_sentences: int = 4
+    passage_overlap: int = 1
+    # Verification
+    support_threshold: float = 0.5
+    contradict_threshold: float = 0.5
+    relevance_threshold: float = 0.35
+    verify_passages: int = 5
+    # Input limits
+    max_input_bytes: int = 50_000_000
+    embed_batch_size: int = 64
+
+    @property
+    def default_index_dir(self) -> Path:
+        """Where the bundled demo corpus is indexed on first use."""
+        return Path(user_cache_dir("factcheck")) / "demo-index"
+
+    @property
+    def default_store_path(self) -> Path:
+        return Path(user_data_dir("factcheck")) / "claims.sqlite"
+
+
+def _coerce(value: Any, target: Any, name: str) -> Any:
+    kind = target if isinstance(target, type) else type(target)
+    try:
+        if kind is bool:
+            return str(value).lower() in {"1", "true", "yes", "on"}
+        if kind in (int, float):
+            return kind(value)
+        return str(value)
+    except (TypeError, ValueError) as exc:
+        raise InputError(f"setting {name!r}: cannot read {value!r} as {kind.__name__}") from exc
+
+
+def load_settings(config: Path | None = None, **overrides: Any) -> Settings:
+    """Defaults, then a ``factcheck.toml``, then ``FACTCHECK_*`` variables, then explicit overrides."""
+    settings = Settings()
+    defaults = {f.name: getattr(settings, f.name) for f in fields(Settings)}
+    path = config or Path(os.environ.get("FACTCHECK_CONFIG", "factcheck.toml"))
+    values: dict[str, Any] = {}
+    if path.is_file():
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+            raise InputError(f"{path}: not a valid TOML settings file ({exc})") from exc
+        unknown = sorted(set(data) - set(defaults))
+        if unknown:
+            raise InputError(f"{path}: unknown setting(s): {', '.join(unknown)}")
+        values.update(data)
+    for name in defaults:
+        env = os.environ.get(f"FACTCHECK_{name.upper()}")
+        if env is not None and env != "":
+            values[name] = env
+    values.update({k: v for k, v in overrides.items() if v is not None})
+    coerced = {
+        k: (_coerce(v, defaults[k] if defaults[k] is not None else str, k) if v is not None else None)
+        for k, v in values.items()
+    }
+    return replace(settings, **coerced)
