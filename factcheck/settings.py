@@ -37,6 +37,10 @@ class Settings:
     # Passages
     passage_sentences: int = 4
     passage_overlap: int = 1
+    passage_max_chars: int = 800
+    # Index
+    index_lock_timeout: float = 10.0
+    hnsw_ef_search: int = 128
     # Verification
     support_threshold: float = 0.5
     contradict_threshold: float = 0.5
