@@ -137,3 +137,29 @@ class Verdict:
             "reason": self.reason,
             "evidence": [e.to_dict() for e in self.evidence],
         }
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """Everything ``factcheck check`` found in one draft."""
+
+    source: str
+    draft_text: str
+    corpus_version: str | None
+    verdicts: tuple[Verdict, ...]
+    timings: dict[str, float] = field(default_factory=dict)
+
+    def summary(self) -> dict[str, int]:
+        counts = {str(label): 0 for label in Label}
+        for verdict in self.verdicts:
+            counts[str(verdict.label)] += 1
+        return counts
+
+    def to_dict(self) -> dict[str, Any]:
+        """The stable JSON schema of a check (documented in the README)."""
+        return {
+            "source": self.source,
+            "corpus_version": self.corpus_version,
+            "claims": [v.to_dict() for v in self.verdicts],
+            "summary": self.summary(),
+        }

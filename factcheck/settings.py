@@ -30,6 +30,7 @@ class Settings:
     store: str | None = None
     # Retrieval
     top_k: int = 5
+    retrieval_mode: str = "hybrid"
     dense_k: int = 20
     bm25_k: int = 20
     rrf_k: int = 60
