@@ -1,0 +1,95 @@
+"""The check use case: read a draft, make sure the index is there, run the pipeline, store, report."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from factcheck.domain import CheckResult
+from factcheck.errors import InputError
+from factcheck.settings import Settings, load_settings
+
+
+def _index_dir(index: Path | None, settings: Settings, quiet: bool) -> Path:
+    from factcheck.index import ensure_index
+
+    return ensure_index(settings, str(index) if index else None, quiet=quiet)
+
+
+def check_draft(
+    file: str,
+    index: Path | None = None,
+    pipeline_file: Path | None = None,
+    store: Path | None = None,
+    quiet: bool = False,
+    settings: Settings | None = None,
+) -> CheckResult:
+    """Checks one draft end to end and, with ``store``, records the verdicts."""
+    from factcheck.claims import load_draft
+    from factcheck.index import CorpusIndex
+    from factcheck.pipeline import build_check_pipeline, load_pipeline, run_check
+
+    settings = settings or load_settings()
+    draft = load_draft(file, max_bytes=settings.max_input_bytes)
+    index_dir = _index_dir(index, settings, quiet)
+    corpus = CorpusIndex.open(index_dir)
+    pipeline = (
+        load_pipeline(pipeline_file, index_dir if index else None)
+        if pipeline_file
+        else build_check_pipeline(index_dir, settings)
+    )
+    result = run_check(
+        pipeline,
+        draft.text,
+        draft.format,
+        source=str(file),
+        corpus_version=corpus.corpus_version,
+        draft_date=draft.date,
+    )
+    if store is not None or settings.store:
+        from factcheck.store import ClaimStore
+
+        with ClaimStore.open(store or Path(settings.store)) as claim_store:
+            claim_store.record_check(
+                str(file), draft.text, list(result.verdicts), corpus.corpus_version, corpus.generation
+            )
+    return result
+
+
+def write_report(result: CheckResult, fmt: str, out: Path | None) -> None:
+    """Renders ``result`` in ``fmt`` to ``out`` (written atomically) or stdout."""
+    import json
+
+    from factcheck import render
+
+    if fmt == "json":
+        body = json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    elif fmt == "markdown":
+        body = render.markdown_report(result)
+    elif fmt == "html":
+        body = render.html_report(result)
+    elif out is not None:
+        body = render.text_report(result)
+    else:
+        from factcheck.cli.output import stdout
+
+        render.render_text(result, stdout)
+        return
+    if out is None:
+        sys.stdout.write(body)
+        return
+    try:
+        temporary = out.with_name(f".{out.name}.tmp")
+        temporary.write_text(body, encoding="utf-8")
+        temporary.replace(out)
+    except OSError as exc:
+        raise InputError(f"{out}: cannot write the report ({exc.strerror})") from exc
+
+
+def default_pipeline_yaml(index: Path | None = None) -> str:
+    """The default check pipeline as YAML (nothing is loaded or built)."""
+    from factcheck.pipeline import build_check_pipeline
+
+    settings = load_settings()
+    index_dir = index or (Path(settings.index) if settings.index else settings.default_index_dir)
+    return build_check_pipeline(index_dir, settings).dumps()
