@@ -1,0 +1,592 @@
+"""The claim store: every checked draft, its claims and the full, append-only history of their verdicts.
+
+One SQLite file (WAL mode, so readers never block the writer). Its schema carries a version
+(``PRAGMA user_version``); the ordered ``MIGRATIONS`` below bring an older store up to date in one
+transaction when it is opened. A store written by a newer factcheck, or a file that is not a claim store,
+is refused with a clear error and left untouched.
+
+A claim that appears in several drafts is one ``claims`` row (its id is the hash of its normalised text)
+with one ``occurrences`` row per draft. Verdicts are never updated or deleted (triggers enforce it): each
+check or re-check appends a row that records the label, confidence, reason, the evidence (document id,
+document version and offsets) and the corpus version and index generation it was made against.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+import uuid
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from factcheck.domain import Claim, Verdict, content_hash
+from factcheck.errors import InputError, StoreError
+
+# Marks a SQLite file as a factcheck claim store ("FCK1").
+APPLICATION_ID = 0x46434B31
+
+# Ordered migrations: MIGRATIONS[i] brings a store from schema version i to i + 1.
+MIGRATIONS: tuple[tuple[str, ...], ...] = (
+    # 1: drafts, claims, their occurrences and the verdict history.
+    (
+        """CREATE TABLE drafts (
+            id INTEGER PRIMARY KEY,
+            path TEXT NOT NULL,
+            content_hash TEXT NOT NULL,
+            checked_at TEXT NOT NULL,
+            UNIQUE (path, content_hash)
+        )""",
+        """CREATE TABLE claims (
+            id TEXT PRIMARY KEY,
+            text TEXT NOT NULL,
+            first_seen TEXT NOT NULL
+        )""",
+        """CREATE TABLE occurrences (
+            claim_id TEXT NOT NULL REFERENCES claims (id),
+            draft_id INTEGER NOT NULL REFERENCES drafts (id),
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            sentence INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (claim_id, draft_id, start)
+        )""",
+        """CREATE TABLE verdicts (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            claim_id TEXT NOT NULL REFERENCES claims (id),
+            label TEXT NOT NULL,
+            confidence REAL NOT NULL,
+            reason TEXT NOT NULL,
+            evidence TEXT NOT NULL,
+            corpus_version TEXT,
+            generation INTEGER,
+            made_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX verdicts_by_claim ON verdicts (claim_id, id)",
+    ),
+    # 2: runs (a check or a re-check) so that an interrupted re-check can be resumed and reported whole;
+    # the verdict history is made append-only.
+    (
+        """CREATE TABLE runs (
+            id TEXT PRIMARY KEY,
+            kind TEXT NOT NULL,
+            started_at TEXT NOT NULL,
+            finished_at TEXT,
+            corpus_version TEXT,
+            generation INTEGER,
+            draft_id INTEGER REFERENCES drafts (id)
+        )""",
+        "ALTER TABLE verdicts ADD COLUMN run_id TEXT REFERENCES runs (id)",
+        "ALTER TABLE verdicts ADD COLUMN probabilities TEXT",
+        "CREATE INDEX verdicts_by_run ON verdicts (run_id)",
+        "CREATE INDEX occurrences_by_draft ON occurrences (draft_id)",
+        """CREATE TRIGGER verdicts_no_update BEFORE UPDATE ON verdicts
+           BEGIN SELECT RAISE(ABORT, 'the verdict history is append-only'); END""",
+        """CREATE TRIGGER verdicts_no_delete BEFORE DELETE ON verdicts
+           BEGIN SELECT RAISE(ABORT, 'the verdict history is append-only'); END""",
+    ),
+)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def utc_now() -> str:
+    """The current time as a sortable ISO 8601 UTC string."""
+    return datetime.now(UTC).isoformat(timespec="microseconds")
+
+
+def parse_since(value: str, now: datetime | None = None) -> str:
+    """Reads ``2026-11-20``, an ISO date-time, or an age (``36h``, ``7d``, ``2w``) into a stored timestamp."""
+    text = value.strip()
+    match = re.fullmatch(r"(\d+)\s*([hdw])", text.lower())
+    if match:
+        amount, unit = int(match.group(1)), match.group(2)
+        hours = {"h": 1, "d": 24, "w": 24 * 7}[unit] * amount
+        delta = timedelta(hours=hours)
+        return ((now or datetime.now(UTC)) - delta).isoformat(timespec="microseconds")
+    try:
+        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        raise InputError(
+            f"--since {value!r}: expected a date (2026-11-20), an ISO date-time, or an age such as 36h or 7d"
+        ) from None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+@dataclass(frozen=True)
+class StoredVerdict:
+    """One row of a claim's verdict history."""
+
+    id: int
+    claim_id: str
+    text: str
+    label: str
+    confidence: float
+    reason: str
+    evidence: list[dict[str, Any]]
+    corpus_version: str | None
+    generation: int | None
+    made_at: str
+    run_id: str | None
+    probabilities: dict[str, float] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        return {
+            "claim_id": self.claim_id,
+            "text": self.text,
+            "label": self.label,
+            "confidence": round(self.confidence, 4),
+            "reason": self.reason,
+            "evidence": self.evidence,
+            "corpus_version": self.corpus_version,
+            "generation": self.generation,
+            "made_at": self.made_at,
+            "run_id": self.run_id,
+        }
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """Where a claim was found: a draft (path and content hash) and the span of it."""
+
+    draft_id: int
+    path: str
+    content_hash: str
+    checked_at: str
+    start: int
+    end: int
+    sentence: int
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        return {
+            "path": self.path,
+            "content_hash": self.content_hash,
+            "checked_at": self.checked_at,
+            "start": self.start,
+            "end": self.end,
+        }
+
+
+@dataclass(frozen=True)
+class StoredClaim:
+    """A claim with its occurrences and (for ``show``) its verdict history, oldest first."""
+
+    id: str
+    text: str
+    first_seen: str
+    latest: StoredVerdict | None
+    occurrences: list[Occurrence] = field(default_factory=list)
+    history: list[StoredVerdict] = field(default_factory=list)
+
+    def to_claim(self) -> Claim:
+        """The claim as the pipeline's ``Claim``, located at its most recent occurrence."""
+        where = self.occurrences[-1] if self.occurrences else None
+        return Claim(
+            id=self.id,
+            text=self.text,
+            start=where.start if where else 0,
+            end=where.end if where else len(self.text),
+            sentence=where.sentence if where else 0,
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        return {
+            "id": self.id,
+            "text": self.text,
+            "first_seen": self.first_seen,
+            "label": self.latest.label if self.latest else None,
+            "confidence": round(self.latest.confidence, 4) if self.latest else None,
+            "checked_at": self.latest.made_at if self.latest else None,
+            "occurrences": [o.to_dict() for o in self.occurrences],
+            "history": [v.to_dict() for v in self.history],
+        }
+
+
+@dataclass(frozen=True)
+class Run:
+    """One check or re-check that wrote verdicts."""
+
+    id: str
+    kind: str
+    started_at: str
+    finished_at: str | None
+    corpus_version: str | None
+    generation: int | None
+
+
+_VERDICT_COLUMNS = (
+    "v.id, v.claim_id, c.text, v.label, v.confidence, v.reason, v.evidence, v.corpus_version, "
+    "v.generation, v.made_at, v.run_id, v.probabilities"
+)
+
+
+def _verdict_from_row(row: Sequence[Any]) -> StoredVerdict:
+    return StoredVerdict(
+        id=row[0],
+        claim_id=row[1],
+        text=row[2],
+        label=row[3],
+        confidence=float(row[4]),
+        reason=row[5],
+        evidence=json.loads(row[6]),
+        corpus_version=row[7],
+        generation=row[8],
+        made_at=row[9],
+        run_id=row[10],
+        probabilities=json.loads(row[11]) if row[11] else {},
+    )
+
+
+def evidence_records(verdict: Verdict) -> list[dict[str, Any]]:
+    """The evidence of a verdict as stored: document id and version, offsets, the quoted text, stance."""
+    return [e.to_dict() for e in verdict.evidence]
+
+
+class ClaimStore:
+    """A claim store opened on one SQLite file. Use ``ClaimStore.open(path)``; close it (or use ``with``)."""
+
+    def __init__(self, path: Path, connection: sqlite3.Connection) -> None:
+        self.path = path
+        self._db = connection
+
+    # -- opening -------------------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: str | Path, create: bool = True) -> ClaimStore:
+        """Opens (and, when ``create``, creates) a store, migrating an older schema to the current one.
+
+        Raises ``StoreError`` for a missing store when ``create`` is false, for a file that is not a
+        SQLite claim store or is corrupted, and for a store written by a newer factcheck (left untouched).
+        """
+        path = Path(path).expanduser()
+        if path.is_dir():
+            raise StoreError(f"{path}: is a folder, not a claim store file")
+        if not path.exists():
+            if not create:
+                raise StoreError(f"{path}: no claim store here (record one with `factcheck check --store`)")
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreError(f"{path}: cannot create the claim store's folder ({exc.strerror})") from exc
+        try:
+            connection = sqlite3.connect(path, isolation_level=None, timeout=30.0)
+        except sqlite3.Error as exc:
+            raise StoreError(f"{path}: cannot open the claim store ({exc})") from exc
+        store = cls(path, connection)
+        try:
+            store._prepare()
+        except sqlite3.DatabaseError as exc:
+            connection.close()
+            raise StoreError(f"{path}: not a readable claim store (corrupted or not SQLite: {exc})") from exc
+        except StoreError:
+            connection.close()
+            raise
+        return store
+
+    def _prepare(self) -> None:
+        db = self._db
+        # Read-only inspection first: a store we must refuse is never written to.
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        application = db.execute("PRAGMA application_id").fetchone()[0]
+        if application not in (0, APPLICATION_ID):
+            raise StoreError(f"{self.path}: a SQLite file of another application, not a claim store")
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.path}: claim store schema version {version} is newer than this factcheck supports "
+                f"({SCHEMA_VERSION}); upgrade factcheck to use it"
+            )
+        if version == 0:
+            tables = db.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0]
+            if tables:
+                raise StoreError(f"{self.path}: a SQLite database that is not a claim store")
+        db.execute("PRAGMA busy_timeout = 30000")
+        if db.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+            db.execute("PRAGMA journal_mode = WAL")
+        db.execute("PRAGMA foreign_keys = ON")
+        db.execute("PRAGMA synchronous = NORMAL")
+        if version < SCHEMA_VERSION:
+            self._migrate()
+
+    def _migrate(self, target: int = SCHEMA_VERSION) -> None:
+        """Applies the pending migrations up to ``target`` in one transaction."""
+        with self._transaction():
+            # Re-read under the write lock: another process may have migrated meanwhile.
+            version = self._db.execute("PRAGMA user_version").fetchone()[0]
+            for step in range(version, target):
+                for statement in MIGRATIONS[step]:
+                    self._db.execute(statement)
+            self._db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            self._db.execute(f"PRAGMA user_version = {max(version, target)}")
+
+    @property
+    def schema_version(self) -> int:
+        """The schema version of the open store."""
+        return self._db.execute("PRAGMA user_version").fetchone()[0]
+
+    def close(self) -> None:
+        """Closes the connection."""
+        self._db.close()
+
+    def __enter__(self) -> ClaimStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"{self.path}: the claim store is busy or read-only ({exc})") from exc
+        try:
+            yield self._db
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        else:
+            try:
+                self._db.execute("COMMIT")
+            except sqlite3.DatabaseError as exc:
+                self._db.execute("ROLLBACK")
+                raise StoreError(f"{self.path}: cannot write the claim store ({exc})") from exc
+
+    def _query(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
+        try:
+            return self._db.execute(sql, params).fetchall()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: cannot read the claim store ({exc})") from exc
+
+    # -- writing -------------------------------------------------------------------------------------
+
+    def start_run(
+        self, kind: str, corpus_version: str | None, generation: int | None, draft_id: int | None = None
+    ) -> str:
+        """Records the start of a check or re-check and returns its run id."""
+        run_id = uuid.uuid4().hex
+        with self._transaction() as db:
+            db.execute(
+                "INSERT INTO runs (id, kind, started_at, corpus_version, generation, draft_id) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (run_id, kind, utc_now(), corpus_version, generation, draft_id),
+            )
+        return run_id
+
+    def finish_run(self, run_id: str) -> None:
+        """Marks a run as complete (an unfinished run is one that was interrupted)."""
+        with self._transaction() as db:
+            db.execute(
+                "UPDATE runs SET finished_at = ? WHERE id = ? AND finished_at IS NULL", (utc_now(), run_id)
+            )
+
+    def unfinished_run(self, kind: str, corpus_version: str | None) -> Run | None:
+        """The latest interrupted run of this kind against this corpus version, if any."""
+        rows = self._query(
+            "SELECT id, kind, started_at, finished_at, corpus_version, generation FROM runs "
+            "WHERE kind = ? AND corpus_version IS ? AND finished_at IS NULL ORDER BY started_at DESC LIMIT 1",
+            (kind, corpus_version),
+        )
+        return Run(*rows[0]) if rows else None
+
+    def run(self, run_id: str) -> Run | None:
+        """One run by id."""
+        rows = self._query(
+            "SELECT id, kind, started_at, finished_at, corpus_version, generation FROM runs WHERE id = ?",
+            (run_id,),
+        )
+        return Run(*rows[0]) if rows else None
+
+    def record_check(
+        self,
+        draft_path: str | Path,
+        draft_text: str,
+        verdicts: Iterable[Verdict],
+        corpus_version: str | None,
+        generation: int | None,
+    ) -> str:
+        """Records one checked draft: the draft, its claims and where they occur, and their verdicts.
+
+        All in one transaction. Returns the run id under which the verdicts were stored.
+        """
+        verdicts = list(verdicts)
+        path = str(draft_path) if str(draft_path) == "-" else str(Path(draft_path).expanduser().resolve())
+        now = utc_now()
+        run_id = uuid.uuid4().hex
+        with self._transaction() as db:
+            db.execute(
+                "INSERT OR IGNORE INTO drafts (path, content_hash, checked_at) VALUES (?, ?, ?)",
+                (path, content_hash(draft_text), now),
+            )
+            draft_id = db.execute(
+                "SELECT id FROM drafts WHERE path = ? AND content_hash = ?", (path, content_hash(draft_text))
+            ).fetchone()[0]
+            db.execute(
+                "INSERT INTO runs (id, kind, started_at, finished_at, corpus_version, generation, draft_id) "
+                "VALUES (?, 'check', ?, ?, ?, ?, ?)",
+                (run_id, now, now, corpus_version, generation, draft_id),
+            )
+            for verdict in verdicts:
+                claim = verdict.claim
+                db.execute(
+                    "INSERT OR IGNORE INTO claims (id, text, first_seen) VALUES (?, ?, ?)",
+                    (claim.id, claim.text, now),
+                )
+                db.execute(
+                    'INSERT OR IGNORE INTO occurrences (claim_id, draft_id, start, "end", sentence) '
+                    "VALUES (?, ?, ?, ?, ?)",
+                    (claim.id, draft_id, claim.start, claim.end, claim.sentence),
+                )
+                self._insert_verdict(db, verdict, corpus_version, generation, run_id, now)
+        return run_id
+
+    def record_verdicts(
+        self, verdicts: Iterable[Verdict], corpus_version: str | None, generation: int | None, run_id: str
+    ) -> None:
+        """Appends new verdicts on already stored claims (a re-check batch), in one transaction."""
+        now = utc_now()
+        with self._transaction() as db:
+            for verdict in verdicts:
+                known = db.execute("SELECT 1 FROM claims WHERE id = ?", (verdict.claim.id,)).fetchone()
+                if known is None:
+                    raise StoreError(f"claim {verdict.claim.id} is not in the claim store")
+                self._insert_verdict(db, verdict, corpus_version, generation, run_id, now)
+
+    @staticmethod
+    def _insert_verdict(
+        db: sqlite3.Connection,
+        verdict: Verdict,
+        corpus_version: str | None,
+        generation: int | None,
+        run_id: str,
+        made_at: str,
+    ) -> None:
+        db.execute(
+            "INSERT INTO verdicts (claim_id, label, confidence, reason, evidence, corpus_version, "
+            "generation, made_at, run_id, probabilities) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                verdict.claim.id,
+                str(verdict.label),
+                float(verdict.confidence),
+                verdict.reason,
+                json.dumps(evidence_records(verdict), ensure_ascii=False),
+                corpus_version,
+                generation,
+                made_at,
+                run_id,
+                json.dumps(verdict.probabilities) if verdict.probabilities else None,
+            ),
+        )
+
+    # -- reading -------------------------------------------------------------------------------------
+
+    def latest_verdicts(self) -> dict[str, StoredVerdict]:
+        """The most recent verdict of every stored claim, by claim id."""
+        rows = self._query(
+            f"SELECT {_VERDICT_COLUMNS} FROM verdicts v JOIN claims c ON c.id = v.claim_id "
+            "WHERE v.id IN (SELECT max(id) FROM verdicts GROUP BY claim_id) ORDER BY v.id"
+        )
+        return {row[1]: _verdict_from_row(row) for row in rows}
+
+    def history(self, claim_id: str) -> list[StoredVerdict]:
+        """Every verdict of one claim, oldest first."""
+        rows = self._query(
+            f"SELECT {_VERDICT_COLUMNS} FROM verdicts v JOIN claims c ON c.id = v.claim_id "
+            "WHERE v.claim_id = ? ORDER BY v.id",
+            (claim_id,),
+        )
+        return [_verdict_from_row(row) for row in rows]
+
+    def run_verdicts(self, run_id: str) -> list[StoredVerdict]:
+        """The verdicts written by one run, in the order they were written."""
+        rows = self._query(
+            f"SELECT {_VERDICT_COLUMNS} FROM verdicts v JOIN claims c ON c.id = v.claim_id "
+            "WHERE v.run_id = ? ORDER BY v.id",
+            (run_id,),
+        )
+        return [_verdict_from_row(row) for row in rows]
+
+    def previous_verdict(self, verdict: StoredVerdict) -> StoredVerdict | None:
+        """The verdict of the same claim that came just before this one."""
+        rows = self._query(
+            f"SELECT {_VERDICT_COLUMNS} FROM verdicts v JOIN claims c ON c.id = v.claim_id "
+            "WHERE v.claim_id = ? AND v.id < ? ORDER BY v.id DESC LIMIT 1",
+            (verdict.claim_id, verdict.id),
+        )
+        return _verdict_from_row(rows[0]) if rows else None
+
+    def occurrences(self, claim_id: str) -> list[Occurrence]:
+        """Where a claim was found, oldest draft first."""
+        rows = self._query(
+            'SELECT d.id, d.path, d.content_hash, d.checked_at, o.start, o."end", o.sentence '
+            "FROM occurrences o JOIN drafts d ON d.id = o.draft_id "
+            "WHERE o.claim_id = ? ORDER BY d.id, o.start",
+            (claim_id,),
+        )
+        return [Occurrence(*row) for row in rows]
+
+    def count_claims(self) -> int:
+        """How many claims the store holds."""
+        return self._query("SELECT count(*) FROM claims")[0][0]
+
+    def list_claims(self, label: str | None = None, since: str | None = None) -> list[StoredClaim]:
+        """Stored claims with their latest verdict, oldest first.
+
+        ``label`` keeps claims whose latest verdict has that label; ``since`` (a timestamp, see
+        ``parse_since``) keeps claims whose latest verdict was made at or after it.
+        """
+        latest = self.latest_verdicts()
+        rows = self._query("SELECT id, text, first_seen FROM claims ORDER BY first_seen, id")
+        claims = []
+        for claim_id, text, first_seen in rows:
+            verdict = latest.get(claim_id)
+            if label is not None and (verdict is None or verdict.label != label):
+                continue
+            if since is not None and (verdict is None or verdict.made_at < since):
+                continue
+            claims.append(StoredClaim(claim_id, text, first_seen, verdict))
+        return claims
+
+    def claims_for_recheck(self) -> list[StoredClaim]:
+        """Every stored claim with its latest verdict and occurrences (to rebuild ``Claim`` objects)."""
+        latest = self.latest_verdicts()
+        where: dict[str, list[Occurrence]] = {}
+        for row in self._query(
+            'SELECT o.claim_id, d.id, d.path, d.content_hash, d.checked_at, o.start, o."end", o.sentence '
+            "FROM occurrences o JOIN drafts d ON d.id = o.draft_id ORDER BY d.id, o.start"
+        ):
+            where.setdefault(row[0], []).append(Occurrence(*row[1:]))
+        rows = self._query("SELECT id, text, first_seen FROM claims ORDER BY first_seen, id")
+        return [
+            StoredClaim(claim_id, text, first_seen, latest.get(claim_id), where.get(claim_id, []))
+            for claim_id, text, first_seen in rows
+        ]
+
+    def resolve_id(self, prefix: str) -> str:
+        """The full id of the claim whose id is or starts with ``prefix`` (at least 4 characters)."""
+        key = prefix.strip().lower()
+        if not re.fullmatch(r"[0-9a-z]{4,64}", key):
+            raise InputError(f"{prefix!r} is not a claim id (see `factcheck claims list`)")
+        rows = self._query(
+            "SELECT id FROM claims WHERE id >= ? AND id < ? ORDER BY id LIMIT 2", (key, key + "~")
+        )
+        if not rows:
+            raise InputError(f"no claim with id {prefix!r} in {self.path}")
+        if len(rows) > 1:
+            raise InputError(f"claim id {prefix!r} is ambiguous; give more characters")
+        return rows[0][0]
+
+    def show(self, claim_id: str) -> StoredClaim:
+        """One claim (by id or unique id prefix) with its occurrences and full verdict history."""
+        full_id = self.resolve_id(claim_id)
+        text, first_seen = self._query("SELECT text, first_seen FROM claims WHERE id = ?", (full_id,))[0]
+        history = self.history(full_id)
+        return StoredClaim(
+            full_id, text, first_seen, history[-1] if history else None, self.occurrences(full_id), history
+        )
