@@ -46,6 +46,8 @@ class Settings:
     support_threshold: float = 0.5
     contradict_threshold: float = 0.5
     relevance_threshold: float = 0.35
+    agree_support_threshold: float = 0.35
+    verify_spans: int = 6
     verify_passages: int = 5
     # Input limits
     max_input_bytes: int = 50_000_000
