@@ -88,6 +88,19 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         """CREATE TRIGGER verdicts_no_delete BEFORE DELETE ON verdicts
            BEGIN SELECT RAISE(ABORT, 'the verdict history is append-only'); END""",
     ),
+    # 3: reviews: a re-check found the claim unaffected by the corpus at this version (its verdict stands),
+    # so the next re-check only looks at what changed after that.
+    (
+        """CREATE TABLE reviews (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            claim_id TEXT NOT NULL REFERENCES claims (id),
+            corpus_version TEXT,
+            generation INTEGER,
+            reviewed_at TEXT NOT NULL,
+            run_id TEXT REFERENCES runs (id)
+        )""",
+        "CREATE INDEX reviews_by_claim ON reviews (claim_id, id)",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -174,6 +187,17 @@ class Occurrence:
 
 
 @dataclass(frozen=True)
+class Review:
+    """A re-check found the claim's verdict unaffected by the corpus at this version."""
+
+    claim_id: str
+    corpus_version: str | None
+    generation: int | None
+    reviewed_at: str
+    run_id: str | None
+
+
+@dataclass(frozen=True)
 class StoredClaim:
     """A claim with its occurrences and (for ``show``) its verdict history, oldest first."""
 
@@ -183,6 +207,7 @@ class StoredClaim:
     latest: StoredVerdict | None
     occurrences: list[Occurrence] = field(default_factory=list)
     history: list[StoredVerdict] = field(default_factory=list)
+    review: Review | None = None
 
     def to_claim(self) -> Claim:
         """The claim as the pipeline's ``Claim``, located at its most recent occurrence."""
@@ -458,6 +483,26 @@ class ClaimStore:
                     raise StoreError(f"claim {verdict.claim.id} is not in the claim store")
                 self._insert_verdict(db, verdict, corpus_version, generation, run_id, now)
 
+    def record_reviews(
+        self, claim_ids: Iterable[str], corpus_version: str | None, generation: int | None, run_id: str
+    ) -> None:
+        """Records that these claims' verdicts stand at this corpus version (nothing they use changed)."""
+        now = utc_now()
+        with self._transaction() as db:
+            db.executemany(
+                "INSERT INTO reviews (claim_id, corpus_version, generation, reviewed_at, run_id) "
+                "VALUES (?, ?, ?, ?, ?)",
+                [(claim_id, corpus_version, generation, now, run_id) for claim_id in claim_ids],
+            )
+
+    def latest_reviews(self) -> dict[str, Review]:
+        """The most recent review of every reviewed claim, by claim id."""
+        rows = self._query(
+            "SELECT claim_id, corpus_version, generation, reviewed_at, run_id FROM reviews "
+            "WHERE id IN (SELECT max(id) FROM reviews GROUP BY claim_id)"
+        )
+        return {row[0]: Review(*row) for row in rows}
+
     @staticmethod
     def _insert_verdict(
         db: sqlite3.Connection,
@@ -554,8 +599,9 @@ class ClaimStore:
         return claims
 
     def claims_for_recheck(self) -> list[StoredClaim]:
-        """Every stored claim with its latest verdict and occurrences (to rebuild ``Claim`` objects)."""
+        """Every stored claim with its latest verdict, latest review and occurrences."""
         latest = self.latest_verdicts()
+        reviews = self.latest_reviews()
         where: dict[str, list[Occurrence]] = {}
         for row in self._query(
             'SELECT o.claim_id, d.id, d.path, d.content_hash, d.checked_at, o.start, o."end", o.sentence '
@@ -564,7 +610,14 @@ class ClaimStore:
             where.setdefault(row[0], []).append(Occurrence(*row[1:]))
         rows = self._query("SELECT id, text, first_seen FROM claims ORDER BY first_seen, id")
         return [
-            StoredClaim(claim_id, text, first_seen, latest.get(claim_id), where.get(claim_id, []))
+            StoredClaim(
+                claim_id,
+                text,
+                first_seen,
+                latest.get(claim_id),
+                where.get(claim_id, []),
+                review=reviews.get(claim_id),
+            )
             for claim_id, text, first_seen in rows
         ]
 

@@ -1,0 +1,345 @@
+"""Re-checking stored claims: which claims are verified again and why, the flips, resuming, locking.
+
+The verification is injected, so these tests use ``ExactMatchVerifier``: a claim is supported when a
+retrieved passage states it word for word, contradicted when a passage states it with other figures,
+unverified otherwise. The corpus is ``MemoryIndex`` (the index interface over a few documents held in
+memory, with versions and generations like the real index) or a real index built from a temporary corpus.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from factcheck.domain import Claim, Evidence, Label, Passage, Stance, Verdict, content_hash
+from factcheck.recheck import RecheckError, recheck, recheck_lock
+from factcheck.store import ClaimStore
+
+TESTS = Path(__file__).resolve().parent
+ROOT = TESTS.parent
+
+CORPUS = {
+    "factory": "Xiaomi's Beijing factory will build 300,000 cars a year. Production starts in 2024.",
+    "deal": "Xiaomi bought Deepmotion for 70 million euros in August 2021.",
+    "team": "The EV unit is led by founder Lei Jun.",
+    "rival": "Nio's Shanghai factory has capacity for 450,000 cars.",
+}
+CLAIMS = [
+    "Xiaomi's Beijing factory will build 300,000 cars a year.",
+    "Production starts in 2024.",
+    "Xiaomi bought Deepmotion for 70 million euros in August 2021.",
+    "The EV unit has 300 employees.",
+    "Nio's Shanghai factory has capacity for 450,000 cars.",
+]
+WORD = re.compile(r"[A-Za-z0-9']+")
+NUMBER = re.compile(r"\d[\d,.]*\d|\d")
+
+
+def words(text: str) -> set[str]:
+    return {w.lower() for w in WORD.findall(text)}
+
+
+class MemoryIndex:
+    """The corpus index interface over documents in memory; search ranks by shared words."""
+
+    def __init__(self, docs: dict[str, str]) -> None:
+        self.docs: dict[str, str] = {}
+        self.changed_at: dict[str, int] = {}
+        self.generation = 0
+        self.update(docs)
+
+    def update(self, docs: dict[str, str | None]) -> None:
+        """Adds, changes (text) or removes (None) documents: one indexing run, one new generation."""
+        self.generation += 1
+        for doc_id, text in docs.items():
+            if text is None:
+                self.docs.pop(doc_id, None)
+                self.changed_at.pop(doc_id, None)
+            else:
+                self.docs[doc_id] = text
+                self.changed_at[doc_id] = self.generation
+
+    @property
+    def corpus_version(self) -> str:
+        return content_hash(json.dumps(self.document_versions(), sort_keys=True))[:16]
+
+    def document_versions(self) -> dict[str, str]:
+        return {doc_id: content_hash(text)[:16] for doc_id, text in self.docs.items()}
+
+    def documents_changed_since(self, generation: int) -> set[str]:
+        return {doc_id for doc_id, changed in self.changed_at.items() if changed > generation}
+
+    def search_many(self, queries: list[str], k: int = 5, mode: str = "hybrid") -> list[list[Passage]]:
+        results = []
+        for query in queries:
+            wanted = words(query)
+            scored = []
+            for doc_id, text in self.docs.items():
+                overlap = len(wanted & words(text)) / max(1, len(wanted))
+                if overlap >= 0.5:
+                    version = content_hash(text)[:16]
+                    scored.append(Passage(doc_id, 0, len(text), text, doc_id, version, overlap))
+            scored.sort(key=lambda p: -p.score)
+            results.append(scored[:k])
+        return results
+
+    def save(self, path: Path) -> None:
+        state = {"docs": self.docs, "changed_at": self.changed_at, "generation": self.generation}
+        path.write_text(json.dumps(state))
+
+    @classmethod
+    def load(cls, path: Path) -> MemoryIndex:
+        state = json.loads(path.read_text())
+        index = cls({})
+        index.docs, index.changed_at, index.generation = (
+            state["docs"],
+            state["changed_at"],
+            state["generation"],
+        )
+        return index
+
+
+class ExactMatchVerifier:
+    """Supported when a retrieved passage contains the claim; contradicted when it does with other numbers."""
+
+    def __init__(self, index, k: int = 5, delay: float = 0.0) -> None:
+        self.index, self.k, self.delay = index, k, delay
+        self.seen: list[str] = []
+
+    def __call__(self, claims: list[Claim]) -> list[Verdict]:
+        results = self.index.search_many([c.text for c in claims], self.k, "hybrid")
+        verdicts = []
+        for claim, passages in zip(claims, results, strict=True):
+            self.seen.append(claim.id)
+            time.sleep(self.delay)
+            verdicts.append(self.judge(claim, passages))
+        return verdicts
+
+    @staticmethod
+    def judge(claim: Claim, passages: list[Passage]) -> Verdict:
+        stated = claim.text.rstrip(".")
+        pattern = re.compile(
+            r"(?:\d[\d,.]*\d|\d)".join(re.escape(part) for part in NUMBER.split(stated))
+            if NUMBER.search(stated)
+            else re.escape(stated)
+        )
+        for label, stance, test in (
+            (Label.SUPPORTED, Stance.SUPPORTS, lambda p: p.text.find(stated)),
+            (
+                Label.CONTRADICTED,
+                Stance.CONTRADICTS,
+                lambda p: m.start() if (m := pattern.search(p.text)) else -1,
+            ),
+        ):
+            for passage in passages:
+                at = test(passage)
+                if at >= 0:
+                    end = at + len(stated) if label is Label.SUPPORTED else pattern.search(passage.text).end()
+                    evidence = Evidence(
+                        passage.doc_id,
+                        passage.text[at:end],
+                        passage.start + at,
+                        passage.start + end,
+                        passage.score,
+                        stance,
+                        passage.title,
+                        passage.doc_version,
+                    )
+                    return Verdict(claim, label, 0.9, f"{label}: {passage.doc_id}", (evidence,))
+        return Verdict(claim, Label.UNVERIFIED, 0.6, "unverified: no relevant evidence in corpus")
+
+
+def draft_of(claims: list[str]) -> str:
+    return " ".join(claims)
+
+
+def check_into(store: ClaimStore, index, claims: list[str], name: str = "draft.md") -> None:
+    """What ``check --store`` does: verify every claim of a draft and record the verdicts."""
+    text, at, found = draft_of(claims), 0, []
+    for claim_text in claims:
+        start = text.index(claim_text, at)
+        found.append(Claim(Claim.make_id(claim_text), claim_text, start, start + len(claim_text)))
+        at = start + len(claim_text)
+    verdicts = ExactMatchVerifier(index)(found)
+    store.record_check(store.path.parent / name, text, verdicts, index.corpus_version, index.generation)
+
+
+@pytest.fixture
+def store(tmp_path: Path):
+    with ClaimStore.open(tmp_path / "claims.sqlite") as opened:
+        yield opened
+
+
+def labels(store: ClaimStore) -> dict[str, str]:
+    return {v.text: v.label for v in store.latest_verdicts().values()}
+
+
+def test_recheck_reports_exactly_the_flips_and_skips_the_rest(store: ClaimStore):
+    index = MemoryIndex(CORPUS)
+    check_into(store, index, CLAIMS)
+    assert labels(store)[CLAIMS[0]] == "supported" and labels(store)[CLAIMS[3]] == "unverified"
+
+    index.update(
+        {
+            "factory": CORPUS["factory"].replace("300,000", "200,000"),
+            "staff": "The EV unit has 300 employees, Lei Jun said.",
+        }
+    )
+    verifier = ExactMatchVerifier(index)
+    report = recheck(store, index, verifier)
+
+    flips = {(c.text, c.old_label, c.new_label) for c in report.changes}
+    assert flips == {
+        (CLAIMS[0], "supported", "contradicted"),
+        (CLAIMS[3], "unverified", "supported"),
+    }
+    # The production claim cites the edited document: checked again, unchanged. The deal and rival claims
+    # retrieve nothing new: skipped without running the verifier.
+    assert report.checked_reasons == {"evidence_changed": 2, "new_evidence": 1}
+    assert report.skipped_reasons == {"unaffected": 2}
+    assert sorted(verifier.seen) == sorted(Claim.make_id(c) for c in CLAIMS[:2] + CLAIMS[3:4])
+
+    by_text = {c.text: c for c in report.changes}
+    figure = by_text[CLAIMS[0]].evidence
+    assert figure[0]["doc_id"] == "factory" and figure[0]["change"] == "changed"
+    assert index.docs["factory"][figure[0]["start"] : figure[0]["end"]] == figure[0]["text"]
+    assert "200,000" in figure[0]["text"]
+    confirmed = by_text[CLAIMS[3]].evidence
+    assert [(e["doc_id"], e["change"]) for e in confirmed] == [("staff", "new")]
+    assert index.docs["staff"][confirmed[0]["start"] : confirmed[0]["end"]] == CLAIMS[3].rstrip(".")
+
+    data = report.to_dict()
+    assert (data["checked"], data["skipped"], data["corpus_version"]) == (3, 2, index.corpus_version)
+    assert {"claim_id", "text", "old_label", "new_label", "confidence", "reason", "evidence"} == set(
+        data["changes"][0]
+    )
+
+    again = recheck(store, index, ExactMatchVerifier(index))
+    assert (again.checked, again.skipped_reasons, again.changes) == (0, {"up_to_date": 5}, [])
+
+
+def test_removed_evidence_document_is_rechecked(store: ClaimStore):
+    index = MemoryIndex(CORPUS)
+    check_into(store, index, CLAIMS)
+    index.update({"deal": None})
+    report = recheck(store, index, ExactMatchVerifier(index))
+    assert report.checked_reasons == {"evidence_removed": 1}
+    [change] = report.changes
+    assert (change.text, change.old_label, change.new_label) == (CLAIMS[2], "supported", "unverified")
+    assert [(e["doc_id"], e["change"]) for e in change.evidence] == [("deal", "removed")]
+
+
+def test_recheck_all_verifies_everything_and_appends_history(store: ClaimStore):
+    index = MemoryIndex(CORPUS)
+    check_into(store, index, CLAIMS)
+    verifier = ExactMatchVerifier(index)
+    report = recheck(store, index, verifier, all=True)
+    assert report.checked_reasons == {"all": 5} and report.skipped == 0 and report.changes == []
+    assert len(verifier.seen) == 5
+    for claim_text in CLAIMS:
+        assert len(store.history(Claim.make_id(claim_text))) == 2
+
+
+def test_verifier_returning_wrong_claims_is_refused(store: ClaimStore):
+    index = MemoryIndex(CORPUS)
+    check_into(store, index, CLAIMS)
+    index.update({"team": "The EV unit has 300 employees."})
+
+    def broken(claims: list[Claim]) -> list[Verdict]:
+        return []
+
+    with pytest.raises(RecheckError, match="returned 0 verdicts"):
+        recheck(store, index, broken, all=True)
+    assert all(len(store.history(Claim.make_id(c))) == 1 for c in CLAIMS)
+
+
+def many_claims(count: int) -> tuple[dict[str, str], list[str]]:
+    docs = {f"plant-{i}": f"Plant {i} builds {1000 + i} cars a year." for i in range(count)}
+    claims = [f"Plant {i} builds {1000 + i} cars a year." for i in range(count)]
+    return docs, claims
+
+
+RECHECK_SCRIPT = """
+import sys
+sys.path.insert(0, {tests!r})
+from pathlib import Path
+from test_recheck import ExactMatchVerifier, MemoryIndex
+from factcheck.recheck import recheck
+from factcheck.store import ClaimStore
+
+index = MemoryIndex.load(Path({state!r}))
+with ClaimStore.open({store!r}) as store:
+    recheck(store, index, ExactMatchVerifier(index, delay={delay}), batch_size=4)
+"""
+
+
+def recheck_verdict_count(path: Path) -> int:
+    connection = sqlite3.connect(path, timeout=30)
+    try:
+        return connection.execute(
+            "SELECT count(*) FROM verdicts v JOIN runs r ON r.id = v.run_id WHERE r.kind = 'recheck'"
+        ).fetchone()[0]
+    except sqlite3.OperationalError:
+        return 0
+    finally:
+        connection.close()
+
+
+def test_killed_recheck_loses_nothing_and_resumes(tmp_path: Path, store: ClaimStore):
+    docs, claims = many_claims(200)
+    index = MemoryIndex(docs)
+    check_into(store, index, claims)
+    assert set(labels(store).values()) == {"supported"}
+    index.update({f"plant-{i}": f"Plant {i} builds {2000 + i} cars a year." for i in range(200)})
+    state = tmp_path / "index.json"
+    index.save(state)
+
+    script = RECHECK_SCRIPT.format(tests=str(TESTS), state=str(state), store=str(store.path), delay=0.01)
+    process = subprocess.Popen([sys.executable, "-c", script], cwd=ROOT)
+    deadline = time.monotonic() + 60
+    while recheck_verdict_count(store.path) < 40:
+        assert process.poll() is None, "the re-check ended before it could be killed"
+        assert time.monotonic() < deadline, "the re-check made no progress"
+        time.sleep(0.02)
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    killed_at = recheck_verdict_count(store.path)
+    assert 40 <= killed_at < 200
+
+    report = recheck(store, index, ExactMatchVerifier(index), batch_size=4)
+    assert report.resumed
+    assert report.checked == 200 and report.checked_reasons["resumed"] == killed_at
+    assert len(report.changes) == 200
+    assert {(c.old_label, c.new_label) for c in report.changes} == {("supported", "contradicted")}
+    assert store.count_claims() == 200
+    for claim_text in claims:
+        assert [v.label for v in store.history(Claim.make_id(claim_text))] == ["supported", "contradicted"]
+    assert recheck(store, index, ExactMatchVerifier(index)).skipped_reasons == {"up_to_date": 200}
+
+
+def with_lock(store_path: Path, index_lock: Path) -> None:
+    with recheck_lock(store_path, index_lock, timeout=0.2):
+        pass
+
+
+def test_lock_contention_is_a_clear_error(tmp_path: Path):
+    from filelock import FileLock
+
+    store_path = tmp_path / "claims.sqlite"
+    index_lock = tmp_path / "index.lock"
+    held = recheck_lock(store_path, index_lock, timeout=1)
+    with held, pytest.raises(RecheckError, match="another re-check is running"):
+        with_lock(store_path, index_lock)
+    with FileLock(str(index_lock)), pytest.raises(RecheckError, match="index is being updated"):
+        with_lock(store_path, index_lock)
+    with recheck_lock(store_path, index_lock, timeout=0.2):
+        pass
