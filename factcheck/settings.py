@@ -49,6 +49,8 @@ class Settings:
     agree_support_threshold: float = 0.35
     verify_spans: int = 6
     verify_passages: int = 5
+    # Re-check: claims verified (and committed) per batch
+    recheck_batch_size: int = 16
     # Input limits
     max_input_bytes: int = 50_000_000
     embed_batch_size: int = 64
