@@ -53,6 +53,8 @@ class Settings:
     recheck_batch_size: int = 16
     # Input limits
     max_input_bytes: int = 50_000_000
+    # Drafts are articles, not books: a larger file is refused rather than processed for minutes.
+    max_draft_bytes: int = 2_000_000
     embed_batch_size: int = 64
 
     @property
