@@ -29,6 +29,7 @@ from typing import Any, Protocol
 
 from factcheck.domain import Claim, Passage, Verdict
 from factcheck.errors import FactcheckError, StoreError
+from factcheck.settings import Settings, load_settings
 from factcheck.store import ClaimStore, StoredClaim, StoredVerdict
 
 Verify = Callable[[list[Claim]], list[Verdict]]
@@ -350,3 +351,66 @@ def recheck_lock(store_path: Path, index_lock: Path | None, timeout: float) -> I
             lock.release()
     finally:
         store_lock.release()
+
+
+def store_path(store_arg: str | Path | None, settings: Settings) -> Path:
+    """The claim store to use: ``--store``, else ``FACTCHECK_STORE``, else the user data folder's."""
+    if store_arg:
+        return Path(store_arg).expanduser()
+    if settings.store:
+        return Path(settings.store).expanduser()
+    return settings.default_store_path
+
+
+def pipeline_verify(index_dir: Path, settings: Settings) -> Verify:
+    """The product's verification (retrieval then the verdict model), built once for many batches."""
+    try:
+        from factcheck.pipeline import build_verification_pipeline
+    except ImportError as exc:  # a partial installation
+        raise RecheckError(f"the verification pipeline is not available ({exc})") from exc
+
+    pipeline = build_verification_pipeline(index_dir, settings)
+
+    def verify(claims: list[Claim]) -> list[Verdict]:
+        if not claims:
+            return []
+        outputs = pipeline.run({"queries": {"claims": claims}, "verifier": {"claims": claims}})
+        return list(outputs["verifier"]["verdicts"])
+
+    return verify
+
+
+def recheck_store(
+    store_arg: str | Path | None = None,
+    index_arg: str | Path | None = None,
+    all: bool = False,
+    settings: Settings | None = None,
+    verify: Verify | None = None,
+    progress: Progress | None = None,
+    quiet: bool = False,
+) -> RecheckReport:
+    """The ``recheck`` use case: locks the store and the index, then re-checks the store's claims.
+
+    ``verify`` defaults to the product's verification pipeline over the same index.
+    """
+    from factcheck.index import LOCK_FILE, CorpusIndex, ensure_index
+
+    settings = settings or load_settings()
+    path = store_path(store_arg, settings)
+    # The bundled demo index is brought up to date first (that takes the index lock itself).
+    index_dir = ensure_index(settings, str(index_arg) if index_arg else None, quiet=quiet)
+    with (
+        ClaimStore.open(path, create=False) as store,
+        recheck_lock(path, index_dir / LOCK_FILE, settings.index_lock_timeout),
+        CorpusIndex.open(index_dir, settings) as index,
+    ):
+        return recheck(
+            store,
+            index,
+            verify or pipeline_verify(index_dir, settings),
+            all=all,
+            progress=progress,
+            k=settings.top_k,
+            mode=settings.retrieval_mode,
+            batch_size=settings.recheck_batch_size,
+        )

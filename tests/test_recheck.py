@@ -343,3 +343,131 @@ def test_lock_contention_is_a_clear_error(tmp_path: Path):
         with_lock(store_path, index_lock)
     with recheck_lock(store_path, index_lock, timeout=0.2):
         pass
+
+
+def write_corpus(folder: Path, docs: dict[str, str]) -> None:
+    folder.mkdir(exist_ok=True)
+    for doc_id, text in docs.items():
+        (folder / f"{doc_id}.md").write_text(f"# {doc_id}\n\n{text}\n", encoding="utf-8")
+
+
+@pytest.fixture
+def indexed(tmp_path: Path, embedder):
+    """A real index over a small corpus, and a store where every claim of a draft was checked against it."""
+    from factcheck.index import CorpusIndex, build_index
+
+    corpus, index_dir = tmp_path / "corpus", tmp_path / "index"
+    write_corpus(corpus, CORPUS)
+    build_index([corpus], index_dir, embedder=embedder)
+    with (
+        CorpusIndex.open(index_dir, embedder=embedder) as index,
+        ClaimStore.open(tmp_path / "claims.sqlite") as store,
+    ):
+        check_into(store, RetrievingIndex(index), CLAIMS)
+        assert labels(store)[CLAIMS[0]] == "supported" and labels(store)[CLAIMS[3]] == "unverified"
+    # The correction lands and a confirming report arrives.
+    write_corpus(corpus, {"factory": CORPUS["factory"].replace("300,000", "200,000")})
+    write_corpus(corpus, {"staff": "The EV unit has 300 employees, Lei Jun said."})
+    report = build_index([corpus], index_dir, embedder=embedder)
+    assert (report.changed, report.added) == (["factory"], ["staff"])
+    return tmp_path
+
+
+class RetrievingIndex:
+    """A real index whose searches return only the best passage (a corpus this small has no distractors)."""
+
+    def __init__(self, index) -> None:
+        self.index = index
+
+    def __getattr__(self, name: str):
+        return getattr(self.index, name)
+
+    def search_many(self, queries: list[str], k: int = 5, mode: str = "hybrid") -> list[list[Passage]]:
+        return self.index.search_many(queries, 1, mode)
+
+
+@pytest.mark.slow
+def test_recheck_against_a_real_index_reports_exactly_the_flips(indexed: Path, embedder):
+    from factcheck.index import CorpusIndex
+
+    with (
+        CorpusIndex.open(indexed / "index", embedder=embedder) as real,
+        ClaimStore.open(indexed / "claims.sqlite") as store,
+    ):
+        index = RetrievingIndex(real)
+        report = recheck(store, index, ExactMatchVerifier(index))
+        flips = {(c.text, c.old_label, c.new_label) for c in report.changes}
+        assert flips == {(CLAIMS[0], "supported", "contradicted"), (CLAIMS[3], "unverified", "supported")}
+        assert report.checked_reasons == {"evidence_changed": 2, "new_evidence": 1}
+        assert report.skipped_reasons == {"unaffected": 2}
+        for change in report.changes:
+            for item in change.evidence:
+                document = real.document(item["doc_id"])
+                assert document.text[item["start"] : item["end"]] == item["text"]
+                assert item["doc_version"] == document.version
+        assert recheck(store, index, ExactMatchVerifier(index)).skipped_reasons == {"up_to_date": 5}
+
+
+@pytest.mark.slow
+def test_recheck_command_json_exit_codes_and_quiet(indexed: Path, embedder, monkeypatch):
+    from typer.testing import CliRunner
+
+    import factcheck.recheck
+    from factcheck.cli import app
+    from factcheck.index import CorpusIndex
+
+    opened = []
+
+    def exact_match_verify(index_dir: Path, settings) -> ExactMatchVerifier:
+        opened.append(CorpusIndex.open(index_dir, embedder=embedder))
+        return ExactMatchVerifier(RetrievingIndex(opened[-1]))
+
+    monkeypatch.setattr(factcheck.recheck, "pipeline_verify", exact_match_verify)
+    monkeypatch.setenv("FACTCHECK_TOP_K", "1")
+    options = ["--index", str(indexed / "index"), "--store", str(indexed / "claims.sqlite")]
+    runner = CliRunner()
+
+    result = runner.invoke(app, ["recheck", *options, "--format", "json", "--fail-on-change", "--quiet"])
+    assert result.exit_code == 3, result.output
+    data = json.loads(result.stdout)
+    assert (data["checked"], data["skipped"], data["skipped_reasons"]) == (3, 2, {"unaffected": 2})
+    assert {(c["text"], c["old_label"], c["new_label"]) for c in data["changes"]} == {
+        (CLAIMS[0], "supported", "contradicted"),
+        (CLAIMS[3], "unverified", "supported"),
+    }
+    assert data["corpus_version"] == opened[0].corpus_version
+
+    quiet = runner.invoke(app, ["recheck", *options, "--quiet", "--fail-on-change"])
+    assert (quiet.exit_code, quiet.stdout) == (0, "")
+
+    out = indexed / "report.txt"
+    everything = runner.invoke(app, ["recheck", *options, "--all", "--out", str(out)])
+    assert everything.exit_code == 0 and everything.stdout == ""
+    assert out.read_text().startswith(
+        f"corpus {data['corpus_version']}: 5 claim(s) checked, 0 skipped, 0 changed"
+    )
+    for index in opened:
+        index.close()
+
+
+def test_recheck_command_bad_input_is_one_line(tmp_path: Path):
+    (tmp_path / "index").mkdir()
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "factcheck",
+            "recheck",
+            "--index",
+            str(tmp_path / "index"),
+            "--store",
+            str(tmp_path / "none.sqlite"),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+    )
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and "no claim store here" in result.stderr
+    assert "Traceback" not in result.stderr

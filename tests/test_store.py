@@ -233,3 +233,55 @@ def test_missing_store_without_create_is_a_clear_error(tmp_path: Path):
     assert not (tmp_path / "absent.sqlite").exists()
     with pytest.raises(StoreError, match="is a folder"):
         ClaimStore.open(tmp_path)
+
+
+@pytest.fixture
+def store_cli(tmp_path: Path):
+    """The ``claims list`` / ``claims show`` commands on a store holding one checked draft."""
+    import typer
+    from typer.testing import CliRunner
+
+    from factcheck.cli.store import claims_list, claims_show
+
+    with ClaimStore.open(tmp_path / "claims.sqlite") as store:
+        store.record_check(tmp_path / "draft.md", DRAFT, draft_verdicts(), "corpus-1", 1)
+        run = store.start_run("recheck", "corpus-2", 2)
+        store.record_verdicts(
+            [make_verdict("Xiaomi will build 300,000 cars a year.", Label.CONTRADICTED)], "corpus-2", 2, run
+        )
+    group = typer.Typer()
+    group.command("list")(claims_list)
+    group.command("show")(claims_show)
+    runner = CliRunner()
+
+    def invoke(*args: str):
+        return runner.invoke(group, [*args, "--store", str(tmp_path / "claims.sqlite")])
+
+    return invoke
+
+
+def test_claims_list_command(store_cli):
+    everything = json.loads(store_cli("list", "--format", "json").stdout)
+    assert {(c["text"], c["label"]) for c in everything} == {
+        ("Xiaomi will build 300,000 cars a year.", "contradicted"),
+        ("The EV unit has 300 employees.", "unverified"),
+    }
+    contradicted = json.loads(store_cli("list", "--label", "contradicted", "--format", "json").stdout)
+    assert [c["id"] for c in contradicted] == [Claim.make_id("Xiaomi will build 300,000 cars a year.")]
+    assert json.loads(store_cli("list", "--since", "2999-01-01", "--format", "json").stdout) == []
+    table = store_cli("list")
+    assert table.exit_code == 0 and Claim.make_id("The EV unit has 300 employees.") in table.stdout
+    assert "unverified" in table.stdout and "contradicted" in table.stdout
+    assert isinstance(store_cli("list", "--since", "whenever").exception, InputError)
+
+
+def test_claims_show_command(store_cli):
+    claim_id = Claim.make_id("Xiaomi will build 300,000 cars a year.")
+    shown = json.loads(store_cli("show", claim_id[:5], "--format", "json").stdout)
+    assert shown["id"] == claim_id and shown["label"] == "contradicted"
+    assert [v["label"] for v in shown["history"]] == ["supported", "contradicted"]
+    assert [v["corpus_version"] for v in shown["history"]] == ["corpus-1", "corpus-2"]
+    assert shown["occurrences"][0]["start"] == 0 and shown["occurrences"][0]["path"].endswith("draft.md")
+    text = store_cli("show", claim_id).stdout
+    assert "supported" in text and "contradicted" in text and "xiaomi-factory [10:35]" in text
+    assert isinstance(store_cli("show", "ffffffff").exception, InputError)
