@@ -374,6 +374,15 @@ class CorpusIndex:
         )
         return {r[0]: Passage(r[1], r[2], r[3], r[4], r[5], r[6]) for r in rows}
 
+    def passages_of(self, doc_id: str) -> list[Passage]:
+        """Every passage of document ``doc_id``, in document order."""
+        rows = self._query(
+            'SELECT p.doc_id, p.start, p."end", p.text, d.title, d.version FROM passages p '
+            "JOIN documents d ON d.id = p.doc_id WHERE p.doc_id = ? ORDER BY p.start",
+            (doc_id,),
+        )
+        return [Passage(*row) for row in rows]
+
     def passage(self, passage_id: int) -> Passage | None:
         """One passage by its id."""
         return self._passages([passage_id]).get(passage_id)
@@ -748,10 +757,11 @@ def default_index_dir(settings: Settings, index_arg: str | None = None) -> Path:
 
 
 def _bundled_stamp(corpus: Path) -> str:
-    """A cheap fingerprint of the bundled corpus files (names, sizes, modification times)."""
+    """A cheap fingerprint of the bundled corpus files (names, sizes, modification times), the index
+    format and the embedding model."""
     from factcheck.ingest import corpus_files
 
-    digest = hashlib.sha256()
+    digest = hashlib.sha256(f"{FORMAT_VERSION}\x1f{_model_identity()[1]}\n".encode())
     for file in corpus_files(corpus):
         info = file.stat()
         digest.update(
@@ -763,17 +773,21 @@ def _bundled_stamp(corpus: Path) -> str:
 def ensure_index(
     settings: Settings | None = None,
     index_arg: str | None = None,
+    quiet: bool = False,
     progress: Progress | None = None,
     embedder=None,
-) -> CorpusIndex:
-    """The index to search: the one named by ``--index`` or ``FACTCHECK_INDEX``, opened as it is, or else
-    the bundled demo corpus's index in the user cache, built on first use and brought up to date
-    (incrementally) when the bundled files changed. ``progress`` reports embedding when building.
+) -> Path:
+    """The folder of the index to search.
+
+    The one named by ``--index`` (``index_arg``) or ``FACTCHECK_INDEX`` is returned as it is (opening it
+    reports a missing or incompatible index). Otherwise it is the bundled demo corpus's index in the user
+    cache, built on first use and brought up to date (incrementally) when the bundled files changed, with a
+    progress bar on stderr unless ``quiet`` (or with ``progress``, when given).
     """
     settings = settings or load_settings()
     folder = default_index_dir(settings, index_arg)
     if index_arg or settings.index:
-        return CorpusIndex.open(folder, settings, embedder)
+        return folder
     corpus = BUNDLED_CORPUS
     if not corpus.is_dir():
         raise CorpusIndexError(
@@ -782,16 +796,26 @@ def ensure_index(
     stamp = _bundled_stamp(corpus)
     stamp_file = folder / SOURCE_STAMP_FILE
     try:
-        if stamp_file.read_text(encoding="utf-8") == stamp:
-            return CorpusIndex.open(folder, settings, embedder)
-    except (OSError, CorpusIndexError):
-        pass  # not built yet, changed, or built by another version: (re)build the cache below
-    try:
-        build_index([corpus], folder, settings, progress=progress, embedder=embedder)
-    except IncompatibleIndexError:
-        # The cache holds an index this version cannot use: it is only a cache, so start it afresh.
-        for name in (INDEX_FILE, f"{INDEX_FILE}-wal", f"{INDEX_FILE}-shm", dense.FAISS_FILE, dense.TAG_FILE):
-            (folder / name).unlink(missing_ok=True)
-        build_index([corpus], folder, settings, progress=progress, embedder=embedder)
+        if stamp_file.read_text(encoding="utf-8") == stamp and (folder / INDEX_FILE).is_file():
+            return folder
+    except OSError:
+        pass  # not built yet: build it below
+    from factcheck.progress import embedding_progress
+
+    with embedding_progress(quiet=quiet, label="Indexing the demo corpus") as bar:
+        report = progress or bar
+        try:
+            build_index([corpus], folder, settings, progress=report, embedder=embedder)
+        except IncompatibleIndexError:
+            # The cache holds an index this version cannot use: it is only a cache, so start it afresh.
+            for name in (
+                INDEX_FILE,
+                f"{INDEX_FILE}-wal",
+                f"{INDEX_FILE}-shm",
+                dense.FAISS_FILE,
+                dense.TAG_FILE,
+            ):
+                (folder / name).unlink(missing_ok=True)
+            build_index([corpus], folder, settings, progress=report, embedder=embedder)
     stamp_file.write_text(stamp, encoding="utf-8")
-    return CorpusIndex.open(folder, settings, embedder)
+    return folder
