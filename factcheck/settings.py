@@ -47,6 +47,8 @@ class Settings:
     contradict_threshold: float = 0.5
     relevance_threshold: float = 0.35
     agree_support_threshold: float = 0.35
+    lexical_relevance_threshold: float = 0.5
+    quantity_conflict_strength: float = 0.5
     verify_spans: int = 6
     verify_passages: int = 5
     # Re-check: claims verified (and committed) per batch
