@@ -177,3 +177,25 @@ def test_several_files_get_unique_ids(shared_data):
     folder = shared_data / "vitaminc-subset"
     claims = load_claims([folder / "train_0.jsonl", folder / "train_1.jsonl"], "vitaminc")
     assert len(claims) == 120 and len({c.id for c in claims}) == 120
+
+
+# --- the project's own labelled claims -------------------------------------------------------------
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_project_labelled_claims_are_valid_and_point_into_the_demo_corpus():
+    claims = load_claims([ROOT / "claims" / "xiaomi-claims.labelled.jsonl"])
+    assert len(claims) >= 40 and len({c.id for c in claims}) == len(claims)
+    assert {c.label for c in claims} == {"supported", "contradicted", "unverified"}
+    assert all(c.evidence for c in claims)
+    corpus = {
+        p.stem: p.read_text(encoding="utf-8") for p in (ROOT / "corpus").glob("*.*") if p.stem != "README"
+    }
+    if not corpus:
+        pytest.skip("the demo corpus is not present")
+    for claim in claims:
+        assert all(doc in corpus for doc in claim.evidence_doc), claim.id
+        # gold evidence is quoted verbatim from the corpus, so oracle and index modes see the same text
+        assert all(any(sentence in text for text in corpus.values()) for sentence in claim.evidence), claim.id
+        assert bool(claim.evidence_doc) == (claim.label != "unverified"), claim.id

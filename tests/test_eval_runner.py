@@ -216,3 +216,98 @@ def test_cli_bad_input_is_one_line_with_exit_code_2(monkeypatch, capsys, tmp_pat
         monkeypatch, capsys, "eval", str(path), "--oracle", "--index", str(tmp_path), "-q"
     )
     assert code == 2 and "choose one of" in err
+
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.slow
+def test_cli_corpus_mode_indexes_an_abstract_corpus_and_measures_retrieval(monkeypatch, capsys, tmp_path):
+    """``--corpus`` with a SciFact-style corpus: a real temporary index, the rule verifier."""
+    import gzip
+
+    abstracts = {
+        "11": ["Xiaomi will build its first car factory in Beijing.", "The plant opens in 2024."],
+        "12": ["Nordvik Motors opened a factory in Shanghai.", "It can build 450,000 cars a year."],
+        "13": ["Orion Cells hired 3,000 workers in Hefei.", "The plant cost 8.5 billion yuan."],
+    }
+    corpus = tmp_path / "corpus.jsonl.gz"
+    with gzip.open(corpus, "wt", encoding="utf-8") as handle:
+        for doc_id, sentences in abstracts.items():
+            handle.write(json.dumps({"doc_id": int(doc_id), "title": "", "abstract": sentences}) + "\n")
+    claims = tmp_path / "claims.jsonl"
+    claims.write_text(
+        json.dumps(
+            {
+                "id": "a",
+                "claim": "Xiaomi will build its first car factory in Beijing.",
+                "label": "supported",
+                "evidence_doc": "11",
+            }
+        )
+        + "\n"  # fmt: skip
+        + json.dumps(
+            {
+                "id": "b",
+                "claim": "Orion Cells hired 3,000 workers in Hefei.",
+                "label": "supported",
+                "evidence_doc": ["13"],
+            }
+        )
+        + "\n",  # fmt: skip
+        encoding="utf-8",
+    )
+    code, out, err = _run_cli(
+        monkeypatch, capsys, "eval", str(claims), "--corpus", str(corpus), "-f", "json", "-q"
+    )
+    assert code == 0, err
+    report = json.loads(out)
+    assert report["mode"] == "index" and report["accuracy"] == 1.0
+    assert report["recall_at_k"] == {"1": 1.0, "5": 1.0, "20": 1.0}
+    assert report["evidence_accuracy"] == 1.0
+
+
+def _verifier_model_present() -> bool:
+    return (ROOT / "factcheck" / "models" / "verifier" / "manifest.json").is_file()
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not _verifier_model_present(), reason="the verdict model files are not present")
+def test_cli_oracle_with_the_real_verdict_model(capsys, tmp_path):
+    """Five of the project's labelled claims through the shipped model, end to end."""
+    from factcheck.cli import main
+
+    source = (ROOT / "claims" / "xiaomi-claims.labelled.jsonl").read_text(encoding="utf-8").splitlines()
+    wanted = {"xiaomi-03", "xiaomi-07", "xiaomi-25", "xiaomi-32", "xiaomi-48"}
+    subset = tmp_path / "five.jsonl"
+    subset.write_text(
+        "\n".join(line for line in source if json.loads(line)["id"] in wanted) + "\n", encoding="utf-8"
+    )
+    argv = [
+        "factcheck",
+        "eval",
+        str(subset),
+        "--oracle",
+        "--format",
+        "json",
+        "--out",
+        str(tmp_path / "o"),
+        "-q",
+    ]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(sys, "argv", argv)
+        try:
+            main()
+        except SystemExit as exc:
+            assert not exc.code
+    report = json.loads(capsys.readouterr().out)
+    assert report["n"] == 5 and report["model"]
+    assert sum(sum(row.values()) for row in report["confusion"].values()) == 5
+    assert report["accuracy"] >= 0.6  # capacity, head count, their wrong figures, one untouched topic
+    rows = [json.loads(x) for x in (tmp_path / "o" / "predictions.jsonl").read_text().splitlines()]
+    gold_text = {json.loads(line)["id"]: " ".join(json.loads(line)["evidence"]) for line in source}
+    for row in rows:
+        for evidence in row["evidence"]:
+            assert (
+                evidence["text"] in gold_text[row["id"]]
+            )  # the deciding span is quoted from the gold evidence

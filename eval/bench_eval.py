@@ -1,0 +1,165 @@
+"""Runs ``factcheck eval`` on every labelled set that fits, loading the verdict model once.
+
+Each set is what one command does (printed with its results, and the same as
+``factcheck eval FILES --dataset-format F --oracle --limit N --seed 0``); outputs go to
+``eval/out/<set>/`` (report.json, report.md, predictions.jsonl, plots) and a summary to
+``eval/out/results.json``. Run from the repository root, e.g.::
+
+    nice -n 10 python -m eval.bench_eval                      # every set, default sizes
+    nice -n 10 python -m eval.bench_eval --sets own fever-symmetric --limit 200
+
+SciFact runs in retrieval mode against its corpus; its index is built once into ``eval/cache/`` and
+reused (``--index`` is then passed to ``factcheck eval``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT.parent / "shared" / "data"
+DATA_ARG = "../shared/data"
+OUT = ROOT / "eval" / "out"
+SCIFACT_INDEX = ROOT / "eval" / "cache" / "scifact-eval-index"
+
+
+@dataclass(frozen=True)
+class EvalSet:
+    name: str
+    dataset_format: str
+    files: tuple[str, ...]  # relative to the repository root
+    mode: str  # oracle | index | demo
+    limit: int | None
+    trained_on: bool
+
+
+SETS = [
+    EvalSet("own-oracle", "native", ("claims/xiaomi-claims.labelled.jsonl",), "oracle", None, False),
+    EvalSet("own-demo-corpus", "native", ("claims/xiaomi-claims.labelled.jsonl",), "demo", None, False),
+    EvalSet(
+        "climate-fever",
+        "climate-fever",
+        (f"{DATA_ARG}/climate-fever/climate-fever.dev-half.jsonl",),
+        "oracle",
+        None,
+        False,
+    ),
+    EvalSet(
+        "healthver", "healthver", (f"{DATA_ARG}/healthver/data/healthver_dev.csv",), "oracle", 1000, False
+    ),
+    EvalSet(
+        "fever-symmetric",
+        "fever-symmetric",
+        (f"{DATA_ARG}/fever-symmetric/symmetric_v0.1/fever_symmetric_generated.jsonl",),
+        "oracle",
+        None,
+        False,
+    ),
+    EvalSet(
+        "anli",
+        "anli",
+        tuple(f"{DATA_ARG}/anli/anli_v1.0/R{r}/test.jsonl" for r in (1, 2, 3)),
+        "oracle",
+        600,
+        False,
+    ),
+    EvalSet("sick", "sick", (f"{DATA_ARG}/sick/SICK.txt",), "oracle", 1000, False),
+    EvalSet("fever-lite", "fever", (f"{DATA_ARG}/fever-lite/validation.jsonl",), "oracle", 1000, True),
+    EvalSet(
+        "vitaminc",
+        "vitaminc",
+        tuple(f"{DATA_ARG}/vitaminc-subset/train_{i}.jsonl" for i in range(5)),
+        "oracle",
+        None,
+        True,
+    ),
+    EvalSet("scifact", "scifact", (f"{DATA_ARG}/scifact/claims_train.jsonl",), "index", 300, True),
+]
+
+
+def command(item: EvalSet, limit: int | None) -> str:
+    """The ``factcheck eval`` command line equivalent to one set's run."""
+    parts = ["factcheck eval", *item.files]
+    if item.dataset_format != "native":
+        parts += ["--dataset-format", item.dataset_format]
+    if item.mode == "oracle":
+        parts.append("--oracle")
+    elif item.mode == "index":
+        parts += ["--corpus", f"{DATA_ARG}/scifact/corpus.jsonl.gz"]
+    if limit is not None:
+        parts += ["--limit", str(limit), "--seed", "0"]
+    return " ".join(parts)
+
+
+def scifact_index(settings) -> Path:
+    """The SciFact corpus index under eval/cache (built once, incrementally updated)."""
+    from factcheck.evaluation.components import convert_abstract_corpus
+    from factcheck.index import build_index
+
+    documents = SCIFACT_INDEX.parent / "scifact-eval-documents" / "corpus.jsonl"
+    if not documents.is_file():
+        documents.parent.mkdir(parents=True, exist_ok=True)
+        convert_abstract_corpus(DATA / "scifact" / "corpus.jsonl.gz", documents)
+    started = time.perf_counter()
+    report = build_index([documents], SCIFACT_INDEX, settings)
+    print(f"scifact index: {report.summary()} ({time.perf_counter() - started:.0f} s)", file=sys.stderr)
+    return SCIFACT_INDEX
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sets", nargs="*", help="names of the sets to run (default: all)")
+    parser.add_argument("--limit", type=int, help="override every set's claim limit")
+    args = parser.parse_args(argv)
+    if not DATA.is_dir():
+        print("../shared/data is not present", file=sys.stderr)
+        return 2
+
+    from factcheck.evaluation.components import verifier_fn
+    from factcheck.evaluation.evaluate import evaluate
+    from factcheck.evaluation.report import write_outputs
+    from factcheck.settings import load_settings
+
+    settings = load_settings()
+    verify, model = verifier_fn(settings)
+    chosen = [s for s in SETS if not args.sets or s.name in args.sets]
+    summary_path = OUT / "results.json"
+    results = json.loads(summary_path.read_text()) if summary_path.is_file() else {}
+    for item in chosen:
+        limit = args.limit if args.limit is not None else item.limit
+        kwargs = {"oracle": item.mode == "oracle"}
+        if item.mode == "index":
+            kwargs["index"] = scifact_index(settings)
+        result = evaluate(
+            [ROOT / f for f in item.files],
+            item.dataset_format,
+            limit=limit,
+            seed=0,
+            settings=settings,
+            verify=verify,
+            model=model,
+            quiet=True,
+            **kwargs,
+        )
+        write_outputs(OUT / item.name, result.report, result.run, title=f"Evaluation: {item.name}")
+        report = result.report
+        results[item.name] = {"command": command(item, limit), "trained_on": item.trained_on, **report}
+        summary_path.parent.mkdir(parents=True, exist_ok=True)
+        summary_path.write_text(json.dumps(results, indent=2) + "\n")
+        recall = report["recall_at_k"] or {}
+        print(
+            f"{item.name:16} n={report['n']:5} acc={report['accuracy']:.3f} macroF1={report['macro_f1']:.3f} "
+            f"ece={report['ece']:.3f} R@5={recall.get('5')} evacc={report['evidence_accuracy']} "
+            f"{report['seconds']:.0f}s  [{command(item, limit)}]",
+            flush=True,
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
