@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 
 from factcheck.domain import Claim, Evidence, Label, Passage, Stance, Verdict, content_hash
+from factcheck.errors import FactcheckError
 from factcheck.recheck import RecheckError, recheck, recheck_lock
 from factcheck.store import ClaimStore
 
@@ -471,3 +472,57 @@ def test_recheck_command_bad_input_is_one_line(tmp_path: Path):
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1 and "no claim store here" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+FIGURE_CLAIM = "Xiaomi plans to build 300,000 cars a year at its first factory."
+MUNICH_REPORT = """# Xiaomi to open a car design centre in Munich
+
+MUNICH, December 2, 2021 (Newsdesk) - Xiaomi will open a design centre in Munich in 2022, the company said on
+Thursday. The centre will employ designers for Xiaomi EV, the car unit led by founder Lei Jun.
+"""
+
+
+@pytest.fixture
+def product():
+    """The real check pipeline and verdict model; skips while they are not installed."""
+    try:
+        from factcheck.checking import check_draft
+        from factcheck.verifier_model import shared_verifier_model
+
+        shared_verifier_model().warm_up()
+    except ImportError as exc:
+        pytest.skip(f"the check pipeline is not available ({exc})")
+    except FactcheckError as exc:
+        pytest.skip(f"the verdict model is not available ({exc})")
+    return check_draft
+
+
+@pytest.mark.slow
+def test_end_to_end_on_the_bundled_corpus(tmp_path: Path, product):
+    import shutil
+
+    from factcheck.index import build_index
+    from factcheck.recheck import recheck_store
+
+    corpus, index_dir, store_file = tmp_path / "corpus", tmp_path / "index", tmp_path / "claims.sqlite"
+    shutil.copytree(ROOT / "corpus", corpus)
+    build_index([corpus], index_dir)
+    checked = product(str(ROOT / "claims" / "xiaomi-draft.md"), index=index_dir, store=store_file, quiet=True)
+    before = {str(v.claim.text): str(v.label) for v in checked.verdicts}
+    munich = next((text for text in before if "Munich" in text), None)
+    if before.get(FIGURE_CLAIM) != "supported" or munich is None or before[munich] != "unverified":
+        pytest.skip(f"the verifier does not yet give the demo draft's expected labels: {before}")
+
+    factory = corpus / "xiaomi-beijing-factory.md"
+    factory.write_text(factory.read_text().replace("300,000 cars a year", "200,000 cars a year"))
+    (corpus / "xiaomi-munich-centre.md").write_text(MUNICH_REPORT)
+    build_index([corpus], index_dir)
+
+    report = recheck_store(store_file, index_dir, quiet=True)
+    flips = {(c.text, c.old_label, c.new_label) for c in report.changes}
+    assert flips == {(FIGURE_CLAIM, "supported", "contradicted"), (munich, "unverified", "supported")}
+    assert report.checked + report.skipped == len(before)
+    causes = {c.text: {e["doc_id"]: e["change"] for e in c.evidence} for c in report.changes}
+    assert causes[munich].get("xiaomi-munich-centre") == "new"
+    assert "xiaomi-beijing-factory" in causes[FIGURE_CLAIM]
+    assert recheck_store(store_file, index_dir, quiet=True).skipped_reasons == {"up_to_date": len(before)}
