@@ -1,0 +1,213 @@
+"""Benchmark of the deterministic consistency layer (``factcheck.consistency.compare``).
+
+Run: ``python -m eval.bench_quantities`` (writes ``eval/out/bench_quantities.json``).
+
+1. The project's labelled set ``claims/quantity-pairs.jsonl``: claim/evidence pairs with the expected outcome
+   (agree / conflict / unrelated) and the kind of mention that decides it. The set was written together with the
+   code, so it is development data, not a held-out measure.
+2. VitaminC numeric pairs (``../shared/data/vitaminc-subset``, every ``*.jsonl`` file there): a pair is kept when
+   both its claim and its evidence contain an ASCII digit (a plain regex, independent of the extractor, so the
+   choice is not biased toward what the extractor reads). Labels map SUPPORTS -> agree, REFUTES -> conflict,
+   NOT ENOUGH INFO -> unrelated. A refuted pair is often refuted by something other than its numbers, so recall of
+   conflict there is bounded well below 1; the share of supported pairs called conflict is the number that
+   matters (the bar is at most 2%).
+3. Throughput: 10,000 claim/evidence pairs (claims crossed with evidence sentences from both sets), caches
+   cleared first; once as they come (texts repeat, as they do when a verifier checks every claim against every
+   retrieved sentence) and once with every text made unique (no cache hit at all).
+
+A pair's predicted outcome: ``conflict`` if any finding is a conflict; else ``agree`` if a finding of the pair's
+kind agrees (number and money count as one kind; for VitaminC any number, money, date or rank finding); else
+``unrelated``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+from factcheck import consistency, names, quantities
+from factcheck.consistency import compare
+
+ROOT = Path(__file__).resolve().parent.parent
+PAIRS = ROOT / "claims" / "quantity-pairs.jsonl"
+VITAMINC = ROOT.parent / "shared" / "data" / "vitaminc-subset"
+OUT = ROOT / "eval" / "out" / "bench_quantities.json"
+FIGURE_KINDS = {"number", "money", "date", "rank"}
+_DIGIT = re.compile(r"[0-9]")
+_LABELS = {"supports": "agree", "refutes": "conflict", "not enough info": "unrelated"}
+
+
+def predict(findings, kinds: set[str]) -> str:
+    """The pair-level outcome from its findings (see the module docstring)."""
+    if any(f.outcome == "conflict" for f in findings):
+        return "conflict"
+    if any(f.outcome == "agree" and f.kind in kinds for f in findings):
+        return "agree"
+    return "unrelated"
+
+
+def _kinds_for(kind: str) -> set[str]:
+    return {"number", "money"} if kind in ("number", "money") else {kind}
+
+
+def scores(rows: list[tuple[str, str]]) -> dict:
+    """Precision/recall of conflict and agree, and the share of expected-agree pairs predicted conflict."""
+    out: dict = {"pairs": len(rows), "expected": dict(Counter(e for e, _ in rows))}
+    for label in ("conflict", "agree"):
+        tp = sum(1 for e, p in rows if e == label and p == label)
+        predicted = sum(1 for _, p in rows if p == label)
+        actual = sum(1 for e, _ in rows if e == label)
+        out[f"{label}_precision"] = round(tp / predicted, 3) if predicted else None
+        out[f"{label}_recall"] = round(tp / actual, 3) if actual else None
+    agree_rows = [p for e, p in rows if e == "agree"]
+    unrelated_rows = [p for e, p in rows if e == "unrelated"]
+    out["agree_called_conflict"] = (
+        round(agree_rows.count("conflict") / len(agree_rows), 3) if agree_rows else None
+    )
+    out["unrelated_called_conflict"] = (
+        round(unrelated_rows.count("conflict") / len(unrelated_rows), 3) if unrelated_rows else None
+    )
+    out["confusion"] = {f"{e}->{p}": c for (e, p), c in sorted(Counter(rows).items())}
+    return out
+
+
+def project_set() -> tuple[dict, list[dict]]:
+    records = [json.loads(line) for line in PAIRS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows, by_kind, errors = [], {}, []
+    for r in records:
+        findings = compare(r["claim"], r["evidence"], r.get("claim_date"), r.get("evidence_date"))
+        got = predict(findings, _kinds_for(r["kind"]))
+        rows.append((r["expected"], got))
+        by_kind.setdefault(r["kind"], []).append((r["expected"], got))
+        if got != r["expected"]:
+            errors.append({"id": r["id"], "kind": r["kind"], "expected": r["expected"], "got": got,
+                           "claim": r["claim"], "evidence": r["evidence"],
+                           "findings": [f"{f.kind}:{f.outcome}: {f.reason}" for f in findings]})  # fmt: skip
+    result = scores(rows)
+    result["by_kind"] = {k: scores(v) for k, v in sorted(by_kind.items())}
+    return result, errors
+
+
+def vitaminc_set() -> tuple[dict | None, list[dict]]:
+    if not VITAMINC.is_dir():
+        return None, []
+    records = []
+    files = sorted(VITAMINC.glob("*.jsonl"))
+    for path in files:
+        records += [
+            json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
+        ]
+    numeric = [r for r in records if _DIGIT.search(r["claim"]) and _DIGIT.search(r["evidence"])]
+    rows, errors = [], []
+    for r in numeric:
+        expected = _LABELS[r["label"].lower()]
+        findings = compare(r["claim"], r["evidence"])
+        got = predict(findings, FIGURE_KINDS)
+        rows.append((expected, got))
+        if got == "conflict" and expected != "conflict":
+            errors.append({"id": r["id"], "expected": expected, "got": got, "claim": r["claim"],
+                           "evidence": r["evidence"],
+                           "findings": [f"{f.kind}:{f.outcome}: {f.reason}" for f in findings]})  # fmt: skip
+    result = scores(rows)
+    result["files"] = [p.name for p in files]
+    result["records_read"] = len(records)
+    result["selection"] = "both claim and evidence contain an ASCII digit [0-9]"
+    return result, errors
+
+
+def _clear_caches() -> None:
+    for fn in (quantities.tokenize, quantities.extract, quantities.normalise_word, quantities._content_words,
+               names.extract_names, consistency._compare, consistency._name_words):  # fmt: skip
+        fn.cache_clear()
+
+
+def throughput(n_pairs: int = 10_000) -> dict:
+    claims, evidence = [], []
+    for line in PAIRS.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            r = json.loads(line)
+            claims.append(r["claim"])
+            evidence.append(r["evidence"])
+    if VITAMINC.is_dir():
+        for path in sorted(VITAMINC.glob("*.jsonl")):
+            for line in path.read_text(encoding="utf-8").splitlines():
+                if line.strip():
+                    r = json.loads(line)
+                    claims.append(r["claim"])
+                    evidence.append(r["evidence"])
+    pairs = [(claims[(i * 7) % len(claims)], evidence[(i * 13 + i // len(claims)) % len(evidence)])
+             for i in range(n_pairs)]  # fmt: skip
+    out = {"pairs": n_pairs, "distinct_claims": len({c for c, _ in pairs}),
+           "distinct_evidence": len({e for _, e in pairs})}  # fmt: skip
+    for label, batch in (("as_retrieved", pairs), ("all_texts_unique", [(f"{c} [{i}]", f"{e} [{i}]")
+                                                                       for i, (c, e) in enumerate(pairs)])):  # fmt: skip
+        _clear_caches()
+        start = time.perf_counter()
+        findings = 0
+        for c, e in batch:
+            findings += len(compare(c, e))
+        elapsed = time.perf_counter() - start
+        out[label] = {"seconds": round(elapsed, 3), "pairs_per_s": round(n_pairs / elapsed),
+                      "findings": findings, "findings_per_s": round(findings / elapsed)}  # fmt: skip
+    return out
+
+
+def _fmt(v) -> str:
+    return "-" if v is None else f"{v:.3f}" if isinstance(v, float) else str(v)
+
+
+def main() -> int:
+    t0 = time.perf_counter()
+    import_start = time.perf_counter()
+    project, project_errors = project_set()
+    vitaminc, vitaminc_errors = vitaminc_set()
+    speed = throughput()
+    report = {
+        "note": "claims/quantity-pairs.jsonl was written alongside the code: development data, not held out",
+        "project_set": project,
+        "vitaminc_numeric": vitaminc,
+        "throughput": speed,
+        "project_errors": project_errors,
+        "vitaminc_false_conflicts": vitaminc_errors,
+        "seconds": round(time.perf_counter() - import_start, 1),
+    }
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    OUT.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+    cols = ("pairs", "conflict_precision", "conflict_recall", "agree_precision", "agree_recall",
+            "agree_called_conflict", "unrelated_called_conflict")  # fmt: skip
+    print("Consistency layer (factcheck.consistency.compare)")
+    print(
+        "NOTE: claims/quantity-pairs.jsonl was written alongside the code (development data, not held out)."
+    )
+    print()
+    print(f"{'set':<28}" + "".join(f"{c.replace('_', ' '):>14}" for c in ("pairs", "conf P", "conf R",
+                                                                        "agree P", "agree R", "agree->conf",
+                                                                        "unrel->conf")))  # fmt: skip
+    table = [("project set", project)] + [(f"  {k}", v) for k, v in project["by_kind"].items()]
+    if vitaminc is not None:
+        table.append(("VitaminC numeric pairs", vitaminc))
+    for name, s in table:
+        print(f"{name:<28}" + "".join(f"{_fmt(s[c]):>14}" for c in cols))
+    if vitaminc is None:
+        print("VitaminC subset not found at ../shared/data/vitaminc-subset: skipped")
+    else:
+        print(f"VitaminC: {vitaminc['pairs']} of {vitaminc['records_read']} pairs ({vitaminc['selection']}); "
+              f"expected {vitaminc['expected']}")  # fmt: skip
+    print()
+    print(f"throughput on {speed['pairs']:,} pairs ({speed['distinct_claims']} distinct claims, "
+          f"{speed['distinct_evidence']} distinct evidence texts), caches cleared first:")  # fmt: skip
+    for label in ("as_retrieved", "all_texts_unique"):
+        s = speed[label]
+        print(f"  {label:<18} {s['pairs_per_s']:>8,} pairs/s {s['findings_per_s']:>9,} findings/s "
+              f"({s['findings']:,} findings in {s['seconds']} s)")  # fmt: skip
+    print(f"\nwrote {OUT.relative_to(ROOT)} in {time.perf_counter() - t0:.1f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,631 @@
+"""Deterministic consistency of a claim with one piece of evidence: figures, money, dates, ranks and names.
+
+``compare(claim, evidence)`` reads both texts (``factcheck.quantities``, ``factcheck.names``) and pairs each
+claim mention with the evidence mention that speaks about the same thing, then says whether they agree,
+conflict, or are unrelated, with a reason an editor can read.
+
+Pairing rules, chosen so that a true claim is very rarely called contradicted (a false conflict costs more than
+a missed one):
+
+- Figures are compared only within one unit class (the same currency - never converted -, the same physical
+  dimension, or counts of the same noun). Among several evidence figures, the best-related one is used; a
+  conflict is reported only when no related evidence figure agrees, and only when the two are related strongly:
+  the same counted noun, a shared content word around both (names do not count), or the only figure of that
+  class on both sides when one side has no context at all.
+- Intervals come from hedges and written precision: "about 70" is 63-77, "more than 450,000" is above 450,000,
+  an unhedged "72" is exact up to its rounding (at most 3%).
+- Dates agree when their periods overlap at the coarser granularity ("2024" and "March 2024"), conflict when
+  they are disjoint; durations compare in months.
+- Subjects: when every organisation (or place) the claim names is missing from the evidence and the evidence
+  names another one, the figures are about a different subject. A conflict between them is then no conflict
+  (``unrelated``); an agreement between them is the "right figure, wrong company" error: the figure finding is
+  ``unrelated`` and the organisation (or place) finding is a ``conflict``.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import asdict, dataclass
+from functools import lru_cache
+
+from factcheck.errors import InputError
+from factcheck.names import NameMention, extract_names, place_within, same_organisation
+from factcheck.quantities import DateMention, Quantity, Rank, extract
+
+__all__ = ["Finding", "compare", "AGREE", "CONFLICT", "UNRELATED", "KINDS"]
+
+AGREE = "agree"
+CONFLICT = "conflict"
+UNRELATED = "unrelated"
+KINDS = ("number", "money", "date", "rank", "place", "organisation")
+
+# Relatedness needed to call two mentions the same slot: agreement may be looser than conflict.
+_AGREE_MIN = 0.3
+_CONFLICT_MIN = 0.5
+# Context words that make a place slot exclusive (a factory is in one city; a company is based in one place).
+_EXCLUSIVE_PLACE_WORDS = frozenset(
+    [
+        "factory",
+        "plant",
+        "headquarter",
+        "headquarters",
+        "based",
+        "born",
+        "capital",
+        "located",
+        "hq",
+        "die",
+        "open",
+        "build",
+        "capacity",
+        "summit",
+        "conference",
+        "meeting",
+        "talks",
+        "held",
+        "hold",
+    ]
+)
+_SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£", "JPY": "¥", "INR": "₹"}
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One claim mention judged against the evidence.
+
+    ``kind``: number, money, date, rank, place or organisation. ``outcome``: agree, conflict or unrelated.
+    Offsets index into the claim and the evidence text; the evidence fields are None when nothing in the
+    evidence speaks to the claim mention. ``strength`` (0-1) says how sure the pairing and the outcome are.
+    """
+
+    kind: str
+    claim_mention: str
+    claim_start: int
+    claim_end: int
+    evidence_mention: str | None
+    evidence_start: int | None
+    evidence_end: int | None
+    outcome: str
+    reason: str
+    strength: float
+
+    def to_dict(self) -> dict:
+        """Plain JSON-ready form."""
+        return asdict(self)
+
+
+def compare(
+    claim: str, evidence: str, claim_date: str | None = None, evidence_date: str | None = None
+) -> list[Finding]:
+    """Findings for every figure, date, rank and name in ``claim``, judged against ``evidence``.
+
+    ``claim_date``/``evidence_date`` (ISO ``YYYY-MM-DD``) resolve relative dates ("last August", "next year");
+    without them such dates are compared only with the same relative wording.
+    """
+    if not isinstance(claim, str) or not isinstance(evidence, str):
+        raise InputError("compare() needs two strings: a claim and a piece of evidence")
+    return list(_compare(claim, evidence, claim_date, evidence_date))
+
+
+# ----------------------------------------------------------------------------------------------------------
+# Context helpers
+
+
+@lru_cache(maxsize=16384)
+def _name_words(text: str) -> frozenset[str]:
+    """Lower-case words that belong to names in ``text`` (they do not count as shared context)."""
+    words: set[str] = set()
+    for m in extract_names(text):
+        for w in m.text.lower().replace("’", "'").split():
+            words.add(w[:-2] if w.endswith("'s") else w)
+        words.update(m.key.split())
+    return frozenset(words)
+
+
+def _relatedness(ca: frozenset[str], cb: frozenset[str], names: frozenset[str], sole: bool) -> float:
+    """How surely two mentions fill the same slot, from the content words around them."""
+    shared = ca & cb
+    plain = shared - names
+    if len(plain) >= 2:
+        return 0.8
+    if len(plain) == 1:
+        return 0.6
+    ca_plain, cb_plain = ca - names, cb - names
+    if sole and (not ca_plain or not cb_plain):
+        return 0.5
+    if shared:
+        return 0.35
+    return 0.3 if sole else 0.0
+
+
+# ----------------------------------------------------------------------------------------------------------
+# Quantities
+
+
+def _same_class(a: Quantity, b: Quantity) -> bool:
+    if a.unit_class != b.unit_class:
+        return False
+    if a.unit_class == "money":
+        return a.currency == b.currency
+    return True
+
+
+def _quantity_relatedness(q: Quantity, e: Quantity, names: frozenset[str], sole: bool) -> float:
+    if q.noun and e.noun:
+        if q.noun == e.noun:
+            return 1.0
+        return 0.0
+    if q.noun and q.noun in e.context or e.noun and e.noun in q.context:
+        return 0.8
+    return _relatedness(q.context, e.context, names, sole)
+
+
+def _fmt_number(v: float) -> str:
+    if math.isinf(v):
+        return "unbounded"
+    a = abs(v)
+    for scale, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if a >= scale:
+            x = v / scale
+            return f"{x:.3g} {word}" if x != int(x) else f"{int(x)} {word}"
+    if a >= 1000 and v == int(v):
+        return f"{int(v):,}"
+    return f"{v:.6g}"
+
+
+def _describe_quantity(q: Quantity) -> str:
+    hedge = f"{q.hedge} " if q.hedge and q.hedge not in ("+", "between") else ""
+    if q.hedge == "between":
+        body = f"{_fmt_number(q.low)} to {_fmt_number(q.high)}"
+    else:
+        body = _fmt_number(q.value)
+    if q.unit_class == "money":
+        sym = _SYMBOLS.get(q.currency or "", "")
+        text = f"{sym}{body}" if sym else f"{body} {q.currency}"
+        if q.currency == "USD":
+            text = f"{body} US dollars" if not sym else text
+    elif q.unit_class == "percent":
+        text = f"{body}%"
+    elif q.unit:
+        text = f"{q.text if not hedge else q.text[len(q.hedge or '') :].strip()}"
+    elif q.noun:
+        text = f"{body} {q.noun}s" if not body.endswith("s") else f"{body} {q.noun}"
+    else:
+        text = body
+    if q.hedge == "+":
+        text += "+"
+    return f"{hedge}{text}"
+
+
+def _ratio_note(a: float, b: float) -> str:
+    if a <= 0 or b <= 0 or math.isinf(a) or math.isinf(b):
+        return ""
+    r = max(a, b) / min(a, b)
+    k = math.log10(r)
+    if k >= 0.95 and abs(k - round(k)) < 0.03:
+        return f" ({10 ** round(k):,}x)"
+    return f" ({(b - a) / a:+.0%})"
+
+
+def _agrees(q: Quantity, e: Quantity) -> bool:
+    return max(q.low, e.low) <= min(q.high, e.high)
+
+
+def _compare_quantity(
+    q: Quantity, ev: tuple[Quantity, ...], names: frozenset[str], claim_q: tuple[Quantity, ...]
+):
+    same = [e for e in ev if _same_class(q, e)]
+    kind = q.kind
+    if not same:
+        return None, 0.0
+    sole = len(same) == 1 and sum(1 for c in claim_q if _same_class(c, q)) == 1
+    scored = sorted(((_quantity_relatedness(q, e, names, sole), e) for e in same), key=lambda t: -t[0])
+    agreeing = [(r, e) for r, e in scored if r >= _AGREE_MIN and _agrees(q, e)]
+    if agreeing:
+        r, e = agreeing[0]
+        contained = q.low <= e.low and e.high <= q.high
+        strength = round(min(1.0, r) * (1.0 if contained else 0.8), 2)
+        reason = f"claim says {_describe_quantity(q)}; evidence says {_describe_quantity(e)}"
+        return (kind, e, AGREE, reason, strength), r
+    conflicting = [(r, e) for r, e in scored if r >= _CONFLICT_MIN]
+    if conflicting:
+        best_r = conflicting[0][0]
+        closest = min(
+            (t for t in conflicting if t[0] == best_r),
+            key=lambda t: abs(math.log((abs(t[1].value) + 1e-9) / (abs(q.value) + 1e-9))),
+        )
+        r, e = closest
+        reason = f"claim says {_describe_quantity(q)}; evidence says {_describe_quantity(e)}"
+        if (
+            not q.hedge
+            and not e.hedge
+            or q.hedge
+            and e.hedge
+            and q.hedge == e.hedge
+            or e.hedge
+            and not q.hedge
+            and e.hedge not in ("more than", "less than", "up to", "at least")
+        ):
+            reason += _ratio_note(q.value, e.value)
+        return (kind, e, CONFLICT, reason, round(0.9 if r >= 0.8 else 0.7, 2)), r
+    return None, 0.0
+
+
+# ----------------------------------------------------------------------------------------------------------
+# Dates
+
+
+def _compare_date(
+    d: DateMention, ev: tuple[DateMention, ...], names: frozenset[str], claim_d: tuple[DateMention, ...]
+):
+    if d.granularity == "duration":
+        same = [e for e in ev if e.granularity == "duration"]
+        if not same:
+            return None
+        sole = len(same) == 1 and sum(1 for c in claim_d if c.granularity == "duration") == 1
+        scored = sorted(
+            ((_relatedness(d.context, e.context, names, sole), e) for e in same), key=lambda t: -t[0]
+        )
+        for r, e in scored:
+            if r >= _AGREE_MIN and abs((e.months or 0) - (d.months or 0)) <= 0.1 * max(d.months or 0, 1e-9):
+                return (
+                    e,
+                    AGREE,
+                    f"claim says {d.label()}; evidence says {e.label()}",
+                    round(min(1.0, r + 0.2), 2),
+                )
+        r, e = scored[0]
+        if r >= _CONFLICT_MIN:
+            return e, CONFLICT, f"claim says {d.label()}; evidence says {e.label()}", 0.7
+        return None
+    if d.first is None or d.last is None:
+        same = [e for e in ev if e.relative is not None and e.relative == d.relative]
+        if same:
+            return same[0], AGREE, f"both say {d.text.lower()}", 0.6
+        return None
+    same = [e for e in ev if e.first is not None and e.last is not None and e.granularity != "duration"]
+    if not same:
+        return None
+    sole = len(same) == 1 and sum(1 for c in claim_d if c.first is not None) == 1
+    scored = sorted(((_relatedness(d.context, e.context, names, sole), e) for e in same), key=lambda t: -t[0])
+    for r, e in scored:
+        if r < _AGREE_MIN and not (e.first == d.first and e.last == d.last):
+            continue
+        overlap = max(d.first, e.first) <= min(d.last, e.last)
+        if overlap and (d.day is None or e.day is None or d.day == e.day or e.first != d.first):
+            if d.day is not None and e.day is not None and d.day != e.day:
+                continue
+            within = d.first <= e.first and e.last <= d.last
+            strength = 1.0 if within else 0.6
+            reason = f"claim says {d.label()}; evidence says {e.label()}"
+            if not within:
+                reason += " (evidence is less precise)"
+            return e, AGREE, reason, strength
+    for r, e in scored:
+        if r < _CONFLICT_MIN:
+            break
+        overlap = max(d.first, e.first) <= min(d.last, e.last)
+        if not overlap or (d.day is not None and e.day is not None and d.day != e.day and d.first == e.first):
+            return e, CONFLICT, f"claim says {d.label()}; evidence says {e.label()}", 0.8 if r >= 0.6 else 0.6
+    return None
+
+
+# ----------------------------------------------------------------------------------------------------------
+# Ranks
+
+
+def _rank_words(r: Rank) -> frozenset[str]:
+    return frozenset((r.noun or "").split()) | r.context
+
+
+def _compare_rank(k: Rank, ev: tuple[Rank, ...], names: frozenset[str], claim_r: tuple[Rank, ...]):
+    same = [
+        e for e in ev if e.scale == k.scale or (e.scale is None) != (k.scale is None) and e.noun == k.noun
+    ]
+    if not same:
+        return None
+    sole = len(same) == 1 and len(claim_r) == 1
+    scored = []
+    for e in same:
+        if k.noun and e.noun and (set(k.noun.split()) & set(e.noun.split())):
+            rel = 1.0
+        elif k.scale is None and k.noun != e.noun:
+            rel = 0.0  # bare ordinals ("third child") only meet the same noun
+        else:
+            rel = _relatedness(_rank_words(k), _rank_words(e), names, sole)
+        scored.append((rel, e))
+    scored.sort(key=lambda t: -t[0])
+    for r, e in scored:
+        if r >= _AGREE_MIN and e.position == k.position:
+            return (
+                e,
+                AGREE,
+                f"claim says {_rank_label(k)}; evidence says {_rank_label(e)}",
+                round(min(1.0, r), 2),
+            )
+    r, e = scored[0]
+    if r >= _CONFLICT_MIN:
+        return (
+            e,
+            CONFLICT,
+            f"claim says {_rank_label(k)}; evidence says {_rank_label(e)}",
+            0.9 if r >= 0.8 else 0.7,
+        )
+    return None
+
+
+def _rank_label(r: Rank) -> str:
+    return r.text + (f" {r.noun}" if r.noun and r.noun not in r.text.lower() else "")
+
+
+# ----------------------------------------------------------------------------------------------------------
+# Names
+
+
+def _place_match(a: NameMention, b: NameMention) -> bool:
+    return a.key == b.key or place_within(a.key, b.key) or place_within(b.key, a.key)
+
+
+def _same_place_slot(a: NameMention, b: NameMention) -> bool:
+    """Two places that could fill the same slot: both cities, both countries... (unknown fits city/region)."""
+    if a.demonym != b.demonym and (a.place_type == "city" or b.place_type == "city"):
+        return False
+    ta, tb = a.place_type, b.place_type
+    if ta == tb:
+        return True
+    return {ta, tb} <= {"unknown", "city", "region"} and "unknown" in (ta, tb)
+
+
+def _mentioned(name: NameMention, evidence_low: str) -> bool:
+    key = name.key
+    if len(key) < 2:
+        return False
+    idx = evidence_low.find(key)
+    while idx != -1:
+        before = evidence_low[idx - 1] if idx > 0 else " "
+        after = evidence_low[idx + len(key)] if idx + len(key) < len(evidence_low) else " "
+        if not before.isalnum() and not after.isalnum():
+            return True
+        idx = evidence_low.find(key, idx + 1)
+    return False
+
+
+@dataclass(frozen=True, slots=True)
+class _NameSides:
+    claim_orgs: tuple[NameMention, ...]
+    claim_places: tuple[NameMention, ...]
+    ev_orgs: tuple[NameMention, ...]
+    ev_places: tuple[NameMention, ...]
+    orgs_missing: tuple[NameMention, ...]  # claim organisations the evidence does not name
+    orgs_extra: tuple[NameMention, ...]  # evidence organisations the claim does not name
+    places_missing: tuple[NameMention, ...]
+    places_extra: tuple[NameMention, ...]
+
+
+def _dedupe(mentions: list[NameMention]) -> tuple[NameMention, ...]:
+    seen: set[str] = set()
+    out = []
+    for m in mentions:
+        if m.key not in seen:
+            seen.add(m.key)
+            out.append(m)
+    return tuple(out)
+
+
+def _name_sides(claim: str, evidence: str) -> _NameSides:
+    cn, en = extract_names(claim), extract_names(evidence)
+    c_orgs = _dedupe([m for m in cn if m.kind == "organisation"])
+    c_places = _dedupe([m for m in cn if m.kind == "place"])
+    e_orgs = _dedupe([m for m in en if m.kind == "organisation"])
+    e_places = _dedupe([m for m in en if m.kind == "place"])
+    ev_low, cl_low = evidence.lower().replace("’", "'"), claim.lower().replace("’", "'")
+    orgs_missing = tuple(
+        m
+        for m in c_orgs
+        if not any(same_organisation(m.key, e.key) for e in e_orgs) and not _mentioned(m, ev_low)
+    )
+    orgs_extra = tuple(
+        e
+        for e in e_orgs
+        if not any(same_organisation(e.key, m.key) for m in c_orgs) and not _mentioned(e, cl_low)
+    )
+    places_missing = tuple(
+        m
+        for m in c_places
+        if not _mentioned(m, ev_low)
+        and not any(e.key == m.key or place_within(e.key, m.key) for e in e_places)
+        and not (
+            any(place_within(m.key, e.key) for e in e_places)
+            and not any(_same_place_slot(m, e) and not _place_match(m, e) for e in e_places)
+        )
+    )
+    places_extra = tuple(
+        e for e in e_places if not any(_place_match(e, m) for m in c_places) and not _mentioned(e, cl_low)
+    )
+    return _NameSides(
+        c_orgs, c_places, e_orgs, e_places, orgs_missing, orgs_extra, places_missing, places_extra
+    )
+
+
+def _nearest(mentions: tuple[NameMention, ...], pos: int) -> NameMention:
+    return min(mentions, key=lambda m: abs(m.start - pos))
+
+
+# ----------------------------------------------------------------------------------------------------------
+# The comparison
+
+
+@lru_cache(maxsize=32768)
+def _compare(
+    claim: str, evidence: str, claim_date: str | None, evidence_date: str | None
+) -> tuple[Finding, ...]:
+    cm = extract(claim, claim_date)
+    em = extract(evidence, evidence_date)
+    names = _name_words(claim) | _name_words(evidence)
+    sides = _name_sides(claim, evidence)
+
+    # Different subject: the claim's organisations (or places) are all absent and the evidence names others.
+    org_subject_differs = (
+        bool(sides.claim_orgs) and len(sides.orgs_missing) == len(sides.claim_orgs) and bool(sides.orgs_extra)
+    )
+    place_counterparts = [
+        (m, e) for m in sides.places_missing for e in sides.places_extra if _same_place_slot(m, e)
+    ]
+    place_subject_differs = (
+        bool(sides.claim_places)
+        and len(sides.places_missing) == len(sides.claim_places)
+        and bool(place_counterparts)
+    )
+
+    findings: list[Finding] = []
+    anchors: list[tuple[int, int]] = []  # (index into findings, evidence position) of agreeing figures/ranks
+    pending: list[int] = []
+
+    for q in cm.quantities:
+        result, _ = _compare_quantity(q, em.quantities, names, cm.quantities)
+        if result is None:
+            findings.append(
+                _unrelated(
+                    q.kind, q.text, q.start, q.end, f"evidence gives no comparable figure for {q.text}"
+                )
+            )
+            continue
+        kind, e, outcome, reason, strength = result
+        findings.append(
+            Finding(kind, q.text, q.start, q.end, e.text, e.start, e.end, outcome, reason, strength)
+        )
+        if outcome == AGREE:
+            anchors.append((len(findings) - 1, e.start))
+        pending.append(len(findings) - 1)
+
+    for k in cm.ranks:
+        result = _compare_rank(k, em.ranks, names, cm.ranks)
+        if result is None:
+            findings.append(
+                _unrelated("rank", k.text, k.start, k.end, f"evidence gives no comparable rank for {k.text}")
+            )
+            continue
+        e, outcome, reason, strength = result
+        findings.append(
+            Finding("rank", k.text, k.start, k.end, e.text, e.start, e.end, outcome, reason, strength)
+        )
+        if outcome == AGREE:
+            anchors.append((len(findings) - 1, e.start))
+        pending.append(len(findings) - 1)
+
+    for d in cm.dates:
+        result = _compare_date(d, em.dates, names, cm.dates)
+        if result is None:
+            findings.append(
+                _unrelated("date", d.text, d.start, d.end, f"evidence gives no comparable date for {d.text}")
+            )
+            continue
+        e, outcome, reason, strength = result
+        findings.append(
+            Finding("date", d.text, d.start, d.end, e.text, e.start, e.end, outcome, reason, strength)
+        )
+        pending.append(len(findings) - 1)
+
+    # Only an agreeing figure or rank ties two names to one slot; dates are too common (and a date is often
+    # shared by several parties of one event: a seller and a buyer).
+    anchored = bool(anchors)
+    anchor_pos = anchors[0][1] if anchors else 0
+
+    # Organisations
+    org_conflict_with: NameMention | None = None
+    for m in sides.claim_orgs:
+        if m not in sides.orgs_missing:
+            match = next((e for e in sides.ev_orgs if same_organisation(m.key, e.key)), None)
+            if match is not None:
+                findings.append(Finding("organisation", m.text, m.start, m.end, match.text, match.start, match.end,
+                                        AGREE, f"both name {match.text}", 0.8))  # fmt: skip
+            else:
+                findings.append(Finding("organisation", m.text, m.start, m.end, None, None, None, AGREE,
+                                        f"evidence mentions {m.text}", 0.6))  # fmt: skip
+            continue
+        if sides.orgs_extra and anchored:
+            other = _nearest(sides.orgs_extra, anchor_pos)
+            org_conflict_with = org_conflict_with or other
+            findings.append(Finding("organisation", m.text, m.start, m.end, other.text, other.start, other.end,
+                                    CONFLICT, f"claim names {m.text}; evidence gives the same facts for {other.text}",
+                                    0.7))  # fmt: skip
+        else:
+            findings.append(
+                _unrelated("organisation", m.text, m.start, m.end, f"evidence does not mention {m.text}")
+            )
+
+    # Places
+    place_conflict_with: NameMention | None = None
+    for m in sides.claim_places:
+        if m not in sides.places_missing:
+            match = next((e for e in sides.ev_places if _place_match(m, e)), None)
+            if match is not None:
+                rel = "" if match.key == m.key else f" ({_within_note(m, match)})"
+                findings.append(Finding("place", m.text, m.start, m.end, match.text, match.start, match.end, AGREE,
+                                        f"both name {match.text}{rel}", 0.8 if not rel else 0.6))  # fmt: skip
+            else:
+                findings.append(Finding("place", m.text, m.start, m.end, None, None, None, AGREE,
+                                        f"evidence mentions {m.text}", 0.6))  # fmt: skip
+            continue
+        counterparts = [e for mm, e in place_counterparts if mm is m]
+        exclusive = _exclusive_slot(m, counterparts, cm, em, claim, evidence)
+        if (
+            counterparts
+            and (anchored or exclusive is not None)
+            and not (org_subject_differs and not anchored)
+        ):
+            other = exclusive or _nearest(tuple(counterparts), anchor_pos)
+            place_conflict_with = place_conflict_with or other
+            findings.append(Finding("place", m.text, m.start, m.end, other.text, other.start, other.end, CONFLICT,
+                                    f"claim says {m.text}; evidence says {other.text}", 0.7))  # fmt: skip
+        else:
+            findings.append(
+                _unrelated("place", m.text, m.start, m.end, f"evidence does not mention {m.text}")
+            )
+
+    # Figures about a different subject: never a conflict; an agreement is the wrong-subject error.
+    subject_other = org_conflict_with or place_conflict_with
+    if org_subject_differs or place_subject_differs or subject_other is not None:
+        other_name = (
+            subject_other or (sides.orgs_extra[0] if org_subject_differs else place_counterparts[0][1])
+        ).text
+        for idx in pending:
+            f = findings[idx]
+            if f.outcome == CONFLICT and (org_subject_differs or place_subject_differs):
+                if place_conflict_with is not None and not org_subject_differs:
+                    continue  # same company, wrong place: keep both conflicts
+                findings[idx] = _replace(
+                    f, UNRELATED, f"{f.reason}, but the evidence is about {other_name}", 0.5
+                )
+            elif f.outcome == AGREE and subject_other is not None and f.kind != "date":
+                findings[idx] = _replace(
+                    f, UNRELATED, f"{f.reason}, but the evidence gives it for {other_name}", 0.5
+                )
+    return tuple(findings)
+
+
+def _within_note(m: NameMention, match: NameMention) -> str:
+    if place_within(match.key, m.key):
+        return f"{match.text} is in {m.text}"
+    return f"{m.text} is in {match.text}"
+
+
+def _exclusive_slot(m, counterparts, cm, em, claim: str, evidence: str) -> NameMention | None:
+    """A counterpart place in an exclusive slot shared by both texts ("factory in X", "based in X")."""
+    if not counterparts:
+        return None
+    from factcheck.quantities import content_words
+
+    shared = content_words(claim) & content_words(evidence) & _EXCLUSIVE_PLACE_WORDS
+    if not shared:
+        return None
+    return counterparts[0]
+
+
+def _unrelated(kind: str, text: str, start: int, end: int, reason: str) -> Finding:
+    return Finding(kind, text, start, end, None, None, None, UNRELATED, reason, 0.0)
+
+
+def _replace(f: Finding, outcome: str, reason: str, strength: float) -> Finding:
+    return Finding(f.kind, f.claim_mention, f.claim_start, f.claim_end, f.evidence_mention, f.evidence_start,
+                   f.evidence_end, outcome, reason, strength)  # fmt: skip
