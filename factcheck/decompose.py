@@ -1,0 +1,565 @@
+"""Splitting one sentence into atomic claims, by hand-written rules over words and punctuation.
+
+What is split, in this order:
+
+1. independent clauses joined by ``;``;
+2. non-restrictive appositives (``Xiaomi, the second-largest smartphone maker, will ...`` gives the extra
+   claim ``Xiaomi is the second-largest smartphone maker``) and subject relative clauses
+   (``Deepmotion, which develops ..., ...`` gives ``Deepmotion develops ...``), which are cut out of the main
+   clause;
+3. coordinated clauses (``..., and the plant will ...``), coordinated verb phrases sharing the subject
+   (``Xiaomi bought X and plans Y`` gives ``Xiaomi plans Y``) and lists of figures sharing the verb
+   (``a team of 300 employees and 8.5 billion euros of funding`` gives one claim per figure).
+
+Every piece keeps a *source span* in the sentence. Spans of the pieces of one sentence never partly overlap:
+the pieces of a coordination cover disjoint stretches, and an appositive's or relative clause's span lies
+inside the span of the clause it was cut from (whose text no longer states it). So each figure of the
+sentence is stated by exactly one piece among those whose span contains it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+AUX = {
+    "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can", "could", "may",
+    "might", "shall", "should", "must", "does", "do", "did", "'s", "won't", "isn't", "wasn't", "hasn't",
+}  # fmt: skip
+MODALS = {"will", "would", "can", "could", "may", "might", "shall", "should", "must", "to"}
+IRREGULAR = {
+    "bought", "built", "made", "said", "says", "led", "leads", "began", "begins", "set", "took", "takes",
+    "gave", "sold", "paid", "pays", "won", "grew", "grows", "rose", "rises", "fell", "falls", "became",
+    "becomes", "held", "holds", "left", "ran", "runs", "got", "gets", "went", "goes", "came", "comes", "saw",
+    "sees", "told", "tells", "spent", "spends", "brought", "kept", "keeps", "hit", "cut", "put", "shut",
+    "employs", "plans", "aims", "expects", "intends", "wants", "owns", "makes", "builds", "sells",
+    "produces", "operates", "includes", "controls", "develops", "designs", "targets", "invests", "opens",
+    "starts", "hopes", "needs", "seeks", "remains", "ranks", "supplies", "ships", "offers", "provides",
+    "uses", "reports", "announces", "has", "counts", "lists", "owes", "costs", "manufactures",
+    "delivers", "hires", "raises", "lost", "found", "meant", "drove", "drives", "wrote", "writes", "thinks",
+    "thought", "knew", "knows", "chose", "chooses", "stood", "stands", "met", "meets", "beat", "beats",
+    "bet", "bets", "sank", "sinks", "overtook", "overtakes", "heads", "chairs", "joined", "joins",
+    "ended", "ends", "launched", "launches", "acquires", "employed", "totals", "exceeds", "reached",
+    "reaches", "accounts", "represents", "covers", "returns", "turned", "turns", "lies", "sits",
+}  # fmt: skip
+BASE_VERBS = {
+    "invest", "hire", "build", "open", "start", "produce", "make", "sell", "launch", "begin", "create",
+    "develop", "buy", "acquire", "expand", "employ", "spend", "raise", "deliver", "manufacture", "ship",
+    "reach", "cut", "add", "set", "run", "lead", "become", "own", "operate", "offer", "provide", "double",
+    "triple", "target", "enter", "compete", "challenge", "release", "unveil", "introduce", "complete",
+    "finish", "move", "shift", "focus", "grow", "increase", "reduce", "close", "pay", "hold", "take",
+    "keep", "give", "get", "have", "be", "fund", "finance", "recruit", "train", "export", "supply",
+}  # fmt: skip
+DETERMINERS = {
+    "the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "these", "those", "some", "many",
+    "several", "all", "both", "each", "every", "no", "another", "any", "most", "few",
+}  # fmt: skip
+SUBJECT_PRONOUNS = {"it", "he", "she", "they", "we", "i", "you"}
+PREPOSITIONS = {
+    "in", "on", "at", "by", "for", "with", "from", "to", "of", "about", "over", "under", "after", "before",
+    "since", "during", "into", "through", "between", "among", "against", "per", "via", "across", "near",
+    "within", "without", "around", "like", "than", "as", "until", "toward", "towards", "including",
+}  # fmt: skip
+ADVERBS = {
+    "also", "already", "still", "now", "then", "later", "recently", "reportedly", "currently", "previously",
+    "initially", "eventually", "soon", "just", "only", "even", "further", "first", "once", "formally",
+    "officially", "jointly", "quickly", "finally", "subsequently", "again", "not", "never", "last",
+}  # fmt: skip
+DISCOURSE = re.compile(
+    r"^(?:however|therefore|thus|meanwhile|still|also|in addition|moreover|furthermore|indeed|additionally|"
+    r"besides|nevertheless|nonetheless|consequently|as a result|in fact|of course|for example|for instance|"
+    r"and|but|so|yet|then|now)\b,?\s+",
+    re.I,
+)
+APPOSITIVE_OPENERS = {
+    "the", "a", "an", "its", "his", "her", "their", "one", "founder", "co-founder", "chief", "former",
+    "then", "now", "chairman", "chairwoman", "president", "ceo", "head", "owner", "maker", "operator",
+    "parent", "rival", "led", "based", "founded", "owned", "run", "known", "headquartered", "backed",
+    "controlled", "listed", "created", "established", "formerly", "also",
+}  # fmt: skip
+PARTICIPLES = {
+    "led", "based", "founded", "owned", "run", "known", "headquartered", "backed", "controlled", "listed",
+    "created", "established", "built", "made", "located", "set", "chaired", "headed", "managed", "valued",
+}  # fmt: skip
+
+_TOKEN = re.compile(r"[A-Za-z0-9\u00C0-\u024F]+(?:['’.,&-][A-Za-z0-9\u00C0-\u024F]+)*(?:'s|’s)?|\S")
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def low(self) -> str:
+        return self.text.lower()
+
+
+@dataclass(frozen=True)
+class Piece:
+    """One atomic claim cut from a sentence: its (not yet decontextualised) text and its span in the sentence.
+
+    ``subject`` is the text of the piece's grammatical subject as written, when it was found.
+    """
+
+    text: str
+    start: int
+    end: int
+    kind: str = "clause"
+    subject: str | None = None
+
+
+def tokenize(text: str, offset: int = 0) -> list[Token]:
+    """Words, numbers and punctuation marks of ``text`` with their offsets (plus ``offset``)."""
+    return [Token(m.group(0), m.start() + offset, m.end() + offset) for m in _TOKEN.finditer(text)]
+
+
+def is_verb(token: Token | None) -> bool:
+    """A finite verb or auxiliary, recognised from a closed list and the ``-ed`` ending."""
+    if token is None:
+        return False
+    low = token.low
+    if low in AUX or low in IRREGULAR:
+        return True
+    return bool(
+        low.endswith("ed")
+        and len(low) > 4
+        and token.text[0].islower()
+        and low not in {"need", "speed", "seed"}
+    )
+
+
+def _is_capitalised(token: Token) -> bool:
+    return token.text[:1].isupper() and any(c.isalpha() for c in token.text)
+
+
+def _depth_map(text: str) -> list[int]:
+    """Nesting depth (parentheses, brackets, quotes) at each character: splits only happen at depth 0."""
+    depth, quote, out = 0, False, []
+    for ch in text:
+        if ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            depth = max(0, depth - 1)
+        elif ch in '"“”':
+            quote = not quote if ch == '"' else ch == "“"
+        out.append(depth + (1 if quote else 0))
+    return out
+
+
+def _skip_adverbs(tokens: list[Token], i: int) -> int:
+    while i < len(tokens) and tokens[i].low in ADVERBS:
+        i += 1
+    return i
+
+
+def _first_verb(tokens: list[Token], begin: int, end: int) -> int | None:
+    for i in range(begin, end):
+        if is_verb(tokens[i]):
+            return i
+    return None
+
+
+def _intro_end(tokens: list[Token], begin: int, end: int) -> int:
+    """Index after an intro adverbial ("In August 2021, ...", "According to X, ..."), else ``begin``."""
+    if begin >= end:
+        return begin
+    first = tokens[begin].low
+    if first in PREPOSITIONS or first in {"last", "earlier", "later", "next", "this", "according", "since"}:
+        for i in range(begin, min(end, begin + 12)):
+            if tokens[i].text == ",":
+                return i + 1
+            if is_verb(tokens[i]):
+                break
+    return begin
+
+
+def _subject_range(
+    tokens: list[Token], begin: int, end: int, skip: Callable[[Token], bool] | None = None
+) -> tuple[int, int] | None:
+    """The subject noun phrase of a clause: from its start (after an intro) to its first verb.
+
+    Tokens for which ``skip`` is true (stretches cut out of the clause) are ignored.
+    """
+    start = _intro_end(tokens, begin, end)
+    kept = [i for i in range(start, end) if not (skip and skip(tokens[i]))]
+    verb = next((i for i in kept if is_verb(tokens[i])), None)
+    if verb is None or verb == start:
+        return None
+    before = [i for i in kept if i < verb]
+    while before and tokens[before[-1]].low in ADVERBS:
+        before.pop()
+    if not before or len(before) > 10 or any(tokens[i].text in {",", ";", ":"} for i in before):
+        return None
+    return (start, before[-1] + 1)
+
+
+def _clause_follows(tokens: list[Token], i: int, end: int) -> bool:
+    """Whether a new clause with its own subject starts at token ``i`` ("it will...", "the plant has...")."""
+    if i >= end:
+        return False
+    first = tokens[i]
+    if first.low in SUBJECT_PRONOUNS:
+        return is_verb(tokens[_skip_adverbs(tokens, i + 1)] if _skip_adverbs(tokens, i + 1) < end else None)
+    if first.low in DETERMINERS or _is_capitalised(first):
+        for j in range(i + 1, min(end, i + 8)):
+            if tokens[j].text in {",", ";", ":"}:
+                return False
+            if is_verb(tokens[j]):
+                return tokens[j - 1].low not in PREPOSITIONS
+    return False
+
+
+_SUBORDINATORS = {
+    "that", "which", "who", "whom", "whose", "because", "if", "when", "whether", "where", "while", "although",
+    "though", "since", "unless", "so",
+}  # fmt: skip
+
+
+def _embedded(tokens: list[Token], begin: int, end: int, skip: Callable[[Token], bool] | None = None) -> bool:
+    """Whether a subordinate clause opens between ``begin`` and ``end`` ("held that the law was ... and"):
+    a verb phrase coordinated after it may belong to that clause rather than to the main subject."""
+    for i in range(begin, end):
+        if skip and skip(tokens[i]):
+            continue
+        low = tokens[i].low
+        if low in _SUBORDINATORS:
+            return True
+        if tokens[i].text == "," and i + 1 < end and tokens[i + 1].low.endswith("ing"):
+            return True
+    return False
+
+
+def _proper_np_before(tokens: list[Token], idx: int, floor: int) -> int | None:
+    """Start index of the run of capitalised words (a name) that ends just before token ``idx``."""
+    j = idx
+    while j > floor and (_is_capitalised(tokens[j - 1]) or tokens[j - 1].low in {"of", "de", "&"}):
+        j -= 1
+    while j < idx and not _is_capitalised(tokens[j]):
+        j += 1
+    if j >= idx:
+        return None
+    if j == floor or tokens[j - 1].low in PREPOSITIONS | {",", "and", "by"} or is_verb(tokens[j - 1]):
+        return j
+    # "the Beijing factory, which..." : a determiner before the name makes it a longer noun phrase.
+    return None
+
+
+def _np_before(tokens: list[Token], idx: int, floor: int) -> int | None:
+    """Start index of the noun phrase ending just before token ``idx`` (a name, or back to its determiner)."""
+    if idx <= floor:
+        return None
+    proper = _proper_np_before(tokens, idx, floor)
+    if proper is not None:
+        return proper
+    for j in range(idx - 1, max(floor, idx - 7) - 1, -1):
+        low = tokens[j].low
+        if low in DETERMINERS or tokens[j].text.endswith(("'s", "’s")):
+            # include a possessive owner written before the determiner-less phrase ("Xiaomi's new unit")
+            return j
+        if low in PREPOSITIONS or is_verb(tokens[j]) or tokens[j].text in {",", ";", ":"}:
+            return j + 1 if j + 1 < idx and j + 1 > floor - 1 else None
+    return None
+
+
+class _Clause:
+    """One clause of a sentence being decomposed, with stretches cut out of it."""
+
+    def __init__(self, sentence: str, tokens: list[Token], begin: int, end: int) -> None:
+        self.sentence = sentence
+        self.tokens = tokens
+        self.begin = begin
+        self.end = end
+        self.cuts: list[tuple[int, int]] = []  # character ranges removed from the clause's own text
+
+    def text(self, start: int, stop: int) -> str:
+        """Sentence characters ``[start, stop)`` with the cut stretches removed, spaces normalised."""
+        parts, pos = [], start
+        for a, b in sorted(self.cuts):
+            if b <= pos or a >= stop:
+                continue
+            parts.append(self.sentence[pos:a])
+            pos = max(pos, b)
+        parts.append(self.sentence[pos:stop])
+        text = " ".join("".join(parts).split())
+        return re.sub(r"\s+([,;:%])", r"\1", text).strip(" ,;:")
+
+    def cut(self, a: int, b: int) -> bool:
+        return any(x <= a < y or x < b <= y for x, y in self.cuts)
+
+
+def tidy(text: str) -> str:
+    """Whitespace normalised, stray punctuation around cuts removed, one final full stop."""
+    text = " ".join(text.split())
+    text = re.sub(r"\s+([,;:.!?%])", r"\1", text)
+    text = re.sub(r",\s*,", ",", text)
+    text = re.sub(r"\(\s*\)", "", text).strip()
+    text = text.strip(" ,;:-–—")
+    if text and not text.rstrip("\"”')").endswith((".", "!", "?")):
+        text += "."
+    return text
+
+
+def _extract_inserts(clause: _Clause, pieces: list[Piece]) -> None:
+    """Cut appositives and subject relative clauses out of ``clause``, adding a piece for each."""
+    tokens, begin, end = clause.tokens, clause.begin, clause.end
+    depth = _depth_map(clause.sentence)
+    commas = [i for i in range(begin, end) if tokens[i].text == "," and depth[tokens[i].start] == 0]
+    intro = _intro_end(tokens, begin, end)
+    for n, c1 in enumerate(commas):
+        if c1 < intro or c1 + 1 >= end:
+            continue
+        if clause.cut(tokens[c1].start, tokens[c1].end):
+            continue
+        nxt = commas[n + 1] if n + 1 < len(commas) else None
+        after = tokens[c1 + 1]
+        # Where the inserted stretch ends: at a comma followed by the main verb, or at the clause end.
+        closing = None
+        if nxt is not None:
+            k = _skip_adverbs(tokens, nxt + 1)
+            if k < end and is_verb(tokens[k]):
+                closing = nxt
+        stop_tok = closing if closing is not None else end
+        final = closing is None
+        if final and nxt is not None:
+            continue  # more commas follow: a list or a longer construction, leave it alone
+        # ---- subject relative clause: ", which develops ..." / ", who founded ..."
+        if after.low in {"which", "who"}:
+            k = _skip_adverbs(tokens, c1 + 2)
+            if k >= stop_tok or not is_verb(tokens[k]):
+                continue
+            head = _np_before(tokens, c1, intro)
+            if head is None:
+                continue
+            antecedent = clause.sentence[tokens[head].start : tokens[c1].start]
+            body_end = tokens[stop_tok - 1].end
+            text = tidy(antecedent + " " + clause.sentence[tokens[c1 + 2].start : body_end])
+            pieces.append(Piece(text, tokens[c1 + 2].start, body_end, "relative", antecedent))
+            clause.cuts.append((tokens[c1].start, tokens[closing].end if closing is not None else body_end))
+            continue
+        # ---- appositive: "Xiaomi, the world's second-largest smartphone maker, ..."
+        opener = after.low
+        possessive = after.text.endswith(("'s", "’s")) and _is_capitalised(after)
+        if not (opener in APPOSITIVE_OPENERS or possessive):
+            continue
+        inner = tokens[c1 + 1 : stop_tok]
+        if not inner or len(inner) > 14:
+            continue
+        participial = opener in PARTICIPLES
+        if any(is_verb(t) for t in inner[1:] if not (participial and t is inner[0])):
+            continue
+        if any(t.low in {"and", "or", "but"} for t in inner) and not participial:
+            continue
+        if final and participial:
+            continue  # ", led by X." at the end qualifies the whole clause, not a name
+        head = _proper_np_before(tokens, c1, intro)
+        if head is None and not final:
+            subject = _subject_range(tokens, begin, end)
+            if subject is not None and subject[1] == c1:
+                head = subject[0]
+        if head is None:
+            continue
+        if final and opener in {"then", "now", "also"}:
+            continue
+        name = clause.sentence[tokens[head].start : tokens[c1].start]
+        app_end = inner[-1].end
+        copula = "is" if not participial else "is"
+        text = tidy(f"{name} {copula} {clause.sentence[inner[0].start : app_end]}")
+        pieces.append(Piece(text, tokens[head].start, app_end, "appositive", name))
+        cut_end = tokens[closing].end if closing is not None else app_end
+        clause.cuts.append((tokens[c1].start, cut_end))
+
+
+def _conjunctions(clause: _Clause) -> list[tuple[int, int]]:
+    """(conjunction's first token, first token after it) of each top-level ``and``, ``but``, ``, while``."""
+    tokens = clause.tokens
+    depth = _depth_map(clause.sentence)
+    out = []
+    for i in range(clause.begin + 1, clause.end - 1):
+        t = tokens[i]
+        if depth[t.start] or clause.cut(t.start, t.end):
+            continue
+        if t.low in {"and", "but"}:
+            start = i - 1 if tokens[i - 1].text == "," else i
+            out.append((start, i + 1))
+        elif t.low in {"while", "whereas"} and tokens[i - 1].text == ",":
+            out.append((i - 1, i + 1))
+    return out
+
+
+def _split_coordination(clause: _Clause, pieces: list[Piece]) -> None:
+    """Split ``clause`` at coordinated clauses, verb phrases and lists of figures; add its pieces."""
+    from factcheck.checkworthy import find_mentions
+
+    tokens, sentence = clause.tokens, clause.sentence
+    begin, end = clause.begin, clause.end
+    subject = _subject_range(tokens, begin, end, lambda t: clause.cut(t.start, t.end))
+    intro = _intro_end(tokens, begin, end)
+    subj_str = clause.text(tokens[subject[0]].start, tokens[subject[1] - 1].end) if subject else ""
+
+    def span_text(a: int, b: int) -> str:
+        return clause.text(tokens[a].start, tokens[b - 1].end) if b > a else ""
+
+    def figures(a: int, b: int) -> int:
+        return len(find_mentions(span_text(a, b))) if b > a else 0
+
+    segments: list[tuple[int, int, str]] = []  # (first token, end token, text prefix to prepend)
+    seg_start = begin
+    prefix = ""
+    list_prefix: str | None = None
+    for conj_start, after in _conjunctions(clause):
+        if conj_start <= seg_start:
+            continue
+        nxt_end = end
+        for cs, _ in _conjunctions(clause):
+            if cs > after:
+                nxt_end = cs
+                break
+        k = _skip_adverbs(tokens, after)
+        if k >= end:
+            continue
+        left = range(seg_start, conj_start)
+        # "between X and Y" is a range, not a coordination.
+        if any(tokens[j].low in {"between", "both"} for j in left) and not any(
+            is_verb(tokens[j]) for j in left
+        ):
+            continue
+        if _clause_follows(tokens, k, nxt_end) and _first_verb(tokens, seg_start, conj_start) is not None:
+            segments.append((seg_start, conj_start, prefix))
+            seg_start, prefix, list_prefix = k, "", None
+            continue
+        if (
+            is_verb(tokens[k])
+            and subject is not None
+            and _first_verb(tokens, seg_start, conj_start) is not None
+            and not _embedded(tokens, subject[1], conj_start, lambda t: clause.cut(t.start, t.end))
+        ):
+            segments.append((seg_start, conj_start, prefix))
+            shared = sentence[tokens[begin].start : tokens[intro].start] if intro > begin else ""
+            subj = subj_str
+            seg_start, prefix, list_prefix = k, f"{shared} {subj} ", None
+            continue
+        if tokens[k].low in BASE_VERBS:
+            # "plans to invest X and hire Y": share everything up to the last modal or "to".
+            anchor = None
+            for j in range(conj_start - 1, seg_start - 1, -1):
+                if tokens[j].low in MODALS:
+                    anchor = j
+                    break
+            if anchor is not None and subject is not None:
+                segments.append((seg_start, conj_start, prefix))
+                shared_text = prefix + clause.text(
+                    tokens[begin if not prefix else seg_start].start, tokens[anchor].end
+                )
+                seg_start, prefix, list_prefix = k, shared_text + " ", None
+                continue
+        # A list of figures sharing the verb: "a team of 300 employees and 8.5 billion euros of funding".
+        if figures(k, nxt_end) and figures(seg_start, conj_start):
+            if list_prefix is None:
+                verb = None
+                for j in range(conj_start - 1, seg_start - 1, -1):
+                    if is_verb(tokens[j]) or tokens[j].low == "to":
+                        verb = j
+                        break
+                if verb is None:
+                    continue
+                # Skip what the items share after the verb: "to" + verb, a preposition ("rose to 5 million").
+                np_start = verb + 1
+                while np_start < conj_start and (
+                    tokens[np_start].low in BASE_VERBS | {"to"} or tokens[np_start].low in PREPOSITIONS
+                ):
+                    np_start += 1
+                if np_start >= conj_start or not figures(np_start, conj_start):
+                    continue
+                # Items separated by commas before this "and" belong to the same list.
+                items = [np_start]
+                for j in range(np_start, conj_start):
+                    if tokens[j].text == "," and not clause.cut(tokens[j].start, tokens[j].end):
+                        items.append(j + 1)
+                if len(items) > 1 and not all(
+                    figures(a, b - 1) for a, b in zip(items, items[1:] + [conj_start + 1], strict=False)
+                ):
+                    items = [np_start]
+                base = prefix + clause.text(tokens[seg_start].start, tokens[np_start].start).rstrip(".")
+                list_prefix = base + " "
+                first_end = items[1] - 1 if len(items) > 1 else conj_start
+                segments.append((seg_start, first_end, prefix))
+                for a, b in zip(items[1:], items[2:] + [conj_start + 1], strict=False):
+                    segments.append((a, b - 1, list_prefix))
+            else:
+                segments.append((seg_start, conj_start, list_prefix))
+            seg_start, prefix = k, list_prefix
+            continue
+    segments.append((seg_start, end, prefix))
+
+    for n, (a, b, pre) in enumerate(segments):
+        if b <= a:
+            continue
+        # The first segment owns the clause's start (its intro and subject); later ones own their own words.
+        start = tokens[begin].start if n == 0 else tokens[a].start
+        stop = tokens[b - 1].end
+        own = clause.text(tokens[a if n else begin].start, stop)
+        if pre and own[:1].isupper() and not _is_name_start(own):
+            own = own[:1].lower() + own[1:]
+        text = tidy(f"{pre}{own}")
+        subj_text = None
+        if n == 0 and subject is not None or (pre and subject is not None and pre.strip().endswith(subj_str)):
+            subj_text = subj_str
+        elif not pre:
+            sub = _subject_range(tokens, a, b)
+            if sub is not None:
+                subj_text = sentence[tokens[sub[0]].start : tokens[sub[1] - 1].end]
+        pieces.append(Piece(text, start, stop, "clause", subj_text))
+
+
+def _is_name_start(text: str) -> bool:
+    word = text.split(" ", 1)[0]
+    return word[:1].isupper() and word.lower() not in DETERMINERS | SUBJECT_PRONOUNS | PREPOSITIONS
+
+
+def decompose(sentence: str) -> list[Piece]:
+    """The atomic pieces of one sentence, in reading order, with spans into ``sentence``."""
+    tokens = tokenize(sentence)
+    if not tokens:
+        return []
+    begin = 0
+    if m := DISCOURSE.match(sentence):
+        while begin < len(tokens) and tokens[begin].start < m.end():
+            begin += 1
+    end = len(tokens)
+    while end > begin and tokens[end - 1].text in {".", "!", "?", "…"}:
+        end -= 1
+    if end <= begin:
+        return []
+    depth = _depth_map(sentence)
+    bounds = [begin]
+    for i in range(begin, end):
+        if tokens[i].text == ";" and depth[tokens[i].start] == 0:
+            bounds.append(i + 1)
+    bounds.append(end + 1)
+    pieces: list[Piece] = []
+    for n in range(len(bounds) - 1):
+        a, b = bounds[n], bounds[n + 1] - 1
+        if b <= a:
+            continue
+        clause = _Clause(sentence, tokens, a, b)
+        inserts: list[Piece] = []
+        _extract_inserts(clause, inserts)
+        main: list[Piece] = []
+        _split_coordination(clause, main)
+        if n == 0 and begin > 0 and main:
+            # The discourse marker belongs to the first piece's span.
+            first = main[0]
+            main[0] = Piece(first.text, 0, first.end, first.kind, first.subject)
+        pieces.extend(main)
+        pieces.extend(inserts)
+    # The final punctuation belongs to the last clause piece.
+    last = max((i for i, p in enumerate(pieces) if p.kind == "clause"), default=None)
+    if last is not None and end < len(tokens):
+        p = pieces[last]
+        if tokens[-1].end > p.end and p.end >= tokens[end - 1].end:
+            pieces[last] = Piece(p.text, p.start, tokens[-1].end, p.kind, p.subject)
+    pieces.sort(key=lambda p: (p.start, -p.end))
+    return [p for p in pieces if len(p.text) > 3]

@@ -1,0 +1,413 @@
+"""Claim extraction: the demo draft, splitting, decontextualisation, formats and offsets."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from factcheck.checkworthy import find_mentions, has_quantity, sentence_kind
+from factcheck.claims import claims_of, extract_claims, load_draft, prepare
+from factcheck.decompose import decompose
+from factcheck.domain import Claim
+from factcheck.errors import InputError
+from factcheck.markup import HEADING
+
+ROOT = Path(__file__).resolve().parent.parent
+DRAFT = ROOT / "claims" / "xiaomi-draft.md"
+FACTS = ROOT / "claims" / "xiaomi-draft.facts.jsonl"
+PRONOUNS = {"it", "its", "he", "she", "his", "her", "they", "their", "this", "these", "that", "those"}
+RELATIVE = re.compile(r"\b(?:last|next|this) (?:year|month|week|[A-Z][a-z]+)\b|\byesterday\b|\btoday\b")
+
+
+@pytest.fixture(scope="module")
+def draft():
+    return load_draft(DRAFT)
+
+
+@pytest.fixture(scope="module")
+def claims(draft):
+    return claims_of(draft)
+
+
+def _texts(text: str, **kwargs) -> list[str]:
+    return [c.text for c in extract_claims(text, **kwargs)]
+
+
+# ------------------------------------------------------------------------------------------ demo draft
+
+
+def test_demo_draft_gives_the_listed_claims(draft, claims):
+    facts = [json.loads(line) for line in FACTS.read_text(encoding="utf-8").splitlines()]
+    assert [c.text for c in claims] == [f["text"] for f in facts]
+    assert [draft.raw[c.start : c.end] for c in claims] == [f["span"] for f in facts]
+    assert {f["expected"] for f in facts} == {"supported", "contradicted", "unverified"}
+    assert draft.date == "2021-09-01"
+    assert draft.title == "Xiaomi bets on electric cars"
+
+
+def test_offsets_are_exact_and_figures_appear_in_the_span(draft, claims):
+    for claim in claims:
+        assert 0 <= claim.start < claim.end <= len(draft.raw)
+        span = " ".join(draft.plain.text[claim.start : claim.end].split())
+        for mention in find_mentions(claim.text):
+            # A figure of the claim is in its source span, unless it is an anchored relative date.
+            assert mention.text in span or RELATIVE.search(span), (claim.text, mention.text)
+
+
+def test_every_figure_of_the_draft_is_stated_by_exactly_one_claim(draft, claims):
+    """Rule: among the claims whose span contains a number, date or money mention, exactly one states it.
+
+    A claim whose span merely encloses the mention (the main clause around an appositive that was cut out)
+    or that repeats shared context from another span does not count twice.
+    """
+    mentions = []
+    for block in draft.plain.blocks:
+        if block.kind == HEADING:
+            continue
+        text = draft.plain.text[block.start : block.end]
+        mentions += [(block.start + m.start, m.text) for m in find_mentions(" ".join(text.split(" ")))]
+    assert {m for _, m in mentions} >= {"8.5 billion euros", "10 billion US dollars", "2025", "3,000"}
+    assert {m for _, m in mentions} >= {"700 million euros", "300,000"}
+    for offset, figure in mentions:
+        holders = [c for c in claims if c.start <= offset < c.end and figure in c.text]
+        assert len(holders) == 1, (figure, [c.text for c in holders])
+
+
+def test_spans_of_one_sentence_are_nested_or_disjoint(claims):
+    for a in claims:
+        for b in claims:
+            if a is b:
+                continue
+            disjoint = a.end <= b.start or b.end <= a.start
+            nested = (a.start <= b.start and b.end <= a.end) or (b.start <= a.start and a.end <= b.end)
+            assert disjoint or nested, (a.text, b.text)
+
+
+def test_no_claim_starts_with_an_unresolved_reference(claims):
+    for claim in claims:
+        first = claim.text.split()[0].lower()
+        assert first not in PRONOUNS, claim.text
+        assert not re.match(r"the (?:new )?(?:company|division|unit|factory|plant|deal)\b", claim.text, re.I)
+        assert not claim.needs_context
+
+
+def test_questions_opinion_boilerplate_and_headings_are_dropped(claims):
+    joined = " ".join(c.text for c in claims)
+    for dropped in (
+        "objective",
+        "bold bet",
+        "Read more",
+        "business desk",
+        "Nobody",
+        "phone maker want",
+        "bets on",
+    ):
+        assert dropped not in joined
+
+
+def test_demo_claims_are_decontextualised(claims):
+    texts = [c.text for c in claims]
+    assert "Xiaomi EV is led by founder Lei Jun." in texts  # "The new division" -> its name
+    assert "Xiaomi plans to start production in 2025." in texts  # "it" -> Xiaomi
+    assert "Xiaomi's first factory will be built in Shanghai." in texts  # "The factory" -> the one introduced
+    assert any("in August 2021" in t for t in texts)  # "last month" with the draft date
+    assert any(t.startswith("Xiaomi will open a design centre in Munich in 2022") for t in texts)
+
+
+def test_ids_are_stable_across_drafts(draft, claims):
+    edited = draft.raw.replace(
+        "# Xiaomi bets on electric cars\n",
+        "# Xiaomi bets on electric cars\n\nA new first paragraph about Xiaomi.\n",
+    )
+    again = claims_of(prepare(edited, "md"))
+    by_text = {c.text: c.id for c in again}
+    for claim in claims:
+        assert by_text[claim.text] == claim.id
+        assert claim.id == Claim.make_id(claim.text)
+    assert len({c.id for c in claims}) == len(claims)
+
+
+# ------------------------------------------------------------------------------------------- splitting
+
+
+def test_lists_of_figures_split_into_one_claim_each():
+    text = "The new unit will have a team of 300 employees and 8.5 billion euros of funding."
+    assert _texts(text) == [
+        "The new unit will have a team of 300 employees.",
+        "The new unit will have 8.5 billion euros of funding.",
+    ]
+    assert _texts("Revenue rose to 5 million in 2020, 7 million in 2021 and 9 million in 2022.") == [
+        "Revenue rose to 5 million in 2020.",
+        "Revenue rose to 7 million in 2021.",
+        "Revenue rose to 9 million in 2022.",
+    ]
+
+
+def test_coordinated_clauses_and_verb_phrases_split():
+    assert _texts("Xiaomi bought Deepmotion in August 2021 and plans to start production in 2024.") == [
+        "Xiaomi bought Deepmotion in August 2021.",
+        "Xiaomi plans to start production in 2024.",
+    ]
+    assert _texts("In 2021, Xiaomi bought Deepmotion and set up a car unit.") == [
+        "In 2021, Xiaomi bought Deepmotion.",
+        "In 2021, Xiaomi set up a car unit.",
+    ]
+    assert _texts("Xiaomi plans to invest 8.5 billion euros and hire 3,000 engineers.") == [
+        "Xiaomi plans to invest 8.5 billion euros.",
+        "Xiaomi plans to hire 3,000 engineers.",
+    ]
+    assert _texts("BYD sold 600,000 cars, but Tesla delivered 900,000 vehicles.") == [
+        "BYD sold 600,000 cars.",
+        "Tesla delivered 900,000 vehicles.",
+    ]
+
+
+def test_what_is_not_a_coordination_stays_whole():
+    for text in (
+        "Prices range between 100 and 200 euros.",
+        "Hoppus and Barker were forced to replace DeLonge in 2015.",
+        "The court held that the law was valid and did not burden the right.",
+    ):
+        assert _texts(text) == [text]
+
+
+def test_appositives_and_relative_clauses_become_claims():
+    assert _texts("Xiaomi, the world's second-largest smartphone maker, will build cars in Beijing.") == [
+        "Xiaomi will build cars in Beijing.",
+        "Xiaomi is the world's second-largest smartphone maker.",
+    ]
+    assert _texts("The unit is led by Lei Jun, Xiaomi's founder.") == [
+        "The unit is led by Lei Jun.",
+        "Lei Jun is Xiaomi's founder.",
+    ]
+    assert _texts("Xiaomi bought Deepmotion, which develops self-driving software.") == [
+        "Xiaomi bought Deepmotion.",
+        "Deepmotion develops self-driving software.",
+    ]
+    assert _texts("Lei Jun, who founded Xiaomi in 2010, will lead the unit.") == [
+        "Lei Jun will lead the unit.",
+        "Lei Jun founded Xiaomi in 2010.",
+    ]
+
+
+def test_piece_spans_follow_the_sentence():
+    sentence = "Xiaomi, the world's second-largest smartphone maker, is moving into cars and plans 10 models."
+    pieces = decompose(sentence)
+    spans = [sentence[p.start : p.end] for p in pieces]
+    assert spans[0].startswith("Xiaomi, the world's") and "moving into cars" in spans[0]
+    assert "Xiaomi, the world's second-largest smartphone maker" in spans
+    assert spans[-1] == "plans 10 models."
+    assert [p.text for p in pieces][-1] == "Xiaomi plans 10 models."
+
+
+# ------------------------------------------------------------------------------------ decontextualising
+
+
+def test_pronouns_and_definite_references_are_resolved():
+    text = (
+        "Justice William O. Douglas served on the Supreme Court. He was born on October 16, 1898. "
+        "Xiaomi bought the start-up Deepmotion. The deal closed in August 2021. "
+        "Founder Lei Jun leads Xiaomi EV. It has 300 employees. Its factory is in Beijing."
+    )
+    texts = _texts(text)
+    assert "Justice William O. Douglas was born on October 16, 1898." in texts
+    assert "Xiaomi's purchase of Deepmotion closed in August 2021." in texts
+    assert "Lei Jun leads Xiaomi EV." in texts or "Founder Lei Jun leads Xiaomi EV." in texts
+
+
+def test_unclear_references_are_flagged_not_guessed():
+    claims = extract_claims("They said the plant would open in 2024. This changes the market in Europe.")
+    assert [c.needs_context for c in claims] == [True, True]
+    assert claims[0].text.startswith("They")
+    # Two people, neither the previous subject: "he" is ambiguous.
+    claims = extract_claims(
+        "Sales rose after analyst Ann Lee met chief executive Bo Chen. Later, he said it was 5%."
+    )
+    assert claims[-1].needs_context and claims[-1].text.startswith("Later, he said")
+    # The previous sentence's subject is the preferred referent.
+    claims = extract_claims(
+        "Analyst Ann Lee met chief executive Bo Chen in 2020. Later, he said sales rose 5%."
+    )
+    assert claims[-1].text == "Later, Analyst Ann Lee said sales rose 5%." and not claims[-1].needs_context
+
+
+def test_expletive_it_is_not_a_reference():
+    claims = extract_claims(
+        "Mondeca sells software. It is worth noting that Openlink bought Mondeca in 2020."
+    )
+    assert claims[-1].text.startswith("It is worth noting") and not claims[-1].needs_context
+
+
+def test_relative_dates_are_anchored_to_the_draft_date():
+    text = "Xiaomi bought Deepmotion last August. Production starts next year. Sales rose 10% yesterday."
+    dated = extract_claims(text, draft_date="2021-09-01")
+    assert [c.text for c in dated] == [
+        "Xiaomi bought Deepmotion in August 2021.",
+        "Production starts in 2022.",
+        "Sales rose 10% yesterday (as of 2021-09-01).",
+    ]
+    assert not any(c.needs_context for c in dated)
+    undated = extract_claims(text)
+    assert [c.needs_context for c in undated] == [True, True, True]
+    assert undated[0].text == "Xiaomi bought Deepmotion last August."
+
+
+# ------------------------------------------------------------------------------------ check-worthiness
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("The objective?", "question"),
+        ("Read more: our coverage of the car industry.", "boilerplate"),
+        ("By the business desk", "byline"),
+        ("By Jane Doe and John Roe", "byline"),
+        ("Subscribe to our newsletter.", "boilerplate"),
+        ("Click the link below to learn more.", "imperative"),
+        ("Consider the alternatives carefully.", "imperative"),
+        ("It is a bold bet, and a risky one.", "opinion"),
+        ("In my view, the move makes sense.", "opinion"),
+        ("Perhaps the cars could one day matter more than the phones.", "opinion"),
+        ("It is too early to say whether the plan will work.", "opinion"),
+        # A figure, a date, a rank or a name keeps a sentence, even with an opinion word.
+        ("The bold plan could cost 8.5 billion euros.", "statement"),
+        ("Xiaomi could become a major carmaker.", "statement"),
+        ("It was the second-largest deal of the year.", "statement"),
+        ("Support for electric cars grew strongly.", "statement"),
+    ],
+)
+def test_sentence_kinds(sentence, kind):
+    assert sentence_kind(sentence) == kind
+
+
+def test_has_quantity():
+    assert has_quantity("Xiaomi bought Deepmotion for €70M.")
+    assert has_quantity("The plant will build three hundred thousand cars.")
+    assert has_quantity("Xiaomi is the second-largest smartphone maker.")
+    assert has_quantity("The deal closed in August 2021.")
+    assert not has_quantity("Xiaomi is moving into electric cars.")
+    assert [m.text for m in find_mentions("€8.5bn (10 billion US dollars) on 1 March 2021, up 5%")] == [
+        "€8.5bn",
+        "10 billion US dollars",
+        "1 March 2021",
+        "5%",
+    ]
+
+
+# --------------------------------------------------------------------------------------------- formats
+
+
+def test_markdown_offsets_point_into_the_original_file(draft, claims):
+    invest = next(c for c in claims if "8.5 billion euros" in c.text)
+    assert "**8.5 billion euros**" in draft.raw[invest.start : invest.end]
+    unit = next(c for c in claims if "new division" in c.text)
+    assert "[Xiaomi EV](https://example.com/xiaomi-ev)" in draft.raw[unit.start : unit.end]
+    assert len(draft.plain.text) == len(draft.raw)
+
+
+def test_markdown_syntax_is_removed_from_claims():
+    text = (
+        "---\ndate: 2022-03-01\n---\n# Title of the piece\n\n"
+        "- First item: BYD sold `600,000` cars in *2021*.\n"
+        "- Second item: ![chart](c.png) Tesla sold 900,000 cars <!-- check --> in 2021.\n\n"
+        "> Nio delivered 91,000 cars in 2021.\n"
+    )
+    claims = extract_claims(text, "md")
+    assert [c.text for c in claims] == [
+        "First item: BYD sold 600,000 cars in 2021.",
+        "Second item: Tesla sold 900,000 cars in 2021.",
+        "Nio delivered 91,000 cars in 2021.",
+    ]
+    assert text[claims[0].start : claims[0].end] == "First item: BYD sold `600,000` cars in *2021*."
+
+
+def test_html_offsets_map_back_to_the_html_source():
+    html = (
+        "<html><head><title>Xiaomi &amp; cars</title><meta name='date' content='2021-09-01'>"
+        "<script>var claim = 'Tesla sold 5 cars.';</script><style>p {color: red}</style></head>"
+        "<body><h1>Xiaomi &amp; cars</h1><p>Xiaomi paid <b>&euro;70M</b> for\n   Deepmotion last month.</p>"
+        "<p>The deal&nbsp;closed quickly.</p><p>Why?</p></body></html>"
+    )
+    draft = prepare(html, "html")
+    assert draft.date == "2021-09-01" and draft.title == "Xiaomi & cars"
+    claims = claims_of(draft)
+    assert [c.text for c in claims] == [
+        "Xiaomi paid €70M for Deepmotion in August 2021.",
+        "Xiaomi's purchase of Deepmotion closed quickly.",
+    ]
+    assert (
+        html[claims[0].start : claims[0].end] == "Xiaomi paid <b>&euro;70M</b> for\n   Deepmotion last month."
+    )
+    assert html[claims[1].start : claims[1].end] == "The deal&nbsp;closed quickly."
+
+
+def test_plain_text_dateline_gives_the_draft_date():
+    text = "BEIJING, Sept. 1, 2021 — Xiaomi bought Deepmotion last month for 70 million euros."
+    draft = prepare(text, "txt")
+    assert draft.date == "2021-09-01"
+    claims = claims_of(draft)
+    assert [c.text for c in claims] == ["Xiaomi bought Deepmotion in August 2021 for 70 million euros."]
+    assert text[claims[0].start : claims[0].end].startswith("Xiaomi bought")
+
+
+def test_drafts_without_sentences_give_no_claims(tmp_path):
+    assert extract_claims("# Only a heading\n", "md") == []
+    assert extract_claims("---\ndate: 2021-01-01\n---\n", "md") == []
+    assert extract_claims("<html><script>x = 1</script></html>", "html") == []
+    assert extract_claims("... ?!", "txt") == []
+
+
+def test_bad_files_raise_input_errors(tmp_path):
+    empty = tmp_path / "empty.md"
+    empty.write_text("")
+    binary = tmp_path / "binary.txt"
+    binary.write_bytes(b"\x00\x01\x02 PNG")
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes("Caf\xe9 in M\xfcnchen".encode("latin-1"))
+    big = tmp_path / "big.txt"
+    big.write_text("Xiaomi sold 5 cars. " * 600_000)
+    for path in (empty, binary, latin, big, tmp_path / "missing.md"):
+        with pytest.raises(InputError):
+            load_draft(path)
+    with pytest.raises(InputError):
+        prepare("text", "docx")
+    with pytest.raises(InputError):
+        prepare("text", "txt", draft_date="soon")
+
+
+def test_claim_extractor_component():
+    from haystack import Pipeline
+
+    from factcheck.claims import ClaimExtractor
+
+    extractor = ClaimExtractor(default_format="md")
+    result = extractor.run(text="# T\n\nXiaomi bought Deepmotion for **70 million euros**.")
+    assert [c.text for c in result["claims"]] == ["Xiaomi bought Deepmotion for 70 million euros."]
+    pipeline = Pipeline()
+    pipeline.add_component("claims", extractor)
+    restored = Pipeline.loads(pipeline.dumps(), allowed_modules=["factcheck.claims"])
+    out = restored.run({"claims": {"text": "Lei Jun leads Xiaomi EV.", "fmt": "txt"}})
+    assert [c.text for c in out["claims"]["claims"]] == ["Lei Jun leads Xiaomi EV."]
+
+
+# ------------------------------------------------------------------------------------------- robustness
+
+_ALPHABET = list("abcXY Z.,;:?!'\"()[]*_#>-\n0123456789€$%<>&/") + ["and ", "it ", "The ", "which ", ", the "]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_ALPHABET), max_size=80).map("".join), st.sampled_from(["txt", "md", "html"]))
+def test_extraction_never_crashes_and_offsets_stay_in_range(text, fmt):
+    claims = extract_claims(text, fmt)
+    sentences = [c.sentence for c in claims]
+    assert sentences == sorted(sentences)
+    for claim in claims:
+        assert 0 <= claim.start < claim.end <= len(text)
+        assert claim.text.strip() and claim.id == Claim.make_id(claim.text)
+        if claim.text.split()[0].lower() in PRONOUNS - {"that"}:
+            assert claim.needs_context or re.match(r"it\b", claim.text, re.I)
