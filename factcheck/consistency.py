@@ -25,6 +25,7 @@ a missed one):
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 
@@ -189,7 +190,7 @@ def _describe_quantity(q: Quantity) -> str:
     elif q.unit:
         text = f"{q.text if not hedge else q.text[len(q.hedge or '') :].strip()}"
     elif q.noun:
-        text = f"{body} {q.noun}s" if not body.endswith("s") else f"{body} {q.noun}"
+        return q.text
     else:
         text = body
     if q.hedge == "+":
@@ -207,7 +208,31 @@ def _ratio_note(a: float, b: float) -> str:
     return f" ({(b - a) / a:+.0%})"
 
 
+def _is_bound(q: Quantity) -> bool:
+    return math.isinf(q.low) or math.isinf(q.high)
+
+
 def _agrees(q: Quantity, e: Quantity) -> bool:
+    """Whether two figures can be the same value.
+
+    A bound is checked against the other side's written value, not its rounding interval: "over 79%" does not
+    agree with "79%". Two bounds in the same direction agree only when the evidence's is at least as strong.
+    """
+    q_bound, e_bound = _is_bound(q), _is_bound(e)
+    if q_bound and not e_bound and not e.hedge:
+        return q.low <= e.value <= q.high
+    if e_bound and not q_bound and not q.hedge:
+        return e.low <= q.value <= e.high
+    if q_bound and e_bound:
+        if math.isinf(q.high) and math.isinf(e.high):
+            return e.low >= q.low * (1 - 1e-6)
+        if math.isinf(q.low) and math.isinf(e.low):
+            return e.high <= q.high * (1 + 1e-6) if q.high >= 0 else e.high <= q.high
+    return max(q.low, e.low) <= min(q.high, e.high)
+
+
+def _compatible(q: Quantity, e: Quantity) -> bool:
+    """Whether two figures can describe one true value (overlapping intervals): no conflict between them."""
     return max(q.low, e.low) <= min(q.high, e.high)
 
 
@@ -220,14 +245,27 @@ def _compare_quantity(
         return None, 0.0
     sole = len(same) == 1 and sum(1 for c in claim_q if _same_class(c, q)) == 1
     scored = sorted(((_quantity_relatedness(q, e, names, sole), e) for e in same), key=lambda t: -t[0])
-    agreeing = [(r, e) for r, e in scored if r >= _AGREE_MIN and _agrees(q, e)]
+    floor = max(_AGREE_MIN, scored[0][0] - 0.25)  # agreement comes from the best-related figures only
+    agreeing = [(r, e) for r, e in scored if r >= floor and _agrees(q, e)]
     if agreeing:
         r, e = agreeing[0]
         contained = q.low <= e.low and e.high <= q.high
         strength = round(min(1.0, r) * (1.0 if contained else 0.8), 2)
         reason = f"claim says {_describe_quantity(q)}; evidence says {_describe_quantity(e)}"
         return (kind, e, AGREE, reason, strength), r
-    conflicting = [(r, e) for r, e in scored if r >= _CONFLICT_MIN]
+    conflicting = [(r, e) for r, e in scored if r >= _CONFLICT_MIN and not _compatible(q, e)]
+    compatible = [(r, e) for r, e in scored if r >= _CONFLICT_MIN and _compatible(q, e)]
+    if compatible and (not conflicting or compatible[0][0] >= conflicting[0][0]):
+        # Overlapping but not established ("more than 3 million" vs "over 2.3 million"): no verdict.
+        r, e = compatible[0]
+        reason = f"claim says {_describe_quantity(q)}; evidence says only {_describe_quantity(e)}"
+        return (kind, e, UNRELATED, reason, 0.0), 0.0
+    same_value = next((e for _, e in scored if _agrees(q, e)), None)
+    if conflicting and same_value is not None:
+        # The claim's figure is in the evidence, counting something the pairing did not tie to it
+        # ("560 cases ... discharged" vs "2,532 cases with 560 discharged"): too unsure for a conflict.
+        reason = f"evidence has {same_value.text} but not as {q.text}"
+        return (kind, same_value, UNRELATED, reason, 0.0), 0.0
     if conflicting:
         best_r = conflicting[0][0]
         closest = min(
@@ -283,31 +321,42 @@ def _compare_date(
         if same:
             return same[0], AGREE, f"both say {d.text.lower()}", 0.6
         return None
-    same = [e for e in ev if e.first is not None and e.last is not None and e.granularity != "duration"]
+    same = [e for e in ev if e.span() is not None and e.granularity != "duration"]
     if not same:
         return None
     sole = len(same) == 1 and sum(1 for c in claim_d if c.first is not None) == 1
     scored = sorted(((_relatedness(d.context, e.context, names, sole), e) for e in same), key=lambda t: -t[0])
+    d_lo, d_hi = d.span()  # type: ignore[misc]
+    same_day_level = d.granularity == "day" and not d.bound
     for r, e in scored:
         if r < _AGREE_MIN and not (e.first == d.first and e.last == d.last):
             continue
-        overlap = max(d.first, e.first) <= min(d.last, e.last)
-        if overlap and (d.day is None or e.day is None or d.day == e.day or e.first != d.first):
-            if d.day is not None and e.day is not None and d.day != e.day:
-                continue
-            within = d.first <= e.first and e.last <= d.last
-            strength = 1.0 if within else 0.6
-            reason = f"claim says {d.label()}; evidence says {e.label()}"
-            if not within:
-                reason += " (evidence is less precise)"
-            return e, AGREE, reason, strength
+        e_lo, e_hi = e.span()  # type: ignore[misc]
+        if max(d_lo, e_lo) > min(d_hi, e_hi):
+            continue
+        if same_day_level and e.granularity == "day" and not e.bound and d.day != e.day:
+            continue
+        within = d_lo <= e_lo and e_hi <= d_hi
+        reason = f"claim says {_date_label(d)}; evidence says {_date_label(e)}"
+        if not within:
+            reason += " (evidence is less precise)"
+        return e, AGREE, reason, 1.0 if within else 0.6
     for r, e in scored:
         if r < _CONFLICT_MIN:
             break
-        overlap = max(d.first, e.first) <= min(d.last, e.last)
-        if not overlap or (d.day is not None and e.day is not None and d.day != e.day and d.first == e.first):
-            return e, CONFLICT, f"claim says {d.label()}; evidence says {e.label()}", 0.8 if r >= 0.6 else 0.6
+        e_lo, e_hi = e.span()  # type: ignore[misc]
+        disjoint = max(d_lo, e_lo) > min(d_hi, e_hi)
+        other_day = (
+            same_day_level and e.granularity == "day" and not e.bound and d.day != e.day and d.first == e.first
+        )
+        if disjoint or other_day:
+            reason = f"claim says {_date_label(d)}; evidence says {_date_label(e)}"
+            return e, CONFLICT, reason, 0.8 if r >= 0.6 else 0.6
     return None
+
+
+def _date_label(d: DateMention) -> str:
+    return f"{d.bound} {d.label()}" if d.bound else d.label()
 
 
 # ----------------------------------------------------------------------------------------------------------
@@ -478,7 +527,7 @@ def _compare(
     )
 
     findings: list[Finding] = []
-    anchors: list[tuple[int, int]] = []  # (index into findings, evidence position) of agreeing figures/ranks
+    anchors: list[tuple[int, int]] = []  # (claim position, evidence position) of agreeing figures/ranks
     pending: list[int] = []
 
     for q in cm.quantities:
@@ -495,7 +544,7 @@ def _compare(
             Finding(kind, q.text, q.start, q.end, e.text, e.start, e.end, outcome, reason, strength)
         )
         if outcome == AGREE:
-            anchors.append((len(findings) - 1, e.start))
+            anchors.append((q.start, e.start))
         pending.append(len(findings) - 1)
 
     for k in cm.ranks:
@@ -510,7 +559,7 @@ def _compare(
             Finding("rank", k.text, k.start, k.end, e.text, e.start, e.end, outcome, reason, strength)
         )
         if outcome == AGREE:
-            anchors.append((len(findings) - 1, e.start))
+            anchors.append((k.start, e.start))
         pending.append(len(findings) - 1)
 
     for d in cm.dates:
@@ -530,6 +579,11 @@ def _compare(
     # shared by several parties of one event: a seller and a buyer).
     anchored = bool(anchors)
     anchor_pos = anchors[0][1] if anchors else 0
+    claim_anchor = anchors[0][0] if anchors else 0
+    # The claim's subject for the anchoring figure: its first organisation before the figure.
+    claim_subject = next((m for m in sides.claim_orgs if m.start < claim_anchor), None)
+    if claim_subject is None and org_subject_differs:
+        claim_subject = sides.claim_orgs[0]
 
     # Organisations
     org_conflict_with: NameMention | None = None
@@ -543,8 +597,12 @@ def _compare(
                 findings.append(Finding("organisation", m.text, m.start, m.end, None, None, None, AGREE,
                                         f"evidence mentions {m.text}", 0.6))  # fmt: skip
             continue
-        if sides.orgs_extra and anchored:
-            other = _nearest(sides.orgs_extra, anchor_pos)
+        other = (
+            _subject_in_evidence(evidence, sides.orgs_extra, anchor_pos)
+            if anchored and m is claim_subject
+            else None
+        )
+        if other is not None:
             org_conflict_with = org_conflict_with or other
             findings.append(Finding("organisation", m.text, m.start, m.end, other.text, other.start, other.end,
                                     CONFLICT, f"claim names {m.text}; evidence gives the same facts for {other.text}",
@@ -602,6 +660,44 @@ def _compare(
                     f, UNRELATED, f"{f.reason}, but the evidence gives it for {other_name}", 0.5
                 )
     return tuple(findings)
+
+
+_ANAPHOR = re.compile(
+    r"\b(?:it|its|he|she|his|her|they|their|them|(?:the|this|that)\s+(?:"
+    r"film|movie|company|firm|group|carmaker|automaker|maker|manufacturer|state|city|country|team|club|album|"
+    r"song|book|show|series|band|unit|government|party|airline|bank|season|game|station|school|university|"
+    r"player|singer|actor|actress|airport|brand|startup|business|retailer|network|channel|newspaper|platform|"
+    r"app|service|chain|league|region|province|county|town|village|building|project|organisation|organization|"
+    r"agency|ministry|court|army|province|novel|record|single|episode|character|product|model|vehicle|car))\b",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"[.;!?]\s")
+
+
+def _subject_in_evidence(evidence: str, extra: tuple[NameMention, ...], anchor_pos: int) -> NameMention | None:
+    """The organisation the evidence gives the anchoring figure for, when that is clear.
+
+    None when the clause holding the figure refers to its subject by a pronoun or a definite description
+    ("It grossed...", "the film holds...") nearer the figure than any name: the claim's name may be meant.
+    """
+    clause_start = 0
+    for m in _SENTENCE_END.finditer(evidence, 0, anchor_pos):
+        clause_start = m.end()
+    before = [m for m in extra if clause_start <= m.start < anchor_pos]
+    anaphors = [m.start() for m in _ANAPHOR.finditer(evidence, clause_start, anchor_pos)]
+    if anaphors and (not before or min(anaphors) < before[0].start or max(anaphors) > before[-1].start):
+        return None
+    if before:
+        return before[0]
+    after = [m for m in extra if m.start >= anchor_pos and _clause_of(evidence, m.start) == clause_start]
+    return None if anaphors or not after else after[0]
+
+
+def _clause_of(text: str, pos: int) -> int:
+    start = 0
+    for m in _SENTENCE_END.finditer(text, 0, pos):
+        start = m.end()
+    return start
 
 
 def _within_note(m: NameMention, match: NameMention) -> str:

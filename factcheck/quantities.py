@@ -151,7 +151,7 @@ MONTH_NAMES = [
 
 # Hedges before a figure, longest first; each maps to how it bends the interval.
 HEDGES = [
-    ("in excess of", "more"), ("no more than", "most"), ("no fewer than", "least"), ("not more than", "most"),
+    ("younger than", "less"), ("older than", "more"), ("in excess of", "more"), ("no more than", "most"), ("no fewer than", "least"), ("not more than", "most"),
     ("more than", "more"), ("greater than", "more"), ("higher than", "more"), ("fewer than", "less"),
     ("less than", "less"), ("lower than", "less"), ("at least", "least"), ("at most", "most"),
     ("up to", "most"), ("as many as", "most"), ("as much as", "most"), ("upwards of", "more"),
@@ -515,6 +515,20 @@ class DateMention:
     months: float | None = None
     relative: str | None = None
     context: frozenset[str] = frozenset()
+    bound: str | None = None
+
+    def span(self) -> tuple[float, float] | None:
+        """The months the date allows as ``(first, last)``, open-ended for "before"/"after"/"by" bounds."""
+        if self.first is None or self.last is None:
+            return None
+        exact_day = self.granularity == "day"
+        if self.bound == "before":
+            return float("-inf"), float(self.last if exact_day else self.first - 1)
+        if self.bound == "after":
+            return float(self.first if exact_day else self.last + 1), float("inf")
+        if self.bound == "by":
+            return float("-inf"), float(self.last)
+        return float(self.first), float(self.last)
 
     def label(self) -> str:
         """A short human-readable form ("August 2021", "Q2 2021", "2024", "10 years")."""
@@ -724,8 +738,17 @@ def _scan_dates(text: str, tokens: tuple[Token, ...], sent: list[int], doc: date
         return _context(tokens, sent, lo, hi, window=16)
 
     def emit(lo: int, hi: int, gran: str, **kw) -> None:
-        out.append(DateMention(text[tokens[lo].start : tokens[hi - 1].end], tokens[lo].start,
-                               tokens[hi - 1].end, gran, context=ctx(lo, hi), **kw))  # fmt: skip
+        bound = None
+        if gran not in ("duration", "relative") and lo > 0:
+            prev = tokens[lo - 1].low
+            prev2 = f"{tokens[lo - 2].low} {prev}" if lo > 1 else ""
+            bound = _DATE_BOUNDS.get(prev2) or _DATE_BOUNDS.get(prev)
+            if prev == "on" or prev == "in":
+                bound = _DATE_BOUNDS.get(prev2) if prev2 in _DATE_BOUNDS else None
+        out.append(
+            DateMention(text[tokens[lo].start : tokens[hi - 1].end], tokens[lo].start, tokens[hi - 1].end, gran,
+                        context=ctx(lo, hi), bound=bound, **kw)
+        )  # fmt: skip
 
     def year_at(j: int) -> int | None:
         if j < n and tokens[j].kind == "num":
@@ -929,6 +952,11 @@ def _scan_dates(text: str, tokens: tuple[Token, ...], sent: list[int], doc: date
     return out
 
 
+_DATE_BOUNDS = {
+    "before": "before", "prior to": "before", "earlier than": "before", "until": "by", "till": "by",
+    "by": "by", "as of": "by", "no later than": "by", "after": "after", "later than": "after",
+}  # fmt: skip
+
 _DATE_TRIGGERS = (
     set(MONTHS) | set(ORDINAL_WORDS) | set(_RELATIVE_YEAR) | set(SMALL_NUMBERS) | set(TENS)
     | {"q", "h", "a", "an", "decade", "decades"}
@@ -957,6 +985,14 @@ def _looks_like_year(tokens: tuple[Token, ...], i: int) -> bool:
     return True
 
 
+def _age_at(tokens: tuple[Token, ...], j: int) -> bool:
+    """True when tokens[j:] read "years old" / "-year-old"."""
+    n = len(tokens)
+    if j < n and tokens[j].text == "-":
+        return j + 3 < n and tokens[j + 1].low == "year" and tokens[j + 2].text == "-" and tokens[j + 3].low == "old"
+    return j + 1 < n and tokens[j].low in ("years", "year") and tokens[j + 1].low == "old"
+
+
 def _duration_at(tokens: tuple[Token, ...], i: int) -> tuple[int, float] | None:
     """(end token index, months) when a duration starts at token i."""
     n = len(tokens)
@@ -981,6 +1017,8 @@ def _duration_at(tokens: tuple[Token, ...], i: int) -> tuple[int, float] | None:
     if j < n and tokens[j].low in ("half",) and j + 1 < n and tokens[j + 1].low in ("years", "year"):
         count += 0.5
         j += 1
+    if _age_at(tokens, j - 1 if j > i + 1 and tokens[j - 1].text == "-" else j):
+        return None
     if j < n and tokens[j].low in DURATION_UNITS:
         unit = tokens[j].low
         # "five-year plan", "10 years", "ten years"; "a year" only as duration after "over"/"for"/"within".
@@ -1105,26 +1143,29 @@ def _counted_noun(tokens: tuple[Token, ...], j: int, sent: list[int]) -> tuple[s
         if word not in STOPWORDS and word not in DURATION_UNITS:
             return normalise_word(word), j + 2
         return None, j
-    run: list[Token] = []
+    run: list[int] = []
     k = j
     while k < n and len(run) < 3 and tokens[k].kind == "word" and sent[k] == sent[j - 1 if j else 0]:
         low = tokens[k].low
+        if tokens[k].text.isupper() and k + 2 < n and tokens[k + 1].text == "-" and tokens[k + 2].kind == "num":
+            k += 3  # "COVID-19 cases": the name is a modifier, the noun follows
+            continue
         if low in STOPWORDS or low in MONTHS or low in CURRENCY_NAMES:
             break
         if tokens[k].text[0].isupper() and run:
             break
-        run.append(tokens[k])
+        run.append(k)
         k += 1
         if _is_plural(tokens[k - 1].text):
             break
     if not run:
         return None, j
-    for t in run:
-        if _is_plural(t.text):
-            return normalise_word(t.low), j + run.index(t) + 1
-    if len(run) == 1 and run[0].low.endswith("ly"):
+    for idx in run:
+        if _is_plural(tokens[idx].text):
+            return normalise_word(tokens[idx].low), idx + 1
+    if len(run) == 1 and tokens[run[0]].low.endswith("ly"):
         return None, j
-    return normalise_word(run[-1].low), j + len(run)
+    return normalise_word(tokens[run[-1]].low), run[-1] + 1
 
 
 def _unit_at(tokens: tuple[Token, ...], j: int) -> tuple[str, str, float, int] | None:
@@ -1157,6 +1198,10 @@ def _hedge_before(tokens: tuple[Token, ...], i: int) -> tuple[str, str, int] | N
         if all(tokens[i - k + m].low == seq[m] for m in range(k)):
             if seq == ("some",) and i - 2 >= 0 and tokens[i - 2].low in ("for", "of"):
                 continue
+            if k == 1 and seq[0] in ("over", "under", "above", "below") and i >= 2 and (
+                tokens[i - 2].low in _PARTICLE_VERBS
+            ):
+                continue  # "handed over 735 aircraft": a phrasal verb, not a bound
             return " ".join(seq), kind, i - k
     return None
 
@@ -1197,6 +1242,14 @@ _ID_WORDS = frozenset(
         "type",
     ]
 )
+
+
+_PARTICLE_VERBS = frozenset(
+    "hand take turn pass sign win give carry roll switch change get come go bring hold tip push hang watch "
+    "preside fight argue handed took taken turned passed signed won gave carried rolled switched changed got "
+    "came went brought held tipped pushed hung".split()
+)
+_HEDGE_WORDS = frozenset(w for h, _ in HEDGES for w in h.split())
 
 
 def _apply_bounds(value: float, precision: float, hedge: str | None) -> tuple[float, float]:
@@ -1251,9 +1304,9 @@ def _scan_quantities(
                 or (prev.kind == "word" and _adjacent(prev, tok))
                 or (prev.text == "-" and _adjacent(prev, tok) and i > 1 and tokens[i - 2].kind == "word"
                     and _adjacent(tokens[i - 2], prev))
-                or (prev.kind == "word" and prev.text[:1].isupper() and "," not in tok.text and i > 1
-                    and tokens[i - 2].text not in _SENTENCE_BREAKS and prev.low not in CURRENCY_CODES
-                    and prev.low not in MONTHS and not _starts_sentence(tokens, i - 1))
+                or (prev.kind == "word" and prev.text[:1].isupper() and "," not in tok.text
+                    and prev.low not in CURRENCY_CODES and prev.low not in MONTHS and prev.low not in STOPWORDS
+                    and prev.low not in _HEDGE_WORDS)
             ):  # fmt: skip
                 i += 1
                 continue
@@ -1384,6 +1437,10 @@ def _scan_quantities(
                 precision *= factor
                 if low_v is not None and high_v is not None:
                     low_v, high_v = low_v * factor, high_v * factor
+            elif _age_at(tokens, j):
+                # "39 years old", "a 39-year-old": an age, compared as a figure (with its hedges)
+                unit, unit_class = "years old", "age"
+                j = j + 4 if tokens[j].text == "-" else j + 2
             elif j < n and tokens[j].low in DURATION_UNITS:
                 i = j + 1  # a duration, read by the date scan (e.g. "1.5 years")
                 continue
