@@ -13,7 +13,8 @@ The rest is skipped as ``up_to_date`` (already verified against the current corp
 
 New verdicts are appended to the store in small transactions under a run id. A re-check that is killed
 loses at most the batch in flight; the next re-check against the same corpus version resumes that run
-(claims it already verified are not verified twice) and reports the run's changes in full.
+(claims it already verified are not verified twice) and reports the run's changes in full; the flips of a
+re-check interrupted against an older corpus version are reported by the next re-check.
 The verification itself is injected: any callable that takes claims and returns their verdicts.
 """
 
@@ -33,6 +34,7 @@ from factcheck.settings import Settings, load_settings
 from factcheck.store import ClaimStore, StoredClaim, StoredVerdict
 
 Verify = Callable[[list[Claim]], list[Verdict]]
+RECHECK_KINDS = ("recheck", "recheck-all")
 Progress = Callable[[int, int], None]
 
 
@@ -232,6 +234,9 @@ def recheck(
     corpus_version, generation = index.corpus_version, index.generation
     interrupted = store.unfinished_run(kind, corpus_version)
     run_id = interrupted.id if interrupted else store.start_run(kind, corpus_version, generation)
+    # Re-checks interrupted against an older corpus (or in the other mode) are not resumed, but the flips
+    # they recorded are reported here once.
+    abandoned = [r for r in store.unfinished_runs(RECHECK_KINDS) if r.id != run_id]
     report = RecheckReport(corpus_version, generation, run_id, resumed=interrupted is not None)
     earlier = store.run_verdicts(run_id) if interrupted else []
     done = frozenset(v.claim_id for v in earlier)
@@ -258,8 +263,11 @@ def recheck(
         verified += len(batch)
         if progress:
             progress(verified, total)
+    for run in abandoned:
+        report.changes.extend(changes_of_run(store, index, run.id))
+        store.finish_run(run.id)
+    report.changes.extend(changes_of_run(store, index, run_id))
     store.finish_run(run_id)
-    report.changes = changes_of_run(store, index, run_id)
     report.seconds = time.perf_counter() - began
     return report
 

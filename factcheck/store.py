@@ -420,6 +420,16 @@ class ClaimStore:
         )
         return Run(*rows[0]) if rows else None
 
+    def unfinished_runs(self, kinds: Sequence[str]) -> list[Run]:
+        """Every interrupted run of these kinds, oldest first."""
+        marks = ", ".join("?" for _ in kinds)
+        rows = self._query(
+            "SELECT id, kind, started_at, finished_at, corpus_version, generation FROM runs "
+            f"WHERE kind IN ({marks}) AND finished_at IS NULL ORDER BY started_at",
+            tuple(kinds),
+        )
+        return [Run(*row) for row in rows]
+
     def run(self, run_id: str) -> Run | None:
         """One run by id."""
         rows = self._query(

@@ -332,6 +332,31 @@ def with_lock(store_path: Path, index_lock: Path) -> None:
         pass
 
 
+def test_flips_of_a_run_interrupted_before_the_corpus_changed_again_are_reported(store: ClaimStore):
+    docs, claims = many_claims(12)
+    index = MemoryIndex(docs)
+    check_into(store, index, claims)
+    index.update({f"plant-{i}": f"Plant {i} builds {2000 + i} cars a year." for i in range(12)})
+    verifier = ExactMatchVerifier(index)
+
+    def dies_after_two_batches(batch: list[Claim]) -> list[Verdict]:
+        if len(verifier.seen) >= 8:
+            raise KeyboardInterrupt
+        return verifier(batch)
+
+    with pytest.raises(KeyboardInterrupt):
+        recheck(store, index, dies_after_two_batches, batch_size=4)
+    index.update({"plant-0": "Plant 0 builds 3000 cars a year."})
+    report = recheck(store, index, ExactMatchVerifier(index), batch_size=4)
+    assert not report.resumed
+    # The 4 never re-checked and plant 0 cite changed documents; the 7 others retrieve plant 0.
+    assert report.checked_reasons == {"evidence_changed": 5, "new_evidence": 7}
+    # 8 flips recorded before the interruption, 4 now.
+    assert len(report.changes) == 12
+    assert {(c.old_label, c.new_label) for c in report.changes} == {("supported", "contradicted")}
+    assert recheck(store, index, ExactMatchVerifier(index)).changes == []
+
+
 def test_lock_contention_is_a_clear_error(tmp_path: Path):
     from filelock import FileLock
 
