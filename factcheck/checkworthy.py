@@ -110,6 +110,10 @@ _EVALUATIVE = re.compile(
     re.I,
 )
 _SPECULATIVE = re.compile(r"\b(?:could|might|may|perhaps|maybe|possibly|probably|likely|unlikely)\b", re.I)
+_FIRST_WORD = re.compile(r"[\"'“‘(]*([A-Za-z][\w'-]*)")
+_CAPITALISED = re.compile(r"\b[A-Z][\w&'.-]*")
+_NAME_CONTINUES = re.compile(r"['’]s\b|\s+[A-Z]")
+_WORDS = re.compile(r"[A-Za-z']+")
 _SENTENCE_START_WORDS = {
     "The", "A", "An", "In", "On", "At", "It", "He", "She", "They", "We", "I", "This", "That", "These",
     "Those", "But", "And", "Or", "So", "Its", "His", "Her", "Their", "Our", "As", "If", "When", "While",
@@ -121,9 +125,9 @@ _SENTENCE_START_WORDS = {
 def has_name(text: str) -> bool:
     """Whether ``text`` names something: a capitalised word that is not just the sentence's first word."""
     body = text.strip()
-    first = re.match(r"[\"'“‘(]*([A-Za-z][\w'-]*)", body)
+    first = _FIRST_WORD.match(body)
     first_end = first.end() if first else 0
-    for m in re.finditer(r"\b[A-Z][\w&'.-]*", body):
+    for m in _CAPITALISED.finditer(body):
         if m.start() < first_end:
             word = m.group(0)
             if word in _SENTENCE_START_WORDS or word.lower() in _IMPERATIVE:
@@ -131,7 +135,7 @@ def has_name(text: str) -> bool:
             # Any sentence starts with a capital: the first word counts as a name only when it looks like one
             # ("BYD", "Xiaomi's", "Lei Jun").
             rest = body[m.end() :]
-            if (len(word) > 1 and word.isupper()) or re.match(r"['’]s\b|\s+[A-Z]", rest):
+            if (len(word) > 1 and word.isupper()) or _NAME_CONTINUES.match(rest):
                 return True
             # "Xiaomi could become...": a capitalised subject right before a verb is taken for a name.
             from factcheck.decompose import is_verb, tokenize
@@ -161,7 +165,7 @@ def sentence_kind(text: str) -> str:
 
         if not any(is_verb(t) for t in tokenize(body)):
             return "byline"
-    words = re.findall(r"[A-Za-z']+", body)
+    words = _WORDS.findall(body)
     if not words:
         return "boilerplate"
     first = words[0].lower()
@@ -178,11 +182,23 @@ def sentence_kind(text: str) -> str:
         return "statement"
     if _OPINION_FRAME.search(body):
         return "opinion"
-    if not has_name(body) and (_EVALUATIVE.search(body) or _SPECULATIVE.search(body)):
+    # Only the main clause counts: "restrictions on why firearms could be moved" is no speculation.
+    main = _SUBORDINATE.split(body, maxsplit=1)[0]
+    if not has_name(body) and (_EVALUATIVE.search(main) or _SPECULATIVE.search(main)):
         return "opinion"
     return "statement"
 
 
+_SUBORDINATE = re.compile(r",|;|:|\b(?:which|that|who|whom|because|if|when|where|whether|although)\b", re.I)
+_RELATIVE_DATE = re.compile(
+    r"\b(?:last|next|this) (?:year|month|week|quarter|spring|summer|autumn|fall|winter|"
+    r"January|February|March|April|May|June|July|August|September|October|November|December)\b"
+    r"|\b(?:yesterday|tomorrow)\b",
+    re.I,
+)
+
+
 def has_quantity_strict(text: str) -> bool:
-    """Whether ``text`` has a figure in digits, a date, a money amount or a rank (the always-keep rule)."""
-    return bool(_MENTION.search(text) or _RANK.search(text))
+    """Whether ``text`` has a figure in digits, a date (also a relative one), a money amount or a rank:
+    the rule that always keeps a statement."""
+    return bool(_MENTION.search(text) or _RANK.search(text) or _RELATIVE_DATE.search(text))

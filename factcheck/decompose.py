@@ -83,6 +83,11 @@ PARTICIPLES = {
     "created", "established", "built", "made", "located", "set", "chaired", "headed", "managed", "valued",
 }  # fmt: skip
 
+# Precompiled: pysbd compiles many patterns per call and flushes the re module's cache.
+_SPACE_BEFORE_PUNCT = re.compile(r"\s+([,;:%])")
+_SPACE_BEFORE_STOP = re.compile(r"\s+([,;:.!?%])")
+_DOUBLE_COMMA = re.compile(r",\s*,")
+_EMPTY_PARENS = re.compile(r"\(\s*\)")
 _TOKEN = re.compile(r"[A-Za-z0-9\u00C0-\u024F]+(?:['’.,&-][A-Za-z0-9\u00C0-\u024F]+)*(?:'s|’s)?|\S")
 
 
@@ -267,8 +272,9 @@ def _np_before(tokens: list[Token], idx: int, floor: int) -> int | None:
 class _Clause:
     """One clause of a sentence being decomposed, with stretches cut out of it."""
 
-    def __init__(self, sentence: str, tokens: list[Token], begin: int, end: int) -> None:
+    def __init__(self, sentence: str, tokens: list[Token], begin: int, end: int, depth: list[int]) -> None:
         self.sentence = sentence
+        self.depth = depth
         self.tokens = tokens
         self.begin = begin
         self.end = end
@@ -284,7 +290,7 @@ class _Clause:
             pos = max(pos, b)
         parts.append(self.sentence[pos:stop])
         text = " ".join("".join(parts).split())
-        return re.sub(r"\s+([,;:%])", r"\1", text).strip(" ,;:")
+        return _SPACE_BEFORE_PUNCT.sub(r"\1", text).strip(" ,;:")
 
     def cut(self, a: int, b: int) -> bool:
         return any(x <= a < y or x < b <= y for x, y in self.cuts)
@@ -293,9 +299,9 @@ class _Clause:
 def tidy(text: str) -> str:
     """Whitespace normalised, stray punctuation around cuts removed, one final full stop."""
     text = " ".join(text.split())
-    text = re.sub(r"\s+([,;:.!?%])", r"\1", text)
-    text = re.sub(r",\s*,", ",", text)
-    text = re.sub(r"\(\s*\)", "", text).strip()
+    text = _SPACE_BEFORE_STOP.sub(r"\1", text)
+    text = _DOUBLE_COMMA.sub(",", text)
+    text = _EMPTY_PARENS.sub("", text).strip()
     text = text.strip(" ,;:-–—")
     if text and not text.rstrip("\"”')").endswith((".", "!", "?")):
         text += "."
@@ -305,7 +311,7 @@ def tidy(text: str) -> str:
 def _extract_inserts(clause: _Clause, pieces: list[Piece]) -> None:
     """Cut appositives and subject relative clauses out of ``clause``, adding a piece for each."""
     tokens, begin, end = clause.tokens, clause.begin, clause.end
-    depth = _depth_map(clause.sentence)
+    depth = clause.depth
     commas = [i for i in range(begin, end) if tokens[i].text == "," and depth[tokens[i].start] == 0]
     intro = _intro_end(tokens, begin, end)
     for n, c1 in enumerate(commas):
@@ -345,12 +351,16 @@ def _extract_inserts(clause: _Clause, pieces: list[Piece]) -> None:
         if not (opener in APPOSITIVE_OPENERS or possessive):
             continue
         inner = tokens[c1 + 1 : stop_tok]
-        if not inner or len(inner) > 14:
+        # "the company that acquired Mondeca in 2020": a restrictive relative clause inside is allowed.
+        rel = next(
+            (n for n, t in enumerate(inner) if t.low in {"that", "who", "which"} and n > 1), len(inner)
+        )
+        if not inner or rel > 14 or len(inner) > 24:
             continue
         participial = opener in PARTICIPLES
-        if any(is_verb(t) for t in inner[1:] if not (participial and t is inner[0])):
+        if any(is_verb(t) for t in inner[1:rel] if not (participial and t is inner[0])):
             continue
-        if any(t.low in {"and", "or", "but"} for t in inner) and not participial:
+        if any(t.low in {"and", "or", "but"} for t in inner[:rel]) and not participial:
             continue
         if final and participial:
             continue  # ", led by X." at the end qualifies the whole clause, not a name
@@ -372,10 +382,70 @@ def _extract_inserts(clause: _Clause, pieces: list[Piece]) -> None:
         clause.cuts.append((tokens[c1].start, cut_end))
 
 
+_PARTICIPLES = {
+    "written", "built", "made", "held", "known", "founded", "led", "run", "shown", "sung", "drawn", "given",
+    "taken", "born", "set", "sold", "grown", "brought", "won", "found", "begun", "chosen", "driven", "seen",
+    "spoken", "thrown", "hidden", "bought", "paid", "struck", "sent", "spent", "told", "kept", "left",
+}  # fmt: skip
+_AFTER_PARTICIPLE = {
+    "by", "in", "on", "at", "for", "from", "as", "with", "to", "between", "during", "since", "under", "into",
+    "near", "after", "before", "around", "across", "through",
+}  # fmt: skip
+
+
+def _is_participle(token: Token) -> bool:
+    low = token.low
+    return token.text[:1].islower() and (low in _PARTICIPLES or (low.endswith("ed") and len(low) > 4))
+
+
+def _extract_participle(clause: _Clause, pieces: list[Piece]) -> None:
+    """Split "X is a film directed by Z" into "X is a film" and "X was directed by Z"."""
+    tokens = clause.tokens
+    skip = lambda t: clause.cut(t.start, t.end)  # noqa: E731
+    subject = _subject_range(tokens, clause.begin, clause.end, skip)
+    if subject is None:
+        return
+    verb = subject[1]
+    while verb < clause.end and (skip(tokens[verb]) or tokens[verb].low in ADVERBS):
+        verb += 1
+    if verb + 2 >= clause.end or tokens[verb].low not in {"is", "was", "are", "were"}:
+        return
+    det = tokens[verb + 1]
+    if det.low not in {"a", "an", "the", "one"} and not det.text.endswith(("'s", "’s")):
+        return
+    for j in range(verb + 2, min(clause.end - 1, verb + 12)):
+        t = tokens[j]
+        if t.text in {",", ";", ":", "(", "and", "or"} or skip(t):
+            return
+        if _is_participle(t):
+            if tokens[j + 1].low not in _AFTER_PARTICIPLE or tokens[j - 1].low in PREPOSITIONS | AUX:
+                return
+            stop = j + 1
+            while stop < clause.end and not skip(tokens[stop]):
+                if tokens[stop].text == ";":
+                    break
+                if tokens[stop].text == ",":
+                    # "in Victoria, Australia": a place's region or country is part of the phrase.
+                    rest = tokens[stop + 1 : clause.end]
+                    if not (rest and len(rest) <= 3 and all(_is_capitalised(x) for x in rest)):
+                        break
+                stop += 1
+            subj_text = clause.text(tokens[subject[0]].start, tokens[subject[1] - 1].end)
+            copula = tokens[verb].low
+            phrase = clause.sentence[t.start : tokens[stop - 1].end]
+            pieces.append(
+                Piece(tidy(f"{subj_text} {copula} {phrase}"), t.start, tokens[stop - 1].end, "participle")
+            )
+            clause.cuts.append((tokens[j - 1].end, tokens[stop - 1].end))
+            return
+        if is_verb(t):
+            return
+
+
 def _conjunctions(clause: _Clause) -> list[tuple[int, int]]:
     """(conjunction's first token, first token after it) of each top-level ``and``, ``but``, ``, while``."""
     tokens = clause.tokens
-    depth = _depth_map(clause.sentence)
+    depth = clause.depth
     out = []
     for i in range(clause.begin + 1, clause.end - 1):
         t = tokens[i]
@@ -409,11 +479,12 @@ def _split_coordination(clause: _Clause, pieces: list[Piece]) -> None:
     seg_start = begin
     prefix = ""
     list_prefix: str | None = None
-    for conj_start, after in _conjunctions(clause):
+    conjunctions = _conjunctions(clause)
+    for conj_start, after in conjunctions:
         if conj_start <= seg_start:
             continue
         nxt_end = end
-        for cs, _ in _conjunctions(clause):
+        for cs, _ in conjunctions:
             if cs > after:
                 nxt_end = cs
                 break
@@ -455,6 +526,20 @@ def _split_coordination(clause: _Clause, pieces: list[Piece]) -> None:
                 )
                 seg_start, prefix, list_prefix = k, shared_text + " ", None
                 continue
+        # An enumeration of three or more short items: "found in fields, meadows and forests".
+        figure_list = bool(figures(k, nxt_end) and figures(seg_start, conj_start))
+        enum = None
+        if list_prefix is None and not figure_list:
+            enum = _enumeration(clause, seg_start, conj_start, k, nxt_end)
+        if enum is not None:
+            np_start, starts, ends = enum
+            base = prefix + clause.text(tokens[seg_start].start, tokens[np_start].start).rstrip(".")
+            list_prefix = base + " "
+            segments.append((seg_start, ends[0], prefix))
+            for a, b in zip(starts[1:], ends[1:], strict=True):
+                segments.append((a, b, list_prefix))
+            seg_start, prefix = k, list_prefix
+            continue
         # A list of figures sharing the verb: "a team of 300 employees and 8.5 billion euros of funding".
         if figures(k, nxt_end) and figures(seg_start, conj_start):
             if list_prefix is None:
@@ -514,6 +599,63 @@ def _split_coordination(clause: _Clause, pieces: list[Piece]) -> None:
         pieces.append(Piece(text, start, stop, "clause", subj_text))
 
 
+_LIST_ANCHORS = {"including", "include", "includes", "included", ":", "as", "like"}
+
+
+def _enumeration(
+    clause: _Clause, seg_start: int, conj_start: int, final_start: int, final_limit: int
+) -> tuple[int, list[int], list[int]] | None:
+    """Items of a list "A, B(,) and C" of three or more short, verb-less items ending at ``conj_start``:
+    (first item's token, item starts, item ends) for the items before the conjunction, else ``None``."""
+    tokens = clause.tokens
+    depth = clause.depth
+
+    def short(a: int, b: int, most: int = 5) -> bool:
+        return 0 < b - a <= most and not any(
+            is_verb(tokens[j]) or tokens[j].text in {";", ":"} for j in range(a, b)
+        )
+
+    commas = [
+        j
+        for j in range(seg_start, conj_start)
+        if tokens[j].text == ","
+        and depth[tokens[j].start] == 0
+        and not clause.cut(tokens[j].start, tokens[j].end)
+    ]
+    if not commas or not short(commas[-1] + 1, conj_start):
+        return None
+    kept = [commas[-1]]
+    for j in reversed(commas[:-1]):
+        if not short(j + 1, kept[0]):
+            break
+        kept.insert(0, j)
+    # The first item starts after the word that introduces the list (a verb, a preposition, "including").
+    first = None
+    if kept and tokens[kept[0] + 1].low in _LIST_ANCHORS | {"such"}:
+        # "habitats, including fields, meadows, ...": the list starts after "including" / "such as".
+        first = kept[0] + 2 + (1 if tokens[kept[0] + 1].low == "such" else 0)
+        kept = kept[1:]
+        if not kept:
+            return None
+    for j in range(kept[0] - 1, max(seg_start, kept[0] - 6) - 1, -1):
+        if first is not None:
+            break
+        if is_verb(tokens[j]) or tokens[j].low in PREPOSITIONS or tokens[j].low in _LIST_ANCHORS:
+            first = j + 1
+            break
+    if first is None or first >= kept[0] or not short(first, kept[0]):
+        return None
+    # The last item (after the conjunction) is short as well.
+    final_end = final_start
+    while final_end < final_limit and tokens[final_end].text not in {",", ";"}:
+        final_end += 1
+    if not short(final_start, final_end, 6):
+        return None
+    starts = [first] + [j + 1 for j in kept]
+    ends = kept + [conj_start]
+    return first, starts, ends
+
+
 def _is_name_start(text: str) -> bool:
     word = text.split(" ", 1)[0]
     return word[:1].isupper() and word.lower() not in DETERMINERS | SUBJECT_PRONOUNS | PREPOSITIONS
@@ -544,9 +686,10 @@ def decompose(sentence: str) -> list[Piece]:
         a, b = bounds[n], bounds[n + 1] - 1
         if b <= a:
             continue
-        clause = _Clause(sentence, tokens, a, b)
+        clause = _Clause(sentence, tokens, a, b, depth)
         inserts: list[Piece] = []
         _extract_inserts(clause, inserts)
+        _extract_participle(clause, inserts)
         main: list[Piece] = []
         _split_coordination(clause, main)
         if n == 0 and begin > 0 and main:

@@ -102,6 +102,7 @@ _EXPLETIVE = re.compile(
     r"essential|common|rare|thought|understood|claimed|rumou?red|argued|that|to|not clear)\b",
     re.I,
 )
+_POSSESSIVE = re.compile(r"['’]s$")
 _INTRO = re.compile(
     r"^(?:(?:in|on|by|since|after|before|during|until|from|as of|last|this|next|earlier|later)\b"
     r"[^,]{0,40},\s+)",
@@ -137,7 +138,7 @@ class Discourse:
         i = 0
         while i < len(tokens):
             t = tokens[i]
-            word = re.sub(r"['’]s$", "", t.text)
+            word = _POSSESSIVE.sub("", t.text)
             if word[:1].isupper() and any(c.isalpha() for c in word) and word.lower() not in _NOT_NAMES:
                 j = i
                 end_text = word
@@ -147,7 +148,7 @@ class Discourse:
                         break
                     if nxt.start != tokens[j].end + 1 and nxt.text != ".":
                         break
-                    nword = re.sub(r"['’]s$", "", nxt.text)
+                    nword = _POSSESSIVE.sub("", nxt.text)
                     if nxt.text == "." and len(tokens[j].text) == 1 and tokens[j].text.isupper():
                         # an initial: "William O. Douglas"
                         if j + 2 < len(tokens) and tokens[j + 2].text[:1].isupper():
@@ -326,7 +327,7 @@ def _subject(text: str) -> str | None:
             if tokens[0].low in PREPOSITIONS - {"the"}:
                 return None
             subject = text[offset + tokens[0].start : offset + tokens[i - 1].end]
-            return re.sub(r"['’]s$", "", subject)
+            return _POSSESSIVE.sub("", subject)
         if t.low in DETERMINERS and i > 0 and tokens[i - 1].low in PREPOSITIONS:
             return None
     return None
