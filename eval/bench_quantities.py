@@ -3,19 +3,23 @@
 Run: ``python -m eval.bench_quantities`` (writes ``eval/out/bench_quantities.json``).
 
 1. The project's labelled set ``claims/quantity-pairs.jsonl``: claim/evidence pairs with the expected outcome
-   (agree / conflict / unrelated) and the kind of mention that decides it. The set was written together with the
+   (agree / conflict / unrelated) and the kind of mention that decides it. The set was written together
+   with the
    code, so it is development data, not a held-out measure.
-2. VitaminC numeric pairs (``../shared/data/vitaminc-subset``, every ``*.jsonl`` file there): a pair is kept when
+2. VitaminC numeric pairs (``../shared/data/vitaminc-subset``, every ``*.jsonl`` file there): a pair is
+  kept when
    both its claim and its evidence contain an ASCII digit (a plain regex, independent of the extractor, so the
    choice is not biased toward what the extractor reads). Labels map SUPPORTS -> agree, REFUTES -> conflict,
-   NOT ENOUGH INFO -> unrelated. A refuted pair is often refuted by something other than its numbers, so recall of
+   NOT ENOUGH INFO -> unrelated. A refuted pair is often refuted by something other than its numbers, so
+   recall of
    conflict there is bounded well below 1; the share of supported pairs called conflict is the number that
    matters (the bar is at most 2%).
 3. Throughput: 10,000 claim/evidence pairs (claims crossed with evidence sentences from both sets), caches
    cleared first; once as they come (texts repeat, as they do when a verifier checks every claim against every
    retrieved sentence) and once with every text made unique (no cache hit at all).
 
-A pair's predicted outcome: ``conflict`` if any finding is a conflict; else ``agree`` if a finding of the pair's
+A pair's predicted outcome: ``conflict`` if any finding is a conflict; else ``agree`` if a finding of the
+pair's
 kind agrees (number and money count as one kind; for VitaminC any number, money, date or rank finding); else
 ``unrelated``.
 """
@@ -84,9 +88,17 @@ def project_set() -> tuple[dict, list[dict]]:
         rows.append((r["expected"], got))
         by_kind.setdefault(r["kind"], []).append((r["expected"], got))
         if got != r["expected"]:
-            errors.append({"id": r["id"], "kind": r["kind"], "expected": r["expected"], "got": got,
-                           "claim": r["claim"], "evidence": r["evidence"],
-                           "findings": [f"{f.kind}:{f.outcome}: {f.reason}" for f in findings]})  # fmt: skip
+            errors.append(
+                {
+                    "id": r["id"],
+                    "kind": r["kind"],
+                    "expected": r["expected"],
+                    "got": got,
+                    "claim": r["claim"],
+                    "evidence": r["evidence"],
+                    "findings": [f"{f.kind}:{f.outcome}: {f.reason}" for f in findings],
+                }
+            )
     result = scores(rows)
     result["by_kind"] = {k: scores(v) for k, v in sorted(by_kind.items())}
     return result, errors
@@ -109,9 +121,16 @@ def vitaminc_set() -> tuple[dict | None, list[dict]]:
         got = predict(findings, FIGURE_KINDS)
         rows.append((expected, got))
         if got == "conflict" and expected != "conflict":
-            errors.append({"id": r["id"], "expected": expected, "got": got, "claim": r["claim"],
-                           "evidence": r["evidence"],
-                           "findings": [f"{f.kind}:{f.outcome}: {f.reason}" for f in findings]})  # fmt: skip
+            errors.append(
+                {
+                    "id": r["id"],
+                    "expected": expected,
+                    "got": got,
+                    "claim": r["claim"],
+                    "evidence": r["evidence"],
+                    "findings": [f"{f.kind}:{f.outcome}: {f.reason}" for f in findings],
+                }
+            )
     result = scores(rows)
     result["files"] = [p.name for p in files]
     result["records_read"] = len(records)
@@ -120,8 +139,15 @@ def vitaminc_set() -> tuple[dict | None, list[dict]]:
 
 
 def _clear_caches() -> None:
-    for fn in (quantities.tokenize, quantities.extract, quantities.normalise_word, quantities._content_words,
-               names.extract_names, consistency._compare, consistency._name_words):  # fmt: skip
+    for fn in (
+        quantities.tokenize,
+        quantities.extract,
+        quantities.normalise_word,
+        quantities._content_words,
+        names.extract_names,
+        consistency._compare,
+        consistency._name_words,
+    ):
         fn.cache_clear()
 
 
@@ -139,20 +165,31 @@ def throughput(n_pairs: int = 10_000) -> dict:
                     r = json.loads(line)
                     claims.append(r["claim"])
                     evidence.append(r["evidence"])
-    pairs = [(claims[(i * 7) % len(claims)], evidence[(i * 13 + i // len(claims)) % len(evidence)])
-             for i in range(n_pairs)]  # fmt: skip
-    out = {"pairs": n_pairs, "distinct_claims": len({c for c, _ in pairs}),
-           "distinct_evidence": len({e for _, e in pairs})}  # fmt: skip
-    for label, batch in (("as_retrieved", pairs), ("all_texts_unique", [(f"{c} [{i}]", f"{e} [{i}]")
-                                                                       for i, (c, e) in enumerate(pairs)])):  # fmt: skip
+    pairs = [
+        (claims[(i * 7) % len(claims)], evidence[(i * 13 + i // len(claims)) % len(evidence)])
+        for i in range(n_pairs)
+    ]
+    out = {
+        "pairs": n_pairs,
+        "distinct_claims": len({c for c, _ in pairs}),
+        "distinct_evidence": len({e for _, e in pairs}),
+    }
+    for label, batch in (
+        ("as_retrieved", pairs),
+        ("all_texts_unique", [(f"{c} [{i}]", f"{e} [{i}]") for i, (c, e) in enumerate(pairs)]),
+    ):
         _clear_caches()
         start = time.perf_counter()
         findings = 0
         for c, e in batch:
             findings += len(compare(c, e))
         elapsed = time.perf_counter() - start
-        out[label] = {"seconds": round(elapsed, 3), "pairs_per_s": round(n_pairs / elapsed),
-                      "findings": findings, "findings_per_s": round(findings / elapsed)}  # fmt: skip
+        out[label] = {
+            "seconds": round(elapsed, 3),
+            "pairs_per_s": round(n_pairs / elapsed),
+            "findings": findings,
+            "findings_per_s": round(findings / elapsed),
+        }
     return out
 
 
@@ -178,16 +215,27 @@ def main() -> int:
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
-    cols = ("pairs", "conflict_precision", "conflict_recall", "agree_precision", "agree_recall",
-            "agree_called_conflict", "unrelated_called_conflict")  # fmt: skip
+    cols = (
+        "pairs",
+        "conflict_precision",
+        "conflict_recall",
+        "agree_precision",
+        "agree_recall",
+        "agree_called_conflict",
+        "unrelated_called_conflict",
+    )
     print("Consistency layer (factcheck.consistency.compare)")
     print(
         "NOTE: claims/quantity-pairs.jsonl was written alongside the code (development data, not held out)."
     )
     print()
-    print(f"{'set':<28}" + "".join(f"{c.replace('_', ' '):>14}" for c in ("pairs", "conf P", "conf R",
-                                                                        "agree P", "agree R", "agree->conf",
-                                                                        "unrel->conf")))  # fmt: skip
+    print(
+        f"{'set':<28}"
+        + "".join(
+            f"{c.replace('_', ' '):>14}"
+            for c in ("pairs", "conf P", "conf R", "agree P", "agree R", "agree->conf", "unrel->conf")
+        )
+    )
     table = [("project set", project)] + [(f"  {k}", v) for k, v in project["by_kind"].items()]
     if vitaminc is not None:
         table.append(("VitaminC numeric pairs", vitaminc))
@@ -196,15 +244,21 @@ def main() -> int:
     if vitaminc is None:
         print("VitaminC subset not found at ../shared/data/vitaminc-subset: skipped")
     else:
-        print(f"VitaminC: {vitaminc['pairs']} of {vitaminc['records_read']} pairs ({vitaminc['selection']}); "
-              f"expected {vitaminc['expected']}")  # fmt: skip
+        print(
+            f"VitaminC: {vitaminc['pairs']} of {vitaminc['records_read']} pairs ({vitaminc['selection']}); "
+            f"expected {vitaminc['expected']}"
+        )
     print()
-    print(f"throughput on {speed['pairs']:,} pairs ({speed['distinct_claims']} distinct claims, "
-          f"{speed['distinct_evidence']} distinct evidence texts), caches cleared first:")  # fmt: skip
+    print(
+        f"throughput on {speed['pairs']:,} pairs ({speed['distinct_claims']} distinct claims, "
+        f"{speed['distinct_evidence']} distinct evidence texts), caches cleared first:"
+    )
     for label in ("as_retrieved", "all_texts_unique"):
         s = speed[label]
-        print(f"  {label:<18} {s['pairs_per_s']:>8,} pairs/s {s['findings_per_s']:>9,} findings/s "
-              f"({s['findings']:,} findings in {s['seconds']} s)")  # fmt: skip
+        print(
+            f"  {label:<18} {s['pairs_per_s']:>8,} pairs/s {s['findings_per_s']:>9,} findings/s "
+            f"({s['findings']:,} findings in {s['seconds']} s)"
+        )
     print(f"\nwrote {OUT.relative_to(ROOT)} in {time.perf_counter() - t0:.1f} s")
     return 0
 

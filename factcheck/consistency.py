@@ -4,12 +4,14 @@
 claim mention with the evidence mention that speaks about the same thing, then says whether they agree,
 conflict, or are unrelated, with a reason an editor can read.
 
-Pairing rules, chosen so that a true claim is very rarely called contradicted (a false conflict costs more than
+Pairing rules, chosen so that a true claim is very rarely called contradicted (a false conflict costs more
+than
 a missed one):
 
 - Figures are compared only within one unit class (the same currency - never converted -, the same physical
   dimension, or counts of the same noun). Among several evidence figures, the best-related one is used; a
-  conflict is reported only when no related evidence figure agrees, and only when the two are related strongly:
+  conflict is reported only when no related evidence figure agrees, and only when the two are related
+  strongly:
   the same counted noun, a shared content word around both (names do not count), or the only figure of that
   class on both sides when one side has no context at all.
 - Intervals come from hedges and written precision: "about 70" is 63-77, "more than 450,000" is above 450,000,
@@ -33,6 +35,12 @@ from factcheck.errors import InputError
 from factcheck.names import NameMention, extract_names, place_within, same_organisation
 from factcheck.quantities import DateMention, Quantity, Rank, extract
 
+
+def _words(text: str) -> list[str]:
+    """Whitespace-separated words of a literal (keeps word tables compact)."""
+    return text.split()
+
+
 __all__ = ["Finding", "compare", "AGREE", "CONFLICT", "UNRELATED", "KINDS"]
 
 AGREE = "agree"
@@ -45,27 +53,10 @@ _AGREE_MIN = 0.3
 _CONFLICT_MIN = 0.5
 # Context words that make a place slot exclusive (a factory is in one city; a company is based in one place).
 _EXCLUSIVE_PLACE_WORDS = frozenset(
-    [
-        "factory",
-        "plant",
-        "headquarter",
-        "headquarters",
-        "based",
-        "born",
-        "capital",
-        "located",
-        "hq",
-        "die",
-        "open",
-        "build",
-        "capacity",
-        "summit",
-        "conference",
-        "meeting",
-        "talks",
-        "held",
-        "hold",
-    ]
+    _words(
+        "factory plant headquarter headquarters based born capital located hq die open build capacity "
+        "summit conference meeting talks held hold"
+    )
 )
 _SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£", "JPY": "¥", "INR": "₹"}
 
@@ -143,6 +134,16 @@ def _relatedness(ca: frozenset[str], cb: frozenset[str], names: frozenset[str], 
 # Quantities
 
 
+def _only_one(items) -> bool:
+    """True when the iterable yields exactly one item (stops at the second)."""
+    count = 0
+    for _ in items:
+        count += 1
+        if count > 1:
+            return False
+    return count == 1
+
+
 def _same_class(a: Quantity, b: Quantity) -> bool:
     if a.unit_class != b.unit_class:
         return False
@@ -176,10 +177,7 @@ def _fmt_number(v: float) -> str:
 
 def _describe_quantity(q: Quantity) -> str:
     hedge = f"{q.hedge} " if q.hedge and q.hedge not in ("+", "between") else ""
-    if q.hedge == "between":
-        body = f"{_fmt_number(q.low)} to {_fmt_number(q.high)}"
-    else:
-        body = _fmt_number(q.value)
+    body = f"{_fmt_number(q.low)} to {_fmt_number(q.high)}" if q.hedge == "between" else _fmt_number(q.value)
     if q.unit_class == "money":
         sym = _SYMBOLS.get(q.currency or "", "")
         text = f"{sym}{body}" if sym else f"{body} {q.currency}"
@@ -243,7 +241,7 @@ def _compare_quantity(
     kind = q.kind
     if not same:
         return None, 0.0
-    sole = len(same) == 1 and sum(1 for c in claim_q if _same_class(c, q)) == 1
+    sole = len(same) == 1 and _only_one(c for c in claim_q if _same_class(c, q))
     scored = sorted(((_quantity_relatedness(q, e, names, sole), e) for e in same), key=lambda t: -t[0])
     floor = max(_AGREE_MIN, scored[0][0] - 0.25)  # agreement comes from the best-related figures only
     agreeing = [(r, e) for r, e in scored if r >= floor and _agrees(q, e)]
@@ -300,7 +298,7 @@ def _compare_date(
         same = [e for e in ev if e.granularity == "duration"]
         if not same:
             return None
-        sole = len(same) == 1 and sum(1 for c in claim_d if c.granularity == "duration") == 1
+        sole = len(same) == 1 and _only_one(c for c in claim_d if c.granularity == "duration")
         scored = sorted(
             ((_relatedness(d.context, e.context, names, sole), e) for e in same), key=lambda t: -t[0]
         )
@@ -324,7 +322,7 @@ def _compare_date(
     same = [e for e in ev if e.span() is not None and e.granularity != "duration"]
     if not same:
         return None
-    sole = len(same) == 1 and sum(1 for c in claim_d if c.first is not None) == 1
+    sole = len(same) == 1 and _only_one(c for c in claim_d if c.first is not None)
     scored = sorted(((_relatedness(d.context, e.context, names, sole), e) for e in same), key=lambda t: -t[0])
     d_lo, d_hi = d.span()  # type: ignore[misc]
     same_day_level = d.granularity == "day" and not d.bound
@@ -347,7 +345,11 @@ def _compare_date(
         e_lo, e_hi = e.span()  # type: ignore[misc]
         disjoint = max(d_lo, e_lo) > min(d_hi, e_hi)
         other_day = (
-            same_day_level and e.granularity == "day" and not e.bound and d.day != e.day and d.first == e.first
+            same_day_level
+            and e.granularity == "day"
+            and not e.bound
+            and d.day != e.day
+            and d.first == e.first
         )
         if disjoint or other_day:
             reason = f"claim says {_date_label(d)}; evidence says {_date_label(e)}"
@@ -591,11 +593,35 @@ def _compare(
         if m not in sides.orgs_missing:
             match = next((e for e in sides.ev_orgs if same_organisation(m.key, e.key)), None)
             if match is not None:
-                findings.append(Finding("organisation", m.text, m.start, m.end, match.text, match.start, match.end,
-                                        AGREE, f"both name {match.text}", 0.8))  # fmt: skip
+                findings.append(
+                    Finding(
+                        "organisation",
+                        m.text,
+                        m.start,
+                        m.end,
+                        match.text,
+                        match.start,
+                        match.end,
+                        AGREE,
+                        f"both name {match.text}",
+                        0.8,
+                    )
+                )
             else:
-                findings.append(Finding("organisation", m.text, m.start, m.end, None, None, None, AGREE,
-                                        f"evidence mentions {m.text}", 0.6))  # fmt: skip
+                findings.append(
+                    Finding(
+                        "organisation",
+                        m.text,
+                        m.start,
+                        m.end,
+                        None,
+                        None,
+                        None,
+                        AGREE,
+                        f"evidence mentions {m.text}",
+                        0.6,
+                    )
+                )
             continue
         other = (
             _subject_in_evidence(evidence, sides.orgs_extra, anchor_pos)
@@ -604,9 +630,21 @@ def _compare(
         )
         if other is not None:
             org_conflict_with = org_conflict_with or other
-            findings.append(Finding("organisation", m.text, m.start, m.end, other.text, other.start, other.end,
-                                    CONFLICT, f"claim names {m.text}; evidence gives the same facts for {other.text}",
-                                    0.7))  # fmt: skip
+            reason = f"claim names {m.text}; evidence gives the same facts for {other.text}"
+            findings.append(
+                Finding(
+                    "organisation",
+                    m.text,
+                    m.start,
+                    m.end,
+                    other.text,
+                    other.start,
+                    other.end,
+                    CONFLICT,
+                    reason,
+                    0.7,
+                )
+            )
         else:
             findings.append(
                 _unrelated("organisation", m.text, m.start, m.end, f"evidence does not mention {m.text}")
@@ -619,11 +657,35 @@ def _compare(
             match = next((e for e in sides.ev_places if _place_match(m, e)), None)
             if match is not None:
                 rel = "" if match.key == m.key else f" ({_within_note(m, match)})"
-                findings.append(Finding("place", m.text, m.start, m.end, match.text, match.start, match.end, AGREE,
-                                        f"both name {match.text}{rel}", 0.8 if not rel else 0.6))  # fmt: skip
+                findings.append(
+                    Finding(
+                        "place",
+                        m.text,
+                        m.start,
+                        m.end,
+                        match.text,
+                        match.start,
+                        match.end,
+                        AGREE,
+                        f"both name {match.text}{rel}",
+                        0.8 if not rel else 0.6,
+                    )
+                )
             else:
-                findings.append(Finding("place", m.text, m.start, m.end, None, None, None, AGREE,
-                                        f"evidence mentions {m.text}", 0.6))  # fmt: skip
+                findings.append(
+                    Finding(
+                        "place",
+                        m.text,
+                        m.start,
+                        m.end,
+                        None,
+                        None,
+                        None,
+                        AGREE,
+                        f"evidence mentions {m.text}",
+                        0.6,
+                    )
+                )
             continue
         counterparts = [e for mm, e in place_counterparts if mm is m]
         exclusive = _exclusive_slot(m, counterparts, cm, em, claim, evidence)
@@ -634,8 +696,20 @@ def _compare(
         ):
             other = exclusive or _nearest(tuple(counterparts), anchor_pos)
             place_conflict_with = place_conflict_with or other
-            findings.append(Finding("place", m.text, m.start, m.end, other.text, other.start, other.end, CONFLICT,
-                                    f"claim says {m.text}; evidence says {other.text}", 0.7))  # fmt: skip
+            findings.append(
+                Finding(
+                    "place",
+                    m.text,
+                    m.start,
+                    m.end,
+                    other.text,
+                    other.start,
+                    other.end,
+                    CONFLICT,
+                    f"claim says {m.text}; evidence says {other.text}",
+                    0.7,
+                )
+            )
         else:
             findings.append(
                 _unrelated("place", m.text, m.start, m.end, f"evidence does not mention {m.text}")
@@ -674,7 +748,9 @@ _ANAPHOR = re.compile(
 _SENTENCE_END = re.compile(r"[.;!?]\s")
 
 
-def _subject_in_evidence(evidence: str, extra: tuple[NameMention, ...], anchor_pos: int) -> NameMention | None:
+def _subject_in_evidence(
+    evidence: str, extra: tuple[NameMention, ...], anchor_pos: int
+) -> NameMention | None:
     """The organisation the evidence gives the anchoring figure for, when that is clear.
 
     None when the clause holding the figure refers to its subject by a pronoun or a definite description
@@ -723,5 +799,15 @@ def _unrelated(kind: str, text: str, start: int, end: int, reason: str) -> Findi
 
 
 def _replace(f: Finding, outcome: str, reason: str, strength: float) -> Finding:
-    return Finding(f.kind, f.claim_mention, f.claim_start, f.claim_end, f.evidence_mention, f.evidence_start,
-                   f.evidence_end, outcome, reason, strength)  # fmt: skip
+    return Finding(
+        f.kind,
+        f.claim_mention,
+        f.claim_start,
+        f.claim_end,
+        f.evidence_mention,
+        f.evidence_start,
+        f.evidence_end,
+        outcome,
+        reason,
+        strength,
+    )

@@ -17,6 +17,12 @@ from functools import lru_cache
 
 from factcheck.quantities import MONTHS, ORDINAL_WORDS, STOPWORDS, Token, tokenize
 
+
+def _words(text: str) -> list[str]:
+    """Whitespace-separated words of a literal (keeps word tables compact)."""
+    return text.split()
+
+
 __all__ = ["NameMention", "extract_names", "place_info", "place_within", "same_organisation", "name_key"]
 
 # country: aliases; demonyms; continent
@@ -284,290 +290,37 @@ _MAX_ALIAS_WORDS = max(len(a.split()) for a in PLACE_ALIASES)
 
 # Sentence-initial capitalised words that are ordinary words, not names.
 _COMMON = frozenset(
-    [
-        "after",
-        "although",
-        "among",
-        "analysts",
-        "another",
-        "because",
-        "before",
-        "both",
-        "but",
-        "despite",
-        "during",
-        "each",
-        "earlier",
-        "early",
-        "even",
-        "every",
-        "few",
-        "first",
-        "following",
-        "for",
-        "from",
-        "given",
-        "here",
-        "however",
-        "if",
-        "in",
-        "including",
-        "instead",
-        "its",
-        "last",
-        "later",
-        "like",
-        "many",
-        "meanwhile",
-        "more",
-        "most",
-        "much",
-        "new",
-        "next",
-        "nor",
-        "now",
-        "officials",
-        "once",
-        "only",
-        "other",
-        "others",
-        "our",
-        "over",
-        "overall",
-        "people",
-        "perhaps",
-        "production",
-        "sales",
-        "shares",
-        "since",
-        "some",
-        "still",
-        "such",
-        "than",
-        "that",
-        "the",
-        "their",
-        "then",
-        "there",
-        "these",
-        "they",
-        "this",
-        "those",
-        "though",
-        "thus",
-        "today",
-        "together",
-        "under",
-        "unlike",
-        "until",
-        "what",
-        "when",
-        "where",
-        "whereas",
-        "which",
-        "while",
-        "who",
-        "why",
-        "with",
-        "within",
-        "without",
-        "yet",
-        "you",
-        "your",
-        "revenue",
-        "profit",
-        "prices",
-        "analysts",
-        "investors",
-        "experts",
-        "critics",
-        "according",
-        "based",
-        "by",
-        "it",
-        "he",
-        "she",
-        "we",
-        "i",
-        "an",
-        "a",
-        "as",
-        "at",
-        "of",
-        "on",
-        "to",
-        "is",
-        "was",
-        "are",
-        "were",
-        "be",
-        "has",
-        "have",
-        "had",
-        "not",
-        "no",
-        "yes",
-        "all",
-        "any",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "workers",
-        "employees",
-        "customers",
-        "drivers",
-        "users",
-        "buyers",
-        "demand",
-        "supply",
-        "growth",
-        "output",
-        "exports",
-        "imports",
-        "construction",
-        "investment",
-        "funding",
-        "electric",
-        "several",
-        "most",
-        "last",
-        "next",
-        "this",
-        "plans",
-        "plan",
-        "reports",
-        "report",
-        "data",
-        "figures",
-        "government",
-        "police",
-        "researchers",
-        "scientists",
-        "studies",
-        "study",
-        "officials",
-        "authorities",
-        "company",
-        "firm",
-        "group",
-        "unit",
-        "division",
-        "factory",
-        "plant",
-        "brand",
-        "car",
-        "cars",
-        "vehicles",
-        "market",
-        "markets",
-        "earlier",
-        "later",
-        "yesterday",
-        "tomorrow",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "founder",
-        "chief",
-        "executive",
-        "president",
-        "chairman",
-        "during",
-        "according",
-        "following",
-        "including",
-        "building",
-        "looking",
-        "speaking",
-        "citing",
-        "using",
-        "having",
-        "being",
-        "adding",
-        "asked",
-        "speaking",
-        "rising",
-        "falling",
-        "total",
-        "net",
-        "gross",
-        "annual",
-    ]
+    _words(
+        "after although among analysts another because before both but despite during each earlier early "
+        "even every few first following for from given here however if in including instead its last "
+        "later like many meanwhile more most much new next nor now officials once only other others our "
+        "over overall people perhaps production sales shares since some still such than that the their "
+        "then there these they this those though thus today together under unlike until what when where "
+        "whereas which while who why with within without yet you your revenue profit prices analysts "
+        "investors experts critics according based by it he she we i an a as at of on to is was are were "
+        "be has have had not no yes all any one two three four five six seven eight nine ten workers "
+        "employees customers drivers users buyers demand supply growth output exports imports "
+        "construction investment funding electric several most last next this plans plan reports report "
+        "data figures government police researchers scientists studies study officials authorities "
+        "company firm group unit division factory plant brand car cars vehicles market markets earlier "
+        "later yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday founder chief "
+        "executive president chairman during according following including building looking speaking "
+        "citing using having being adding asked speaking rising falling total net gross annual"
+    )
 )
 _TITLES = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "prof",
-        "sir",
-        "president",
-        "ceo",
-        "chairman",
-        "chairwoman",
-        "chief",
-        "executive",
-        "founder",
-        "minister",
-        "premier",
-        "governor",
-        "senator",
-        "mayor",
-        "king",
-        "queen",
-        "prince",
-        "princess",
-        "lord",
-        "lady",
-        "general",
-        "director",
-        "spokesman",
-        "spokeswoman",
-    ]
+    _words(
+        "mr mrs ms dr prof sir president ceo chairman chairwoman chief executive founder minister premier "
+        "governor senator mayor king queen prince princess lord lady general director spokesman "
+        "spokeswoman"
+    )
 )
 _CONNECTORS = frozenset({"of", "&", "de", "du", "la", "van", "von", "der"})
 _ORG_SUFFIXES = frozenset(
-    [
-        "inc",
-        "inc.",
-        "corp",
-        "corp.",
-        "corporation",
-        "co",
-        "co.",
-        "ltd",
-        "ltd.",
-        "limited",
-        "llc",
-        "plc",
-        "group",
-        "holdings",
-        "holding",
-        "ag",
-        "se",
-        "sa",
-        "nv",
-        "gmbh",
-        "company",
-        "motors",
-        "motor",
-        "automotive",
-        "technologies",
-        "technology",
-        "electronics",
-    ]
+    _words(
+        "inc inc. corp corp. corporation co co. ltd ltd. limited llc plc group holdings holding ag se sa "
+        "nv gmbh company motors motor automotive technologies technology electronics"
+    )
 )
 _WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
 _PLACE_PREPOSITIONS = frozenset({"in", "near", "outside"})
@@ -582,7 +335,8 @@ class NameMention:
     """A named place or organisation: ``kind`` is ``place`` or ``organisation``.
 
     ``key`` is the comparison key (lower case, aliases resolved for places, corporate suffixes dropped);
-    ``place_type`` is ``city``/``country``/``region``/``continent`` for gazetteer places, ``unknown`` for other
+    ``place_type`` is ``city``/``country``/``region``/``continent`` for gazetteer places, ``unknown`` for
+    other
     places, None for organisations; ``demonym`` is true for adjectives such as "Chinese".
     """
 
@@ -596,7 +350,8 @@ class NameMention:
 
 
 def name_key(text: str) -> str:
-    """The comparison key of a name: lower case, possessive and corporate suffixes dropped, aliases resolved."""
+    """The comparison key of a name: lower case, possessive and corporate suffixes dropped, aliases
+    resolved."""
     low = text.lower().replace("’", "'").strip()
     if low.endswith("'s"):
         low = low[:-2]
@@ -802,8 +557,15 @@ def _classify(
                 break
             key = PLACE_ALIASES[head]
             head_end = tokens[rest_tok - 1].end if rest_tok > 0 else end
-            place = NameMention(mention[: head_end - start], start, head_end, "place", key, PLACES[key].type,
-                                head in _DEMONYMS)  # fmt: skip
+            place = NameMention(
+                mention[: head_end - start],
+                start,
+                head_end,
+                "place",
+                key,
+                PLACES[key].type,
+                head in _DEMONYMS,
+            )
             rest_start = tokens[rest_tok].start
             rest = mention[rest_start - start :]
             return [place, NameMention(rest, rest_start, end, "organisation", name_key(rest))]

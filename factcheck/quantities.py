@@ -6,15 +6,18 @@ claim/evidence-sentence pair (thousands per second).
 Why hand-written rules rather than a library (each was installed and tried on news sentences):
 
 - ``quantulum3`` 0.10.0 finds quantities with offsets, but with scikit-learn installed (it is, through
-  sentence-transformers) it unpickles a bundled classifier that fails to load with current scikit-learn, and it
+  sentence-transformers) it unpickles a bundled classifier that fails to load with current scikit-learn,
+  and it
   imports in about 1 s. It also has no notion of hedges, counted nouns or ranks.
 - ``dateparser`` 1.5.0 ``search_dates`` takes ~7.5 ms per sentence, returns no offsets, and reads "77" as 1977
   and "a year" as a date; date granularity (year vs month vs quarter) is lost.
-- ``text2num`` / ``number-parser`` turn words into digits by rewriting the string, so offsets are lost, and they
+- ``text2num`` / ``number-parser`` turn words into digits by rewriting the string, so offsets are lost, and
+  they
   cover only part of the job (no currencies, scales like "bn", hedges, units).
 - spaCy's NER needs a model package (hundreds of MB) and a slow import, too heavy for a per-pair hot path.
 
-So the module tokenises once with one precompiled regular expression (linear time, ASCII digits only) and reads
+So the module tokenises once with one precompiled regular expression (linear time, ASCII digits only) and
+reads
 the token stream left to right: one pass, no backtracking-prone patterns, ~tens of microseconds per sentence.
 """
 
@@ -27,12 +30,20 @@ from datetime import date
 from functools import lru_cache
 from typing import NamedTuple
 
+
+def _words(text: str) -> list[str]:
+    """Whitespace-separated words of a literal (keeps word tables compact)."""
+    return text.split()
+
+
 __all__ = [
     "Quantity",
     "Rank",
     "DateMention",
     "Token",
+    "Mentions",
     "tokenize",
+    "extract",
     "extract_quantities",
     "extract_ranks",
     "extract_dates",
@@ -75,306 +86,113 @@ def tokenize(text: str) -> tuple[Token, ...]:
 # ----------------------------------------------------------------------------------------------------------
 # Vocabulary
 
-SMALL_NUMBERS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-}  # fmt: skip
-TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-}  # fmt: skip
-SCALE_WORDS = {
-    "hundred": 100.0, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-    "k": 1e3, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12, "trn": 1e12,
-    "millions": 1e6, "billions": 1e9, "thousands": 1e3,
-}  # fmt: skip
-_WORD_SCALES = {"hundred": 100.0, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-DOZEN = {"dozen": 12}
 
-ORDINAL_WORDS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
-    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
-    "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
-}  # fmt: skip
+# fmt: off
+SMALL_NUMBERS = {w: i for i, w in enumerate(_words(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen"))}
+_TENS_WORDS = _words("_ _ twenty thirty forty fifty sixty seventy eighty ninety")
+TENS = {w: 10 * i for i, w in enumerate(_TENS_WORDS) if i > 1}
+_WORD_SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+SCALE_WORDS = {
+    **_WORD_SCALES, "k": 1e3, "thousands": 1e3, "mn": 1e6, "mln": 1e6, "millions": 1e6, "bn": 1e9, "b": 1e9,
+    "billions": 1e9, "tn": 1e12, "trn": 1e12,
+}
+DOZEN = {"dozen": 12}
+ORDINAL_WORDS = {w: i + 1 for i, w in enumerate(_words(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
+    "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"))}
 _ORDINAL_SUFFIXES = {"st", "nd", "rd", "th"}
 
 CURRENCY_SYMBOLS = {"€": "EUR", "$": "USD", "£": "GBP", "¥": "JPY", "₹": "INR", "₩": "KRW"}
-CURRENCY_CODES = {
-    "eur": "EUR", "usd": "USD", "gbp": "GBP", "jpy": "JPY", "cny": "CNY", "rmb": "CNY", "inr": "INR",
-    "chf": "CHF", "krw": "KRW", "hkd": "HKD", "aud": "AUD", "cad": "CAD", "sek": "SEK",
-}  # fmt: skip
+CURRENCY_CODES = {c.lower(): c for c in _words("EUR USD GBP JPY CNY INR CHF KRW HKD AUD CAD SEK")}
+CURRENCY_CODES["rmb"] = "CNY"
 # Prefixes written straight before "$": US$, HK$, A$, C$, S$.
 DOLLAR_PREFIXES = {"us": "USD", "hk": "HKD", "a": "AUD", "au": "AUD", "c": "CAD", "ca": "CAD", "s": "SGD"}
 CURRENCY_NAMES = {
-    "euro": "EUR", "euros": "EUR", "dollar": "USD", "dollars": "USD", "yuan": "CNY", "renminbi": "CNY",
-    "pound": "GBP", "pounds": "GBP", "sterling": "GBP", "yen": "JPY", "rupee": "INR", "rupees": "INR",
-    "won": "KRW", "franc": "CHF", "francs": "CHF",
-}  # fmt: skip
+    w: code
+    for code, names in (
+        ("EUR", "euro euros"), ("USD", "dollar dollars"), ("CNY", "yuan renminbi"),
+        ("GBP", "pound pounds sterling"),
+        ("JPY", "yen"), ("INR", "rupee rupees"), ("KRW", "won"), ("CHF", "franc francs"),
+    )
+    for w in _words(names)
+}
 # "Hong Kong dollars", "Australian dollars": a qualifier before the currency name.
 DOLLAR_QUALIFIERS = {
-    "us": "USD", "u.s.": "USD", "american": "USD", "hong kong": "HKD", "australian": "AUD",
-    "canadian": "CAD", "singapore": "SGD", "taiwan": "TWD", "new taiwan": "TWD",
-}  # fmt: skip
+    "us": "USD", "u.s.": "USD", "american": "USD", "hong kong": "HKD", "australian": "AUD", "canadian": "CAD",
+    "singapore": "SGD", "taiwan": "TWD", "new taiwan": "TWD",
+}
 
-# Units with a dimension and a factor to a base unit of that dimension.
-UNITS = {
-    "%": ("percent", 1.0), "percent": ("percent", 1.0), "per cent": ("percent", 1.0), "pct": ("percent", 1.0),
-    "percentage points": ("points", 1.0), "points": ("points", 1.0),
-    "km": ("length", 1e3), "kilometres": ("length", 1e3), "kilometers": ("length", 1e3),
-    "kilometre": ("length", 1e3), "kilometer": ("length", 1e3), "miles": ("miles", 1.0), "mile": ("miles", 1.0),
-    "metres": ("length", 1.0), "meters": ("length", 1.0), "metre": ("length", 1.0), "meter": ("length", 1.0),
-    "kg": ("mass", 1.0), "kilograms": ("mass", 1.0), "tonnes": ("mass", 1e3), "tons": ("mass", 1e3),
-    "tonne": ("mass", 1e3), "ton": ("mass", 1e3),
-    "wh": ("energy", 1.0), "kwh": ("energy", 1e3), "mwh": ("energy", 1e6), "gwh": ("energy", 1e9),
-    "twh": ("energy", 1e12),
-    "w": ("power", 1.0), "kw": ("power", 1e3), "mw": ("power", 1e6), "gw": ("power", 1e9),
-    "hp": ("horsepower", 1.0), "horsepower": ("horsepower", 1.0),
-    "km/h": ("speed", 1.0), "kph": ("speed", 1.0), "mph": ("mph", 1.0),
-    "square metres": ("area", 1.0), "square meters": ("area", 1.0), "hectares": ("area", 1e4),
-    "acres": ("acres", 1.0), "sq": ("area", 1.0),
-}  # fmt: skip
+# Units with a dimension and a factor to the dimension's base unit ("_" stands for a space).
+UNITS: dict[str, tuple[str, float]] = {}
+for _dim, _entries in (
+    ("percent", "%:1 percent:1 per_cent:1 pct:1"),
+    ("points", "percentage_points:1 points:1"),
+    ("length", "km:1e3 kilometres:1e3 kilometers:1e3 kilometre:1e3 kilometer:1e3 metres:1 meters:1 metre:1"),
+    ("length", "meter:1"),
+    ("miles", "miles:1 mile:1"),
+    ("mass", "kg:1 kilograms:1 tonnes:1e3 tons:1e3 tonne:1e3 ton:1e3"),
+    ("energy", "wh:1 kwh:1e3 mwh:1e6 gwh:1e9 twh:1e12"),
+    ("power", "w:1 kw:1e3 mw:1e6 gw:1e9"),
+    ("horsepower", "hp:1 horsepower:1"),
+    ("speed", "km/h:1 kph:1"),
+    ("mph", "mph:1"),
+    ("area", "square_metres:1 square_meters:1 hectares:1e4 sq:1"),
+    ("acres", "acres:1"),
+):
+    for _entry in _words(_entries):
+        _name, _factor = _entry.split(":")
+        UNITS[_name.replace("_", " ")] = (_dim, float(_factor))
 DURATION_UNITS = {
-    "day": 1 / 30, "days": 1 / 30, "week": 7 / 30, "weeks": 7 / 30, "month": 1.0, "months": 1.0,
-    "year": 12.0, "years": 12.0, "decade": 120.0, "decades": 120.0,
-}  # fmt: skip
-
-MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
-    "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10,
-    "nov": 11, "dec": 12,
-}  # fmt: skip
-MONTH_NAMES = [
-    "", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December",
-]  # fmt: skip
+    "day": 1 / 30, "days": 1 / 30, "week": 7 / 30, "weeks": 7 / 30, "month": 1.0, "months": 1.0, "year": 12.0,
+    "years": 12.0, "decade": 120.0, "decades": 120.0,
+}
+MONTH_NAMES = ["", *_words(
+    "January February March April May June July August September October November December")]
+MONTHS = {name.lower(): i for i, name in enumerate(MONTH_NAMES) if name}
+MONTHS |= {name[:3].lower(): i for i, name in enumerate(MONTH_NAMES) if name} | {"sept": 9}
 
 # Hedges before a figure, longest first; each maps to how it bends the interval.
-HEDGES = [
-    ("younger than", "less"), ("older than", "more"), ("in excess of", "more"), ("no more than", "most"), ("no fewer than", "least"), ("not more than", "most"),
-    ("more than", "more"), ("greater than", "more"), ("higher than", "more"), ("fewer than", "less"),
-    ("less than", "less"), ("lower than", "less"), ("at least", "least"), ("at most", "most"),
-    ("up to", "most"), ("as many as", "most"), ("as much as", "most"), ("upwards of", "more"),
-    ("just over", "more"), ("just under", "less"), ("close to", "about"), ("just shy of", "less"),
-    ("an estimated", "about"), ("estimated", "about"), ("about", "about"), ("around", "about"),
-    ("roughly", "about"), ("approximately", "about"), ("approx", "about"), ("some", "about"),
-    ("nearly", "nearly"), ("almost", "nearly"), ("over", "more"), ("above", "more"), ("exceeding", "more"),
-    ("under", "less"), ("below", "less"), ("~", "about"), (">", "more"), ("<", "less"), ("≈", "about"),
-    ("circa", "about"), ("c.", "about"),
-]  # fmt: skip
+_HEDGE_TEXT = (
+    "younger than:less|older than:more|in excess of:more|no more than:most|no fewer than:least|"
+    "not more than:most|more than:more|greater than:more|higher than:more|fewer than:less|less than:less|"
+    "lower than:less|at least:least|at most:most|up to:most|as many as:most|as much as:most|upwards of:more|"
+    "just over:more|just under:less|close to:about|just shy of:less|an estimated:about|estimated:about|"
+    "about:about|around:about|roughly:about|approximately:about|approx:about|some:about|nearly:nearly|"
+    "almost:nearly|over:more|above:more|exceeding:more|under:less|below:less|~:about|>:more|<:less|≈:about|"
+    "circa:about|c.:about"
+)
+HEDGES = [tuple(item.split(":")) for item in _HEDGE_TEXT.split("|")]
+# fmt: on
 _HEDGE_SEQS: dict[str, list[tuple[tuple[str, ...], str]]] = {}
 for _h, _kind in HEDGES:
     _seq = tuple(_h.split())
     _HEDGE_SEQS.setdefault(_seq[-1], []).append((_seq, _kind))
 
-STOPWORDS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "and",
-        "or",
-        "but",
-        "of",
-        "to",
-        "in",
-        "on",
-        "at",
-        "by",
-        "for",
-        "with",
-        "from",
-        "as",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "being",
-        "has",
-        "have",
-        "had",
-        "do",
-        "does",
-        "did",
-        "it",
-        "its",
-        "it's",
-        "this",
-        "that",
-        "these",
-        "those",
-        "there",
-        "their",
-        "they",
-        "them",
-        "he",
-        "she",
-        "his",
-        "her",
-        "we",
-        "our",
-        "you",
-        "your",
-        "i",
-        "not",
-        "no",
-        "than",
-        "then",
-        "so",
-        "such",
-        "into",
-        "onto",
-        "over",
-        "under",
-        "about",
-        "around",
-        "up",
-        "down",
-        "out",
-        "off",
-        "per",
-        "each",
-        "every",
-        "all",
-        "any",
-        "some",
-        "more",
-        "most",
-        "less",
-        "least",
-        "also",
-        "only",
-        "just",
-        "very",
-        "can",
-        "could",
-        "will",
-        "would",
-        "shall",
-        "should",
-        "may",
-        "might",
-        "must",
-        "which",
-        "who",
-        "whom",
-        "whose",
-        "what",
-        "when",
-        "where",
-        "why",
-        "how",
-        "while",
-        "after",
-        "before",
-        "since",
-        "until",
-        "during",
-        "between",
-        "among",
-        "across",
-        "through",
-        "via",
-        "within",
-        "without",
-        "against",
-        "upon",
-        "if",
-        "whether",
-        "both",
-        "either",
-        "neither",
-        "nor",
-        "one",
-        "ones",
-        "other",
-        "another",
-        "same",
-        "new",
-        "own",
-        "s",
-        "year",
-        "years",
-        "annual",
-        "annually",
-        "yearly",
-        "total",
-        "totally",
-        "figure",
-        "figures",
-        "number",
-        "numbers",
-        "amount",
-        "amounts",
-        "roughly",
-        "nearly",
-        "almost",
-        "approximately",
-        "million",
-        "billion",
-        "thousand",
-        "hundred",
-        "trillion",
-        "bn",
-        "m",
-        "k",
-        "mn",
-        "including",
-        "include",
-        "includes",
-        "said",
-        "says",
-        "say",
-        "according",
-        "reported",
-        "report",
-        "reports",
-        "around",
-        "estimated",
-        "estimate",
-        "approx",
-        "just",
-        "like",
-        "last",
-        "next",
-        "this",
-        "past",
-        "now",
-        "ago",
-    ]
-)
-GENERIC_WORDS = frozenset(
-    [
-        "company",
-        "companies",
-        "firm",
-        "group",
-        "business",
-        "world",
-        "global",
-        "share",
-        "people",
-        "time",
-        "times",
-        "year",
-        "month",
-        "day",
-        "week",
-    ]
-)
+# fmt: off
+STOPWORDS = frozenset(_words(
+    """a an the and or but of to in on at by for with from as is are was were be been being has have had do
+    does did it its it's this that these those there their they them he she his her we our you your i not no
+    than then so such into onto over under about around up down out off per each every all any some more
+    most less least also only just very can could will would shall should may might must which who whom
+    whose what when where why how while after before since until during between among across through via
+    within without against upon if whether both either neither nor one ones other another same new own s
+    year years annual annually yearly total totally figure figures number numbers amount amounts roughly
+    nearly almost approximately million billion thousand hundred trillion bn m k mn including include
+    includes said says say according reported report reports around estimated estimate approx just like last
+    next this past now ago"""
+))
+GENERIC_WORDS = frozenset(_words("company companies firm group business world global share people time year"))
 
 # Plural -> singular exceptions and irregular verbs, so "bought" meets "buy" and "people" meets "person".
-_IRREGULAR = {
-    "people": "person", "men": "man", "women": "woman", "children": "child", "bought": "buy", "paid": "pay",
-    "sold": "sell", "spent": "spend", "built": "build", "made": "make", "led": "lead", "grew": "grow",
-    "grown": "grow", "rose": "rise", "risen": "rise", "fell": "fall", "fallen": "fall", "began": "begin",
-    "begun": "begin", "won": "win", "took": "take", "taken": "take", "gave": "give", "given": "give",
-    "hired": "hire", "employed": "employ", "staff": "staff", "data": "data", "news": "news", "series": "series",
-    "sales": "sale", "earnings": "earnings", "analysis": "analysis", "bus": "bus", "buses": "bus",
-}  # fmt: skip
-# Words that mean the same thing for the purpose of "is this the same figure".
+_IRREGULAR = dict(pair.split(":") for pair in _words(
+    """people:person men:man women:woman children:child bought:buy paid:pay sold:sell spent:spend built:build
+    made:make led:lead grew:grow grown:grow rose:rise risen:rise fell:fall fallen:fall began:begin
+    begun:begin won:win took:take taken:take gave:give given:give hired:hire employed:employ staff:staff
+    data:data news:news series:series sales:sale earnings:earnings analysis:analysis bus:bus buses:bus"""
+))
+# Words that mean the same thing for the purpose of "is this the same figure" (the first is the key).
 _SYNONYM_GROUPS = [
     "car vehicle automobile ev unit suv",
     "employee staff worker person job workforce headcount employ hire",
@@ -402,11 +220,12 @@ _SYNONYM_GROUPS = [
     "deliver hand ship",
     "cut reduce slash shed axe",
 ]
+# fmt: on
 SYNONYMS: dict[str, str] = {}
 for _group in _SYNONYM_GROUPS:
-    _words = _group.split()
-    for _w in _words:
-        SYNONYMS.setdefault(_w, _words[0])
+    _members = _group.split()
+    for _w in _members:
+        SYNONYMS.setdefault(_w, _members[0])
 
 
 @lru_cache(maxsize=65536)
@@ -501,7 +320,8 @@ class DateMention:
 
     ``granularity``: ``day``, ``month``, ``quarter``, ``half``, ``year``, ``decade``, ``duration`` or
     ``relative`` (a relative date whose document date is unknown). ``first``/``last`` are the first and last
-    month covered as ``year * 12 + month - 1`` (None for durations and unresolved relatives); ``day`` is set for
+    month covered as ``year * 12 + month - 1`` (None for durations and unresolved relatives); ``day`` is
+    set for
     day granularity; ``months`` is a duration's length in months.
     """
 
@@ -655,7 +475,8 @@ def _num_value(tok: Token) -> float | None:
 
 
 def _precision(tok_text: str) -> float:
-    """The unit of the last written significant digit: "70" -> 10, "72" -> 1, "1.2" -> 0.1, "300,000" -> 1e5."""
+    """The unit of the last written significant digit: "70" -> 10, "72" -> 1, "1.2" -> 0.1, "300,000" ->
+    1e5."""
     digits = tok_text.replace(",", "")
     if "." in digits:
         return 10.0 ** -len(digits.split(".", 1)[1])
@@ -668,37 +489,10 @@ def _precision(tok_text: str) -> float:
 # Dates (run first: numbers inside dates are not quantities)
 
 _DATE_PREPOSITIONS = frozenset(
-    [
-        "in",
-        "since",
-        "by",
-        "until",
-        "till",
-        "from",
-        "during",
-        "before",
-        "after",
-        "of",
-        "through",
-        "throughout",
-        "between",
-        "early",
-        "mid",
-        "late",
-        "end",
-        "fiscal",
-        "fy",
-        "year",
-        "spring",
-        "summer",
-        "autumn",
-        "fall",
-        "winter",
-        "circa",
-        "and",
-        "to",
-        "or",
-    ]
+    _words(
+        "in since by until till from during before after of through throughout between early mid late end "
+        "fiscal fy year spring summer autumn fall winter circa and to or"
+    )
 )
 _QUARTER_WORDS = {"quarter": 3, "half": 6}
 _RELATIVE_YEAR = {"last": -1, "next": 1, "this": 0, "previous": -1, "coming": 1, "past": -1}
@@ -746,9 +540,16 @@ def _scan_dates(text: str, tokens: tuple[Token, ...], sent: list[int], doc: date
             if prev == "on" or prev == "in":
                 bound = _DATE_BOUNDS.get(prev2) if prev2 in _DATE_BOUNDS else None
         out.append(
-            DateMention(text[tokens[lo].start : tokens[hi - 1].end], tokens[lo].start, tokens[hi - 1].end, gran,
-                        context=ctx(lo, hi), bound=bound, **kw)
-        )  # fmt: skip
+            DateMention(
+                text[tokens[lo].start : tokens[hi - 1].end],
+                tokens[lo].start,
+                tokens[hi - 1].end,
+                gran,
+                context=ctx(lo, hi),
+                bound=bound,
+                **kw,
+            )
+        )
 
     def year_at(j: int) -> int | None:
         if j < n and tokens[j].kind == "num":
@@ -898,8 +699,14 @@ def _scan_dates(text: str, tokens: tuple[Token, ...], sent: list[int], doc: date
             if doc is not None:
                 if unit == "year":
                     y = doc.year + _RELATIVE_YEAR[low]
-                    emit(i, i + 2, "year", first=_month_index(y, 1), last=_month_index(y, 12),
-                         relative=f"{low} year")  # fmt: skip
+                    emit(
+                        i,
+                        i + 2,
+                        "year",
+                        first=_month_index(y, 1),
+                        last=_month_index(y, 12),
+                        relative=f"{low} year",
+                    )
                 else:
                     idx = _month_index(doc.year, doc.month) + _RELATIVE_YEAR[low]
                     emit(i, i + 2, "month", first=idx, last=idx, relative=f"{low} month")
@@ -952,15 +759,22 @@ def _scan_dates(text: str, tokens: tuple[Token, ...], sent: list[int], doc: date
     return out
 
 
+# fmt: off
 _DATE_BOUNDS = {
     "before": "before", "prior to": "before", "earlier than": "before", "until": "by", "till": "by",
-    "by": "by", "as of": "by", "no later than": "by", "after": "after", "later than": "after",
-}  # fmt: skip
+    "by": "by",
+    "as of": "by", "no later than": "by", "after": "after", "later than": "after",
+}
+# fmt: on
 
 _DATE_TRIGGERS = (
-    set(MONTHS) | set(ORDINAL_WORDS) | set(_RELATIVE_YEAR) | set(SMALL_NUMBERS) | set(TENS)
+    set(MONTHS)
+    | set(ORDINAL_WORDS)
+    | set(_RELATIVE_YEAR)
+    | set(SMALL_NUMBERS)
+    | set(TENS)
     | {"q", "h", "a", "an", "decade", "decades"}
-)  # fmt: skip
+)
 
 
 def _looks_like_year(tokens: tuple[Token, ...], i: int) -> bool:
@@ -989,7 +803,12 @@ def _age_at(tokens: tuple[Token, ...], j: int) -> bool:
     """True when tokens[j:] read "years old" / "-year-old"."""
     n = len(tokens)
     if j < n and tokens[j].text == "-":
-        return j + 3 < n and tokens[j + 1].low == "year" and tokens[j + 2].text == "-" and tokens[j + 3].low == "old"
+        return (
+            j + 3 < n
+            and tokens[j + 1].low == "year"
+            and tokens[j + 2].text == "-"
+            and tokens[j + 3].low == "old"
+        )
     return j + 1 < n and tokens[j].low in ("years", "year") and tokens[j + 1].low == "old"
 
 
@@ -1105,7 +924,8 @@ def _currency_before(tokens: tuple[Token, ...], i: int) -> tuple[str, int] | Non
 
 
 def _currency_after(tokens: tuple[Token, ...], j: int) -> tuple[str, int] | None:
-    """Currency written after a figure ("euros", "US dollars", "EUR", "Hong Kong dollars"): (code, end index)."""
+    """Currency written after a figure ("euros", "US dollars", "EUR", "Hong Kong dollars"): (code, end
+    index)."""
     n = len(tokens)
     if j >= n:
         return None
@@ -1147,7 +967,12 @@ def _counted_noun(tokens: tuple[Token, ...], j: int, sent: list[int]) -> tuple[s
     k = j
     while k < n and len(run) < 3 and tokens[k].kind == "word" and sent[k] == sent[j - 1 if j else 0]:
         low = tokens[k].low
-        if tokens[k].text.isupper() and k + 2 < n and tokens[k + 1].text == "-" and tokens[k + 2].kind == "num":
+        if (
+            tokens[k].text.isupper()
+            and k + 2 < n
+            and tokens[k + 1].text == "-"
+            and tokens[k + 2].kind == "num"
+        ):
             k += 3  # "COVID-19 cases": the name is a modifier, the noun follows
             continue
         if low in STOPWORDS or low in MONTHS or low in CURRENCY_NAMES:
@@ -1198,8 +1023,11 @@ def _hedge_before(tokens: tuple[Token, ...], i: int) -> tuple[str, str, int] | N
         if all(tokens[i - k + m].low == seq[m] for m in range(k)):
             if seq == ("some",) and i - 2 >= 0 and tokens[i - 2].low in ("for", "of"):
                 continue
-            if k == 1 and seq[0] in ("over", "under", "above", "below") and i >= 2 and (
-                tokens[i - 2].low in _PARTICLE_VERBS
+            if (
+                k == 1
+                and seq[0] in ("over", "under", "above", "below")
+                and i >= 2
+                and (tokens[i - 2].low in _PARTICLE_VERBS)
             ):
                 continue  # "handed over 735 aircraft": a phrasal verb, not a bound
             return " ".join(seq), kind, i - k
@@ -1207,47 +1035,20 @@ def _hedge_before(tokens: tuple[Token, ...], i: int) -> tuple[str, str, int] | N
 
 
 _ID_WORDS = frozenset(
-    [
-        "code",
-        "codes",
-        "route",
-        "flight",
-        "model",
-        "version",
-        "chapter",
-        "section",
-        "page",
-        "line",
-        "highway",
-        "interstate",
-        "episode",
-        "season",
-        "no",
-        "number",
-        "room",
-        "apartment",
-        "suite",
-        "article",
-        "paragraph",
-        "act",
-        "rule",
-        "grade",
-        "level",
-        "phase",
-        "stage",
-        "gate",
-        "platform",
-        "terminal",
-        "class",
-        "type",
-    ]
+    _words(
+        "code codes route flight model version chapter section page line highway interstate episode "
+        "season no number room apartment suite article paragraph act rule grade level phase stage gate "
+        "platform terminal class type"
+    )
 )
 
 
 _PARTICLE_VERBS = frozenset(
-    "hand take turn pass sign win give carry roll switch change get come go bring hold tip push hang watch "
-    "preside fight argue handed took taken turned passed signed won gave carried rolled switched changed got "
-    "came went brought held tipped pushed hung".split()
+    _words(
+        "hand take turn pass sign win give carry roll switch change get come go bring hold tip push hang "
+        "watch preside fight argue handed took taken turned passed signed won gave carried rolled "
+        "switched changed got came went brought held tipped pushed hung"
+    )
 )
 _HEDGE_WORDS = frozenset(w for h, _ in HEDGES for w in h.split())
 
@@ -1297,17 +1098,29 @@ def _scan_quantities(
                 i += 1
                 continue
             prev = tokens[i - 1] if i > 0 else None
-            # identifiers and parts of other things: "Boeing 737", "COVID-19", "ZIP code 11102", "5:30", "No. 1"
+            # identifiers and parts of other things: "Boeing 737", "COVID-19", "ZIP code 11102", "5:30",
+            # "No. 1"
             if prev is not None and (
                 (prev.kind == "word" and prev.low in _ID_WORDS)
                 or (prev.text in (":", "#", "/") and _adjacent(prev, tok))
                 or (prev.kind == "word" and _adjacent(prev, tok))
-                or (prev.text == "-" and _adjacent(prev, tok) and i > 1 and tokens[i - 2].kind == "word"
-                    and _adjacent(tokens[i - 2], prev))
-                or (prev.kind == "word" and prev.text[:1].isupper() and "," not in tok.text
-                    and prev.low not in CURRENCY_CODES and prev.low not in MONTHS and prev.low not in STOPWORDS
-                    and prev.low not in _HEDGE_WORDS)
-            ):  # fmt: skip
+                or (
+                    prev.text == "-"
+                    and _adjacent(prev, tok)
+                    and i > 1
+                    and tokens[i - 2].kind == "word"
+                    and _adjacent(tokens[i - 2], prev)
+                )
+                or (
+                    prev.kind == "word"
+                    and prev.text[:1].isupper()
+                    and "," not in tok.text
+                    and prev.low not in CURRENCY_CODES
+                    and prev.low not in MONTHS
+                    and prev.low not in STOPWORDS
+                    and prev.low not in _HEDGE_WORDS
+                )
+            ):
                 i += 1
                 continue
             if j < n and tokens[j].low in _ORDINAL_SUFFIXES and _adjacent(tok, tokens[j]):
@@ -1329,10 +1142,7 @@ def _scan_quantities(
                 i += 1
                 continue
             value, j, precision = read
-            if i > 0 and tokens[i - 1].low == "a" and tok.low in _WORD_SCALES:
-                start_tok = i - 1
-            else:
-                start_tok = i
+            start_tok = i - 1 if i > 0 and tokens[i - 1].low == "a" and tok.low in _WORD_SCALES else i
             if j < n and tokens[j].text == "-" and j + 1 < n and tokens[j + 1].low in ORDINAL_WORDS:
                 i = j + 2
                 continue
@@ -1389,31 +1199,30 @@ def _scan_quantities(
             j + 1 + sym_gap < n
             and tokens[j].low in ("to", "-", "–", "and")
             and tokens[j + 1 + sym_gap].kind == "num"
-        ):
-            if tokens[j].low != "and" or range_hedge:
-                t2 = tokens[j + 1 + sym_gap]
-                v2 = _num_value(t2)
-                k = j + 2 + sym_gap
-                scale2 = 1.0
-                if (
-                    k < n
-                    and (
-                        tokens[k].low in SCALE_WORDS
-                        or tokens[k].text == "M"
-                        or (tokens[k].text == "m" and sym_gap)
-                    )
-                    and tokens[k].low not in ("b", "k")
-                ):
-                    scale2 = SCALE_WORDS.get(tokens[k].low, 1e6)
-                    k += 1
-                if v2 is not None:
-                    if scale == 1.0 and scale2 != 1.0:
-                        value *= scale2
-                        precision *= scale2
-                    v2 *= scale2 if scale2 != 1.0 else scale
-                    if v2 > value:
-                        low_v, high_v = value, v2
-                        j = k
+        ) and (tokens[j].low != "and" or range_hedge):
+            t2 = tokens[j + 1 + sym_gap]
+            v2 = _num_value(t2)
+            k = j + 2 + sym_gap
+            scale2 = 1.0
+            if (
+                k < n
+                and (
+                    tokens[k].low in SCALE_WORDS
+                    or tokens[k].text == "M"
+                    or (tokens[k].text == "m" and sym_gap)
+                )
+                and tokens[k].low not in ("b", "k")
+            ):
+                scale2 = SCALE_WORDS.get(tokens[k].low, 1e6)
+                k += 1
+            if v2 is not None:
+                if scale == 1.0 and scale2 != 1.0:
+                    value *= scale2
+                    precision *= scale2
+                v2 *= scale2 if scale2 != 1.0 else scale
+                if v2 > value:
+                    low_v, high_v = value, v2
+                    j = k
         # currency and unit
         currency = None
         cur_before = _currency_before(tokens, i_start)
@@ -1490,7 +1299,7 @@ def _scan_quantities(
                 noun=noun,
                 hedge=hedge,
                 context=ctx,
-            )  # fmt: skip
+            )
         )
         i = j
     return out
@@ -1517,33 +1326,19 @@ def _starts_sentence(tokens: tuple[Token, ...], i: int) -> bool:
 # ----------------------------------------------------------------------------------------------------------
 # Ranks
 
-_SUPERLATIVES = {
-    "largest": "large", "biggest": "large", "top": "large", "leading": "large", "greatest": "large",
-    "smallest": "small", "highest": "high", "lowest": "low", "richest": "rich", "poorest": "poor",
-    "busiest": "busy", "oldest": "old", "youngest": "young", "fastest": "fast", "slowest": "slow",
-    "best": "best", "worst": "worst", "most": "most", "tallest": "tall", "longest": "long",
-    "shortest": "short", "best-selling": "best-selling", "bestselling": "best-selling", "populous": "populous",
-}  # fmt: skip
+_SUPERLATIVES = dict(
+    pair.split(":")
+    for pair in _words(
+        "largest:large biggest:large top:large leading:large greatest:large smallest:small highest:high "
+        "lowest:low richest:rich poorest:poor busiest:busy oldest:old youngest:young fastest:fast "
+        "slowest:slow best:best worst:worst most:most tallest:tall longest:long shortest:short "
+        "best-selling:best-selling bestselling:best-selling populous:populous"
+    )
+)
 
 
 _PLACING_VERBS = frozenset(
-    [
-        "finished",
-        "finish",
-        "finishes",
-        "came",
-        "come",
-        "comes",
-        "placed",
-        "place",
-        "ranked",
-        "ranks",
-        "rank",
-        "ended",
-        "ends",
-        "end",
-        "rated",
-    ]
+    _words("finished finish finishes came come comes placed place ranked ranks rank ended ends end rated")
 )
 _RANK_TRIGGERS = frozenset(ORDINAL_WORDS) | frozenset(_SUPERLATIVES) | {"no", "number"}
 
@@ -1597,9 +1392,9 @@ def _scan_ranks(
         elif low in _SUPERLATIVES and low not in ("most", "top", "leading"):
             # bare superlative: "the largest", "world's biggest"; "one of the largest" is not a rank
             prev = tokens[i - 1].low if i > 0 else ""
-            if i == 0 or prev in ("the",) or prev.endswith("'s") or prev.endswith("’s"):
-                if not (i >= 3 and tokens[i - 3].low == "one" and tokens[i - 2].low == "of"):
-                    position = 1
+            definite = i == 0 or prev == "the" or prev.endswith(("'s", "’s"))
+            if definite and not (i >= 3 and tokens[i - 3].low == "one" and tokens[i - 2].low == "of"):
+                position = 1
         if position is None:
             i += 1
             continue
@@ -1627,11 +1422,15 @@ def _scan_ranks(
             scale = "place"  # "finished third", "came 2nd", "in fifth place"
             if j < n and tokens[j].low == "place":
                 j += 1
-        if scale is None and low in ORDINAL_WORDS:
-            # a bare ordinal ("third child", "first round") counts only with its noun
-            if j < n and (tokens[j].low in ("quarter", "half") or tokens[j].low in DURATION_UNITS):
-                i = j
-                continue
+        # a bare ordinal ("third child", "first round") counts only with its noun; "first quarter" is a date
+        if (
+            scale is None
+            and low in ORDINAL_WORDS
+            and j < n
+            and (tokens[j].low in ("quarter", "half") or tokens[j].low in DURATION_UNITS)
+        ):
+            i = j
+            continue
         noun, end_k = noun_after(j)
         if scale is None and noun is None and low not in ("no", "number"):
             i = j
@@ -1696,7 +1495,8 @@ def parse_quantity(text: str) -> Quantity | None:
 
 
 def __getattr__(name: str):
-    # ``compare`` and ``Finding`` live in factcheck.consistency (which imports this module); re-exported lazily.
+    # ``compare`` and ``Finding`` live in factcheck.consistency (which imports this module); re-exported
+    # lazily.
     if name in ("compare", "Finding"):
         from factcheck import consistency
 
