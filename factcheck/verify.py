@@ -27,6 +27,8 @@ from factcheck.domain import Claim, Evidence, Label, Passage, Stance, Verdict
 from factcheck.settings import Settings, load_settings
 
 NO_EVIDENCE = "no relevant evidence in corpus"
+_BLANK_LINE = re.compile(r"\n\s*\n")
+_VALUE_KINDS = frozenset({"number", "money", "date", "rank"})
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*|\d[\d,.]*")
 _STOP = set(
     [
@@ -168,7 +170,11 @@ def candidate_spans(
         sentences = split_sentences(passage.text) or []
         pieces = [(s.start, s.end, 0.0) for s in sentences]
         # A window must beat its own sentences to be worth a slot: shorter spans quote more precisely.
-        pieces += [(a.start, b.end, 0.05) for a, b in zip(sentences, sentences[1:], strict=False)]
+        pieces += [
+            (a.start, b.end, 0.05)
+            for a, b in zip(sentences, sentences[1:], strict=False)
+            if not _BLANK_LINE.search(passage.text, a.end, b.start)  # a window stays inside one paragraph
+        ]
         for begin, end, penalty in pieces:
             key = (passage.doc_id, passage.start + begin, passage.start + end)
             if key in seen:
@@ -213,6 +219,8 @@ class Verifier:
         contradict_threshold: float = 0.5,
         relevance_threshold: float = 0.35,
         agree_support_threshold: float = 0.35,
+        lexical_relevance: float = 0.5,
+        conflict_strength: float = 0.5,
         max_spans: int = 6,
         use_quantities: bool = True,
         model_dir: str | None = None,
@@ -223,12 +231,16 @@ class Verifier:
         ``support_threshold``/``contradict_threshold``: calibrated probability a span needs to support or
         contradict. ``relevance_threshold``: entail+contradict mass that makes a span "about the same
         subject" (a quantity conflict only counts there). ``agree_support_threshold``: the entail
-        probability at which an agreeing figure is enough to support. ``max_spans``: spans per claim.
+        probability at which an agreeing figure is enough to support. ``lexical_relevance``: share of the
+        claim's words a span must contain to count as relevant without the model. ``conflict_strength``:
+        the quantity check's strength at which its conflict counts. ``max_spans``: spans per claim.
         """
         self.support_threshold = support_threshold
         self.contradict_threshold = contradict_threshold
         self.relevance_threshold = relevance_threshold
         self.agree_support_threshold = agree_support_threshold
+        self.lexical_relevance = lexical_relevance
+        self.conflict_strength = conflict_strength
         self.max_spans = max_spans
         self.use_quantities = use_quantities
         self.model_dir = model_dir
@@ -244,6 +256,8 @@ class Verifier:
             contradict_threshold=settings.contradict_threshold,
             relevance_threshold=settings.relevance_threshold,
             agree_support_threshold=settings.agree_support_threshold,
+            lexical_relevance=settings.lexical_relevance_threshold,
+            conflict_strength=settings.quantity_conflict_strength,
             max_spans=settings.verify_spans,
         )
 
@@ -255,6 +269,8 @@ class Verifier:
             contradict_threshold=self.contradict_threshold,
             relevance_threshold=self.relevance_threshold,
             agree_support_threshold=self.agree_support_threshold,
+            lexical_relevance=self.lexical_relevance,
+            conflict_strength=self.conflict_strength,
             max_spans=self.max_spans,
             use_quantities=self.use_quantities,
             model_dir=self.model_dir,
@@ -312,33 +328,41 @@ class Verifier:
 
     def _decide_span(self, claim: Claim, candidate: Candidate, compare) -> None:
         entail, contra, _ = candidate.probs
-        relevant = entail + contra >= self.relevance_threshold
+        # "About the same subject": the model puts real mass on entail/contradict, or the words match.
+        relevant = entail + contra >= self.relevance_threshold or candidate.overlap >= self.lexical_relevance
         conflicts, agrees = [], []
         if compare is not None:
             try:
                 candidate.findings = list(compare(claim.text, candidate.text))
             except Exception:  # the quantity layer must never take a verdict down with it
                 candidate.findings = []
-            conflicts = [f for f in candidate.findings if getattr(f, "outcome", None) == "conflict"]
-            agrees = [f for f in candidate.findings if getattr(f, "outcome", None) == "agree"]
-        if conflicts and (relevant or candidate.overlap >= 0.5):
-            finding = conflicts[0]
+            conflicts = [
+                f
+                for f in candidate.findings
+                if f.outcome == "conflict" and f.evidence_mention and f.strength >= self.conflict_strength
+            ]
+            # Two texts naming the same company agree trivially: only values can lift support.
+            agrees = [f for f in candidate.findings if f.outcome == "agree" and f.kind in _VALUE_KINDS]
+        if conflicts and relevant:
+            finding = max(conflicts, key=lambda f: f.strength)
             candidate.stance = Stance.CONTRADICTS
-            # The quantity check is exact where it speaks; the model's relevance says it is the same subject.
-            candidate.score = max(contra, min(0.99, 0.5 + 0.5 * (entail + contra)))
+            # The quantity check is exact where it speaks; how sure we are that it speaks about the same
+            # subject comes from the model's relevance mass (or the lexical match).
+            mass = max(entail + contra, min(1.0, candidate.overlap))
+            candidate.score = max(contra, min(0.99, 0.5 + 0.5 * finding.strength * mass))
+            where = _name(candidate)
             candidate.why = (
-                f"corpus says {getattr(finding, 'evidence_mention', '?')} ({_name(candidate)}), "
-                f"claim says {getattr(finding, 'claim_mention', '?')}"
+                f"corpus says {finding.evidence_mention} ({where}), claim says {finding.claim_mention}"
             )
             return
         if contra >= self.contradict_threshold and contra > entail:
             candidate.stance, candidate.score = Stance.CONTRADICTS, contra
-            candidate.why = f'"{_shorten(candidate.text)}" ({_name(candidate)})'
+            candidate.why = f'corpus says "{_shorten(candidate.text)}" ({_name(candidate)})'
         elif entail >= self.support_threshold or (
             agrees and entail >= self.agree_support_threshold and entail > contra
         ):
             candidate.stance, candidate.score = Stance.SUPPORTS, entail
-            candidate.why = f'"{_shorten(candidate.text)}" ({_name(candidate)})'
+            candidate.why = f'corpus says "{_shorten(candidate.text)}" ({_name(candidate)})'
         else:
             candidate.stance, candidate.score = Stance.NEUTRAL, entail + contra
 

@@ -115,3 +115,14 @@ def test_component_round_trip():
     again = Verifier.from_dict(data)
     assert again.to_dict() == data
     assert again.max_spans == 4 and again.use_quantities is False
+
+
+def test_a_rank_conflict_from_the_quantity_check_contradicts(verifier):
+    pytest.importorskip("factcheck.consistency")
+    text = "Xiaomi, the world's second-largest smartphone maker, said it will move into electric cars."
+    passage = Passage(doc_id="xiaomi-ev-plan", start=0, end=len(text), text=text)
+    (verdict,) = verifier.run(
+        claims=[claim("Xiaomi is the world's largest smartphone maker.")], passages=[[passage]]
+    )["verdicts"]
+    assert verdict.label is Label.CONTRADICTED, verdict.reason
+    assert "second-largest" in verdict.reason and "xiaomi-ev-plan" in verdict.reason
