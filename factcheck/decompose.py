@@ -23,6 +23,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from factcheck.markup import MONTH_RE
+
 AUX = {
     "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can", "could", "may",
     "might", "shall", "should", "must", "does", "do", "did", "'s", "won't", "isn't", "wasn't", "hasn't",
@@ -213,7 +215,11 @@ def _clause_follows(tokens: list[Token], i: int, end: int) -> bool:
             if tokens[j].text in {",", ";", ":"}:
                 return False
             if is_verb(tokens[j]):
-                return tokens[j - 1].low not in PREPOSITIONS
+                if tokens[j - 1].low in PREPOSITIONS:
+                    return False
+                # "the only one dedicated to ...": after a common noun phrase, an -ed word is a participle.
+                finite = tokens[j].low in AUX or tokens[j].low in IRREGULAR
+                return finite or (_is_capitalised(first) and first.low not in DETERMINERS)
     return False
 
 
@@ -382,6 +388,37 @@ def _extract_inserts(clause: _Clause, pieces: list[Piece]) -> None:
         clause.cuts.append((tokens[c1].start, cut_end))
 
 
+_LIFE_DATE = re.compile(
+    rf"(?:c\.\s*)?(?:\d{{1,2}}\s+{MONTH_RE}\s+|{MONTH_RE}\s+\d{{1,2}},?\s+|{MONTH_RE}\s+)?\d{{4}}"
+)
+_PARENTHETICAL = re.compile(r"\s*\([^()]*\)")
+_LIFESPAN = re.compile(
+    r"(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})\s*\((?:born\s+|b\.\s*)?"
+    r"(?P<d1>[^()–—;]*?\b\d{4})(?:\s*(?:–|—|-|to)\s*(?:died\s+|d\.\s*)?(?P<d2>[^()–—;]*?\b\d{4}))?\s*\)"
+)
+
+
+def _extract_lifespan(clause: _Clause, pieces: list[Piece]) -> None:
+    """A lifespan after a name: "Brian Pendleton (13 April 1944 – 16 May 2001) was ..." gives
+    "Brian Pendleton was born on 13 April 1944" and "... died on 16 May 2001", cut out of the main clause."""
+    start = clause.tokens[clause.begin].start
+    m = _LIFESPAN.match(clause.sentence, start)
+    if not m or not all(_LIFE_DATE.fullmatch(d.strip()) for d in (m.group("d1"), m.group("d2")) if d):
+        return
+    name = m.group("name")
+    for group, verb in (("d1", "was born"), ("d2", "died")):
+        when = m.group(group)
+        if not when:
+            continue
+        preposition = "in" if re.fullmatch(r"(?:c\.\s*)?\d{4}", when.strip()) else "on"
+        pieces.append(
+            Piece(
+                tidy(f"{name} {verb} {preposition} {when.strip()}"), m.start(group), m.end(group), "lifespan"
+            )
+        )
+    clause.cuts.append((m.end("name"), m.end()))
+
+
 _PARTICIPLES = {
     "written", "built", "made", "held", "known", "founded", "led", "run", "shown", "sung", "drawn", "given",
     "taken", "born", "set", "sold", "grown", "brought", "won", "found", "begun", "chosen", "driven", "seen",
@@ -465,9 +502,12 @@ def _split_coordination(clause: _Clause, pieces: list[Piece]) -> None:
 
     tokens, sentence = clause.tokens, clause.sentence
     begin, end = clause.begin, clause.end
-    subject = _subject_range(tokens, begin, end, lambda t: clause.cut(t.start, t.end))
+    subject = _subject_range(
+        tokens, begin, end, lambda t: clause.cut(t.start, t.end) or clause.depth[t.start] > 0
+    )
     intro = _intro_end(tokens, begin, end)
     subj_str = clause.text(tokens[subject[0]].start, tokens[subject[1] - 1].end) if subject else ""
+    subj_str = _PARENTHETICAL.sub("", subj_str)
 
     def span_text(a: int, b: int) -> str:
         return clause.text(tokens[a].start, tokens[b - 1].end) if b > a else ""
@@ -512,6 +552,22 @@ def _split_coordination(clause: _Clause, pieces: list[Piece]) -> None:
             subj = subj_str
             seg_start, prefix, list_prefix = k, f"{shared} {subj} ", None
             continue
+        if (
+            tokens[k].low in {"a", "an", "the"}
+            and subject is not None
+            and not _embedded(tokens, subject[1], conj_start, lambda t: clause.cut(t.start, t.end))
+        ):
+            verbs = [
+                j
+                for j in range(seg_start, conj_start)
+                if is_verb(tokens[j]) and not clause.cut(tokens[j].start, tokens[j].end)
+            ]
+            if len(verbs) == 1 and tokens[verbs[0]].low in {"is", "was", "are", "were"}:
+                # "X was a British guitarist, and a founder member of Y": X was a founder member of Y.
+                segments.append((seg_start, conj_start, prefix))
+                shared = sentence[tokens[begin].start : tokens[intro].start] if intro > begin else ""
+                seg_start, prefix, list_prefix = k, f"{shared} {subj_str} {tokens[verbs[0]].text} ", None
+                continue
         if tokens[k].low in BASE_VERBS:
             # "plans to invest X and hire Y": share everything up to the last modal or "to".
             anchor = None
@@ -653,7 +709,24 @@ def _enumeration(
         return None
     starts = [first] + [j + 1 for j in kept]
     ends = kept + [conj_start]
+    # The items must look alike ("televisions, scooters and appliances"; "the Mi 11, the Redmi 10 and ...");
+    # "Camden, London with his wife, a doctor, and their dog" is not one list.
+    shapes = {_shape(tokens[a]) for a in [*starts, final_start]}
+    if len(shapes) != 1:
+        return None
     return first, starts, ends
+
+
+def _shape(token: Token) -> str:
+    if token.low in DETERMINERS:
+        return "determiner"
+    if token.text[:1].isdigit():
+        return "number"
+    if _is_capitalised(token):
+        return "name"
+    if token.low in PREPOSITIONS:
+        return "preposition"
+    return "word"
 
 
 def _is_name_start(text: str) -> bool:
@@ -679,7 +752,10 @@ def decompose(sentence: str) -> list[Piece]:
     bounds = [begin]
     for i in range(begin, end):
         if tokens[i].text == ";" and depth[tokens[i].start] == 0:
-            bounds.append(i + 1)
+            nxt = next((j for j in range(i + 1, end) if tokens[j].text == ";"), end)
+            # "had two step-children; Henrietta and Freddie": a verb-less part is not a clause.
+            if _first_verb(tokens, i + 1, nxt) is not None:
+                bounds.append(i + 1)
     bounds.append(end + 1)
     pieces: list[Piece] = []
     for n in range(len(bounds) - 1):
@@ -688,6 +764,7 @@ def decompose(sentence: str) -> list[Piece]:
             continue
         clause = _Clause(sentence, tokens, a, b, depth)
         inserts: list[Piece] = []
+        _extract_lifespan(clause, inserts)
         _extract_inserts(clause, inserts)
         _extract_participle(clause, inserts)
         main: list[Piece] = []

@@ -271,7 +271,20 @@ class Discourse:
                 kind = self.kinds.get(subj)
                 if kind == PERSON or (kind == NAME and (subj in self.proper or len(subj.split()) >= 2)):
                     return subj
-            return self._salient(PERSON, sentence, 3)
+            person = self._salient(PERSON, sentence, 3)
+            if person is None:
+                # One name shaped like a person's ("Jarome Iginla") in this or the previous sentence.
+                shaped = {
+                    m.name
+                    for m in self.mentions
+                    if sentence - m.sentence <= 1
+                    and self.kinds.get(m.name) == NAME
+                    and 2 <= len(m.name.split()) <= 3
+                    and not any(w.lower() in _ORG_SUFFIX for w in m.name.split())
+                }
+                if len(shaped) == 1 and not any(self.kinds.get(m.name) == PERSON for m in self.mentions):
+                    return shaped.pop()
+            return person
         if head is None:
             return None
         head = head.lower()
