@@ -18,7 +18,7 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from haystack import component, default_from_dict, default_to_dict
@@ -157,25 +157,32 @@ def lexical_overlap(claim_terms: set[str], span_text: str) -> float:
     return sum(w for t, w in weight.items() if t in span) / sum(weight.values())
 
 
+@lru_cache(maxsize=4096)
+def _pieces(text: str) -> tuple[tuple[int, int, float], ...]:
+    """Sentences and two-sentence windows of a passage as (start, end, penalty); cached because one
+    passage is often retrieved for several claims of a draft."""
+    from factcheck.sentences import split_sentences
+
+    sentences = split_sentences(text)
+    pieces = [(s.start, s.end, 0.0) for s in sentences]
+    # A window must beat its own sentences to be worth a slot: shorter spans quote more precisely.
+    pieces += [
+        (a.start, b.end, 0.05)
+        for a, b in zip(sentences, sentences[1:], strict=False)
+        if not _BLANK_LINE.search(text, a.end, b.start)  # a window stays inside one paragraph
+    ]
+    return tuple(pieces)
+
+
 def candidate_spans(
     claim_index: int, claim: Claim, passages: Sequence[Passage], limit: int
 ) -> list[Candidate]:
     """Sentences and two-sentence windows of the passages, best ``limit`` by overlap with the claim."""
-    from factcheck.sentences import split_sentences
-
     claim_terms = _terms(claim.text)
     seen: set[tuple[str, int, int]] = set()
     spans: list[Candidate] = []
     for rank, passage in enumerate(passages):
-        sentences = split_sentences(passage.text) or []
-        pieces = [(s.start, s.end, 0.0) for s in sentences]
-        # A window must beat its own sentences to be worth a slot: shorter spans quote more precisely.
-        pieces += [
-            (a.start, b.end, 0.05)
-            for a, b in zip(sentences, sentences[1:], strict=False)
-            if not _BLANK_LINE.search(passage.text, a.end, b.start)  # a window stays inside one paragraph
-        ]
-        for begin, end, penalty in pieces:
+        for begin, end, penalty in _pieces(passage.text):
             key = (passage.doc_id, passage.start + begin, passage.start + end)
             if key in seen:
                 continue
