@@ -69,9 +69,9 @@ ADVERBS = {
     "officially", "jointly", "quickly", "finally", "subsequently", "again", "not", "never", "last",
 }  # fmt: skip
 DISCOURSE = re.compile(
-    r"^(?:however|therefore|thus|meanwhile|still|also|in addition|moreover|furthermore|indeed|additionally|"
-    r"besides|nevertheless|nonetheless|consequently|as a result|in fact|of course|for example|for instance|"
-    r"and|but|so|yet|then|now)\b,?\s+",
+    r"^(?:(?:however|therefore|thus|meanwhile|moreover|furthermore|indeed|additionally|nevertheless|"
+    r"nonetheless|consequently)\b,?\s+|(?:and|but)\s+|(?:still|also|in addition|besides|as a result|in fact|"
+    r"of course|for example|for instance|so|yet|then|now|overall|finally|first|second|third|lastly)\s*,\s+)",
     re.I,
 )
 APPOSITIVE_OPENERS = {
@@ -241,6 +241,15 @@ def _embedded(tokens: list[Token], begin: int, end: int, skip: Callable[[Token],
         if tokens[i].text == "," and i + 1 < end and tokens[i + 1].low.endswith("ing"):
             return True
     return False
+
+
+def _adjective_after_copula(tokens: list[Token], begin: int, end: int, k: int) -> bool:
+    """An -ed word coordinated after a copula's complement is an adjective ("is simple and object-oriented")."""
+    low = tokens[k].low
+    if low in AUX or low in IRREGULAR:
+        return False
+    verb = _first_verb(tokens, begin, end)
+    return verb is not None and tokens[verb].low in {"is", "was", "are", "were", "be", "been"}
 
 
 def _proper_np_before(tokens: list[Token], idx: int, floor: int) -> int | None:
@@ -546,6 +555,7 @@ def _split_coordination(clause: _Clause, pieces: list[Piece]) -> None:
             and subject is not None
             and _first_verb(tokens, seg_start, conj_start) is not None
             and not _embedded(tokens, subject[1], conj_start, lambda t: clause.cut(t.start, t.end))
+            and not _adjective_after_copula(tokens, seg_start, conj_start, k)
         ):
             segments.append((seg_start, conj_start, prefix))
             shared = sentence[tokens[begin].start : tokens[intro].start] if intro > begin else ""
@@ -568,7 +578,7 @@ def _split_coordination(clause: _Clause, pieces: list[Piece]) -> None:
                 shared = sentence[tokens[begin].start : tokens[intro].start] if intro > begin else ""
                 seg_start, prefix, list_prefix = k, f"{shared} {subj_str} {tokens[verbs[0]].text} ", None
                 continue
-        if tokens[k].low in BASE_VERBS:
+        if tokens[k].low in BASE_VERBS and tokens[after - 1].low in {"and", "or"}:
             # "plans to invest X and hire Y": share everything up to the last modal or "to".
             anchor = None
             for j in range(conj_start - 1, seg_start - 1, -1):
@@ -667,8 +677,14 @@ def _enumeration(
     depth = clause.depth
 
     def short(a: int, b: int, most: int = 5) -> bool:
-        return 0 < b - a <= most and not any(
-            is_verb(tokens[j]) or tokens[j].text in {";", ":"} for j in range(a, b)
+        # A list item is a few words, with no verb, pronoun or participle ("uncovering hidden subtypes").
+        return (
+            0 < b - a <= most
+            and not any(
+                is_verb(tokens[j]) or tokens[j].text in {";", ":"} or tokens[j].low in SUBJECT_PRONOUNS
+                for j in range(a, b)
+            )
+            and not (tokens[a].low.endswith("ing") and tokens[a].text[:1].islower())
         )
 
     commas = [
