@@ -244,7 +244,7 @@ def _embedded(tokens: list[Token], begin: int, end: int, skip: Callable[[Token],
 
 
 def _adjective_after_copula(tokens: list[Token], begin: int, end: int, k: int) -> bool:
-    """An -ed word coordinated after a copula's complement is an adjective ("is simple and object-oriented")."""
+    """Whether an -ed word coordinated after a copula's complement is an adjective ("is new and improved")."""
     low = tokens[k].low
     if low in AUX or low in IRREGULAR:
         return False
