@@ -33,7 +33,7 @@ from functools import lru_cache
 
 from factcheck.errors import InputError
 from factcheck.names import NameMention, extract_names, place_within, same_organisation
-from factcheck.quantities import DateMention, Quantity, Rank, extract
+from factcheck.quantities import SYNONYMS, DateMention, Quantity, Rank, extract, normalise_word
 
 
 def _words(text: str) -> list[str]:
@@ -217,10 +217,12 @@ def _agrees(q: Quantity, e: Quantity) -> bool:
     agree with "79%". Two bounds in the same direction agree only when the evidence's is at least as strong.
     """
     q_bound, e_bound = _is_bound(q), _is_bound(e)
+    if q_bound and not e_bound and _round(e):
+        return q.low <= e.low and e.high <= q.high  # "3 billion" may be 2.9 billion: not "more than 3"
     if q_bound and not e_bound and not e.hedge:
         return q.low <= e.value <= q.high
-    if e_bound and not q_bound and not q.hedge:
-        return e.low <= q.value <= e.high
+    if e_bound and not q_bound:
+        return False  # "up to €1 billion" allows €700 million but does not establish it
     if q_bound and e_bound:
         if math.isinf(q.high) and math.isinf(e.high):
             return e.low >= q.low * (1 - 1e-6)
@@ -229,8 +231,18 @@ def _agrees(q: Quantity, e: Quantity) -> bool:
     return max(q.low, e.low) <= min(q.high, e.high)
 
 
+def _round(q: Quantity) -> bool:
+    """A round figure ("3 billion", "70 million") may stand for a rounded value (3.2 billion)."""
+    return q.value != 0 and q.precision >= 0.1 * abs(q.value)
+
+
 def _compatible(q: Quantity, e: Quantity) -> bool:
-    """Whether two figures can describe one true value (overlapping intervals): no conflict between them."""
+    """Whether two figures can describe one true value: no conflict between them. A bound meets the other's
+    written value ("over 79,000" and "79,000" cannot both hold)."""
+    if _is_bound(q) and not _is_bound(e) and not e.hedge and not _round(e):
+        return q.low <= e.value <= q.high
+    if _is_bound(e) and not _is_bound(q) and not q.hedge and not _round(q):
+        return e.low <= q.value <= e.high
     return max(q.low, e.low) <= min(q.high, e.high)
 
 
@@ -311,7 +323,7 @@ def _compare_date(
                     round(min(1.0, r + 0.2), 2),
                 )
         r, e = scored[0]
-        if r >= _CONFLICT_MIN:
+        if r >= _CONFLICT_MIN and _same_event(d, e, names, sole):
             return e, CONFLICT, f"claim says {d.label()}; evidence says {e.label()}", 0.7
         return None
     if d.first is None or d.last is None:
@@ -342,6 +354,8 @@ def _compare_date(
     for r, e in scored:
         if r < _CONFLICT_MIN:
             break
+        if not _same_event(d, e, names, sole):
+            continue
         e_lo, e_hi = e.span()  # type: ignore[misc]
         disjoint = max(d_lo, e_lo) > min(d_hi, e_hi)
         other_day = (
@@ -355,6 +369,29 @@ def _compare_date(
             reason = f"claim says {_date_label(d)}; evidence says {_date_label(e)}"
             return e, CONFLICT, reason, 0.8 if r >= 0.6 else 0.6
     return None
+
+
+_EVENT_WORDS = frozenset(SYNONYMS.values()) | frozenset(
+    normalise_word(w)
+    for w in _words(
+        "born die died found founded marry married release released elect elected win won sign signed "
+        "announce announced complete completed close closed open opened launch launched start started end "
+        "ended sell sold publish published premiere premiered retire retired join joined leave left appoint "
+        "appointed hold held take took begin began deliver delivered build built buy bought acquire acquired "
+        "merge merged "
+        "award awarded receive received ban banned pass passed expire expired merger deal law strike "
+        "election contract agreement takeover treaty ceasefire listing recall lockdown"
+    )
+)
+
+
+def _same_event(d: DateMention, e: DateMention, names: frozenset[str], sole: bool) -> bool:
+    """Dates conflict only about one event: a shared event word, two shared words, or bare dates."""
+    d_plain, e_plain = d.context - names, e.context - names
+    shared = d_plain & e_plain
+    if len(shared) >= 2 or shared & _EVENT_WORDS:
+        return True
+    return sole and (not d_plain or not e_plain)
 
 
 def _date_label(d: DateMention) -> str:
@@ -395,7 +432,8 @@ def _compare_rank(k: Rank, ev: tuple[Rank, ...], names: frozenset[str], claim_r:
                 round(min(1.0, r), 2),
             )
     r, e = scored[0]
-    if r >= _CONFLICT_MIN:
+    bare_ordinal = k.scale is None and not k.text.lower().startswith(("no", "number"))
+    if r >= _CONFLICT_MIN and not bare_ordinal:  # "second plant" and "first factory" are two things
         return (
             e,
             CONFLICT,
@@ -463,8 +501,20 @@ def _dedupe(mentions: list[NameMention]) -> tuple[NameMention, ...]:
     return tuple(out)
 
 
+def _dateline_place(text: str, m: NameMention) -> bool:
+    """ "BEIJING, August 25 (Newsdesk) -": where a report was filed, not a place in what it reports."""
+    line_start = text.rfind("\n", 0, m.start) + 1
+    return (
+        m.kind == "place"
+        and m.text.isupper()
+        and not text[line_start : m.start].strip()
+        and text[m.end : m.end + 1] == ","
+    )
+
+
 def _name_sides(claim: str, evidence: str) -> _NameSides:
-    cn, en = extract_names(claim), extract_names(evidence)
+    cn = tuple(m for m in extract_names(claim) if not _dateline_place(claim, m))
+    en = tuple(m for m in extract_names(evidence) if not _dateline_place(evidence, m))
     c_orgs = _dedupe([m for m in cn if m.kind == "organisation"])
     c_places = _dedupe([m for m in cn if m.kind == "place"])
     e_orgs = _dedupe([m for m in en if m.kind == "organisation"])
@@ -519,6 +569,11 @@ def _compare(
     org_subject_differs = (
         bool(sides.claim_orgs) and len(sides.orgs_missing) == len(sides.claim_orgs) and bool(sides.orgs_extra)
     )
+    # A shared place pins the subject too ("the factory in Beijing" for "Xiaomi's Beijing plant").
+    shared_place = any(m.key == e.key for m in sides.claim_places for e in sides.ev_places)
+    claim_orgs_absent = (
+        bool(sides.claim_orgs) and len(sides.orgs_missing) == len(sides.claim_orgs) and not shared_place
+    )
     place_counterparts = [
         (m, e) for m in sides.places_missing for e in sides.places_extra if _same_place_slot(m, e)
     ]
@@ -560,12 +615,15 @@ def _compare(
         findings.append(
             Finding("rank", k.text, k.start, k.end, e.text, e.start, e.end, outcome, reason, strength)
         )
-        if outcome == AGREE:
+        if outcome == AGREE and k.scale is not None:  # "first factory" and "first factory" tie nothing
             anchors.append((k.start, e.start))
         pending.append(len(findings) - 1)
 
+    ev_dates = tuple(e for e in em.dates if not e.dateline)
     for d in cm.dates:
-        result = _compare_date(d, em.dates, names, cm.dates)
+        if d.dateline:
+            continue
+        result = _compare_date(d, ev_dates, names, cm.dates)
         if result is None:
             findings.append(
                 _unrelated("date", d.text, d.start, d.end, f"evidence gives no comparable date for {d.text}")
@@ -692,7 +750,8 @@ def _compare(
         if (
             counterparts
             and (anchored or exclusive is not None)
-            and not (org_subject_differs and not anchored)
+            and not (claim_orgs_absent and not anchored)
+            and not _different_entities(cm.ranks, em.ranks)
         ):
             other = exclusive or _nearest(tuple(counterparts), anchor_pos)
             place_conflict_with = place_conflict_with or other
@@ -715,24 +774,29 @@ def _compare(
                 _unrelated("place", m.text, m.start, m.end, f"evidence does not mention {m.text}")
             )
 
-    # Figures about a different subject: never a conflict; an agreement is the wrong-subject error.
+    # Figures about a different subject: never a conflict; an agreement is the wrong-subject error. When the
+    # evidence names none of the claim's organisations it may be about anything: no conflict either.
     subject_other = org_conflict_with or place_conflict_with
-    if org_subject_differs or place_subject_differs or subject_other is not None:
-        other_name = (
-            subject_other or (sides.orgs_extra[0] if org_subject_differs else place_counterparts[0][1])
-        ).text
-        for idx in pending:
-            f = findings[idx]
-            if f.outcome == CONFLICT and (org_subject_differs or place_subject_differs):
-                if place_conflict_with is not None and not org_subject_differs:
-                    continue  # same company, wrong place: keep both conflicts
-                findings[idx] = _replace(
-                    f, UNRELATED, f"{f.reason}, but the evidence is about {other_name}", 0.5
-                )
-            elif f.outcome == AGREE and subject_other is not None and f.kind != "date":
-                findings[idx] = _replace(
-                    f, UNRELATED, f"{f.reason}, but the evidence gives it for {other_name}", 0.5
-                )
+    missing_name = sides.claim_orgs[0].text if claim_orgs_absent else ""
+    for idx in pending:
+        f = findings[idx]
+        if f.outcome == CONFLICT:
+            if org_subject_differs:
+                other = (org_conflict_with or sides.orgs_extra[0]).text
+                findings[idx] = _replace(f, UNRELATED, f"{f.reason}, but the evidence is about {other}", 0.3)
+            elif claim_orgs_absent:
+                reason = f"{f.reason}, but the evidence does not name {missing_name}"
+                findings[idx] = _replace(f, UNRELATED, reason, 0.3)
+            elif place_subject_differs and place_conflict_with is None:
+                other = place_counterparts[0][1].text
+                findings[idx] = _replace(f, UNRELATED, f"{f.reason}, but the evidence is about {other}", 0.3)
+        elif f.outcome == AGREE:
+            if subject_other is not None and f.kind != "date":
+                reason = f"{f.reason}, but the evidence gives it for {subject_other.text}"
+                findings[idx] = _replace(f, UNRELATED, reason, 0.5)
+            elif claim_orgs_absent:
+                reason = f"{f.reason} (the evidence does not name {missing_name})"
+                findings[idx] = _replace(f, AGREE, reason, min(f.strength, 0.4))
     return tuple(findings)
 
 
@@ -759,6 +823,7 @@ def _subject_in_evidence(
     clause_start = 0
     for m in _SENTENCE_END.finditer(evidence, 0, anchor_pos):
         clause_start = m.end()
+    extra = tuple(m for m in extra if not _in_brackets(evidence, m))  # "(Newsdesk)" in a dateline
     before = [m for m in extra if clause_start <= m.start < anchor_pos]
     anaphors = [m.start() for m in _ANAPHOR.finditer(evidence, clause_start, anchor_pos)]
     if anaphors and (not before or min(anaphors) < before[0].start or max(anaphors) > before[-1].start):
@@ -769,11 +834,26 @@ def _subject_in_evidence(
     return None if anaphors or not after else after[0]
 
 
+def _in_brackets(text: str, m: NameMention) -> bool:
+    return m.start > 0 and text[m.start - 1] == "(" and text[m.end : m.end + 1] == ")"
+
+
 def _clause_of(text: str, pos: int) -> int:
     start = 0
     for m in _SENTENCE_END.finditer(text, 0, pos):
         start = m.end()
     return start
+
+
+def _different_entities(claim_ranks, evidence_ranks) -> bool:
+    """True when both texts number the same kind of thing differently ("a second plant", "its first factory"):
+    they then speak of different things, whatever place each names."""
+    for c in claim_ranks:
+        for e in evidence_ranks:
+            same_kind = c.noun and e.noun and set(c.noun.split()) & set(e.noun.split())
+            if c.scale is None and e.scale is None and c.position != e.position and same_kind:
+                return True
+    return False
 
 
 def _within_note(m: NameMention, match: NameMention) -> str:

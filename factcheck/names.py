@@ -393,13 +393,11 @@ def same_organisation(a: str, b: str) -> bool:
 
 
 def _capitalised(tok: Token) -> bool:
-    t = tok.text
     if tok.kind != "word":
         return False
-    if t[0].isupper():
-        return True
-    # iPhone, eBay, xAI
-    return len(t) > 1 and t[0].islower() and any(c.isupper() for c in t[1:])
+    t = tok.text
+    # "Xiaomi", and mixed case such as "iPhone", "eBay"
+    return t[0].isupper() or (t != tok.low and len(t) > 1)
 
 
 def _sentence_start(tokens: tuple[Token, ...], i: int, text: str) -> bool:

@@ -77,8 +77,9 @@ class Token(NamedTuple):
 @lru_cache(maxsize=8192)
 def tokenize(text: str) -> tuple[Token, ...]:
     """Split ``text`` into number, word and symbol tokens with character offsets (whitespace dropped)."""
+    new = tuple.__new__  # NamedTuple's own constructor goes through a slower keyword-aware wrapper
     return tuple(
-        Token(m.lastgroup or "sym", (g := m.group()), m.start(), m.end(), g.lower())
+        new(Token, (m.lastgroup, (g := m.group()), m.start(), m.end(), g.lower()))
         for m in _TOKEN_RE.finditer(text)
     )
 
@@ -219,6 +220,8 @@ _SYNONYM_GROUPS = [
     "stop end halt cease discontinue scrap",
     "deliver hand ship",
     "cut reduce slash shed axe",
+    "complete close finalise finalize finish seal",
+    "effect force",
 ]
 # fmt: on
 SYNONYMS: dict[str, str] = {}
@@ -277,7 +280,8 @@ class Quantity:
     ``value`` is the normalised central value (scale applied; unit factor applied for physical units);
     ``low``/``high`` the interval the wording allows (hedges, bounds, ranges, written precision).
     ``unit_class`` is ``money``, a physical dimension (``percent``, ``length``...), or ``count``;
-    ``currency`` an ISO code for money; ``noun`` the normalised counted noun ("car", "employee") when written.
+    ``currency`` an ISO code for money; ``noun`` the normalised counted noun ("car", "employee") when written;
+    ``precision`` the unit of the last written digit ("70 million" -> 10 million, "77.4 million" -> 100,000).
     """
 
     text: str
@@ -292,6 +296,7 @@ class Quantity:
     noun: str | None = None
     hedge: str | None = None
     context: frozenset[str] = frozenset()
+    precision: float = 0.0
 
     @property
     def kind(self) -> str:
@@ -336,6 +341,7 @@ class DateMention:
     relative: str | None = None
     context: frozenset[str] = frozenset()
     bound: str | None = None
+    dateline: bool = False
 
     def span(self) -> tuple[float, float] | None:
         """The months the date allows as ``(first, last)``, open-ended for "before"/"after"/"by" bounds."""
@@ -393,13 +399,11 @@ def _sentence_bounds(tokens: tuple[Token, ...], text: str) -> list[int]:
     """For each token, the index of the sentence (clause) it belongs to."""
     ids = []
     current = 0
+    paragraphs = "\n\n" in text
     for i, tok in enumerate(tokens):
         ids.append(current)
-        if (
-            tok.kind == "sym"
-            and tok.text in _SENTENCE_BREAKS
-            or i + 1 < len(tokens)
-            and "\n\n" in text[tok.end : tokens[i + 1].start]
+        if (tok.kind == "sym" and tok.text in _SENTENCE_BREAKS) or (
+            paragraphs and i + 1 < len(tokens) and "\n\n" in text[tok.end : tokens[i + 1].start]
         ):
             current += 1
     return ids
@@ -411,12 +415,17 @@ def _context(
     """Normalised content words within ``window`` tokens around tokens[lo:hi], inside the same sentence."""
     words = set()
     s_lo, s_hi = sent[lo], sent[hi - 1] if hi > lo else sent[lo]
-    for j in range(max(0, lo - window), min(len(tokens), hi + window)):
+    n = len(tokens)
+    for j in range(max(0, lo - window), min(n, hi + window)):
         if lo <= j < hi:
             continue
         tok = tokens[j]
         if tok.kind != "word" or not (s_lo <= sent[j] <= s_hi):
             continue
+        if (j > 0 and tokens[j - 1].text == "-" and tokens[j - 1].end == tok.start) or (
+            j + 1 < n and tokens[j + 1].text == "-" and tokens[j + 1].start == tok.end
+        ):
+            continue  # parts of compounds ("start-up", "self-driving") say little alone
         low = tok.low
         if len(low) < 3 or low in _NOT_CONTEXT:
             continue
@@ -428,7 +437,7 @@ def _context(
 
 def _norm_token(tok: Token) -> str:
     """Normalise a word token; capitalised words (names) only lose case and a possessive."""
-    if tok.text[0].isupper() and not tok.text.isupper():
+    if tok.text[0].isupper() and not tok.text.isupper() and not tok.low.endswith("ed"):
         low = tok.low.replace("’", "'")
         low = low[:-2] if low.endswith("'s") else low
         return SYNONYMS.get(low, low)
@@ -539,6 +548,9 @@ def _scan_dates(text: str, tokens: tuple[Token, ...], sent: list[int], doc: date
             bound = _DATE_BOUNDS.get(prev2) or _DATE_BOUNDS.get(prev)
             if prev == "on" or prev == "in":
                 bound = _DATE_BOUNDS.get(prev2) if prev2 in _DATE_BOUNDS else None
+        start = tokens[lo].start
+        line_start = text.rfind("\n", 0, start) + 1
+        dateline = start - line_start < 60 and _DATELINE.match(text, line_start, start) is not None
         out.append(
             DateMention(
                 text[tokens[lo].start : tokens[hi - 1].end],
@@ -547,6 +559,7 @@ def _scan_dates(text: str, tokens: tuple[Token, ...], sent: list[int], doc: date
                 gran,
                 context=ctx(lo, hi),
                 bound=bound,
+                dateline=dateline,
                 **kw,
             )
         )
@@ -760,6 +773,8 @@ def _scan_dates(text: str, tokens: tuple[Token, ...], sent: list[int], doc: date
 
 
 # fmt: off
+# "BEIJING, August 25, 2021 (Newsdesk) -": the date a report was filed, not the date of what it reports.
+_DATELINE = re.compile(r"\s*[A-Z][A-Z .'-]+,\s*$")
 _DATE_BOUNDS = {
     "before": "before", "prior to": "before", "earlier than": "before", "until": "by", "till": "by",
     "by": "by",
@@ -1299,6 +1314,7 @@ def _scan_quantities(
                 noun=noun,
                 hedge=hedge,
                 context=ctx,
+                precision=precision,
             )
         )
         i = j
@@ -1337,6 +1353,11 @@ _SUPERLATIVES = dict(
 )
 
 
+_ASPIRATION = frozenset(
+    _words(
+        "aim aims aimed aiming become becoming want wants goal ambition target targets hope hopes seek seeks"
+    )
+)
 _PLACING_VERBS = frozenset(
     _words("finished finish finishes came come comes placed place ranked ranks rank ended ends end rated")
 )
@@ -1393,6 +1414,8 @@ def _scan_ranks(
             # bare superlative: "the largest", "world's biggest"; "one of the largest" is not a rank
             prev = tokens[i - 1].low if i > 0 else ""
             definite = i == 0 or prev == "the" or prev.endswith(("'s", "’s"))
+            if any(tokens[b].low in _ASPIRATION for b in range(max(0, i - 6), i)):
+                definite = False  # "aims to become the largest": a goal, not a rank
             if definite and not (i >= 3 and tokens[i - 3].low == "one" and tokens[i - 2].low == "of"):
                 position = 1
         if position is None:

@@ -434,3 +434,53 @@ def test_extraction_time_grows_linearly_with_text_size():
     found = extract(megabyte)
     assert time.perf_counter() - start < 30.0
     assert len(found.quantities) >= 2 * (1_000_000 // len(unit))
+
+
+# ------------------------------------------------------------------------------------------- subject and role
+
+
+def test_evidence_that_does_not_name_the_claims_company_gives_no_conflict():
+    claim = "Xiaomi plans to build 300,000 cars a year at its first factory."
+    other = "The start-up plans a factory in Guangdong with capacity for 100,000 cars a year."
+    assert all(f.outcome != CONFLICT for f in compare(claim, other))
+    own = "Xiaomi will build its first factory. The plant will have capacity for 150,000 cars a year."
+    assert outcome(claim, own, "number") == CONFLICT
+
+
+def test_a_shared_place_pins_the_subject_when_the_company_is_not_named():
+    claim = "Xiaomi's Beijing plant can build 3 million cars a year."
+    assert (
+        outcome(claim, "The factory in Beijing has capacity for 300,000 cars a year.", "number") == CONFLICT
+    )
+
+
+def test_dates_of_different_events_do_not_conflict():
+    claim = "Xiaomi bought Deepmotion in 2021."
+    assert all(f.outcome != CONFLICT for f in compare(claim, "Deepmotion, founded in 2017, makes maps."))
+    assert outcome(claim, "Xiaomi agreed to buy Deepmotion in 2020.", "date") == CONFLICT
+
+
+def test_datelines_are_not_facts_of_the_report():
+    evidence = "BEIJING, August 25, 2021 (Newsdesk) - Xiaomi has agreed to buy Deepmotion, a start-up."
+    dates = extract_dates(evidence)
+    assert dates[0].dateline
+    findings = compare("Xiaomi's first factory will be built in Shanghai in 2025.", evidence)
+    assert all(f.outcome != CONFLICT for f in findings)
+
+
+def test_bare_ordinals_name_different_things_rather_than_conflict():
+    findings = compare(
+        "Xiaomi also plans a second plant in Wuhan.", "Xiaomi will build its first factory in Beijing."
+    )
+    assert all(f.outcome != CONFLICT for f in findings)
+
+
+def test_a_goal_is_not_a_rank():
+    assert extract_ranks("Xiaomi aims to become the world's largest smartphone maker.") == ()
+
+
+def test_an_upper_bound_in_the_evidence_does_not_establish_an_exact_claim():
+    assert outcome("Brenner will spend €700 million.", "Brenner will spend up to €1 billion.") == UNRELATED
+    assert outcome("Brenner will spend €700 million.", "Brenner will spend up to €500 million.") == CONFLICT
+    assert outcome("Spotify has more than 600 million users.", "Spotify has 615 million users.") == AGREE
+    assert outcome("The album sold over 79,000 copies.", "The album sold 79,000 copies.") == CONFLICT
