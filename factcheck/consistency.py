@@ -123,8 +123,10 @@ def _relatedness(ca: frozenset[str], cb: frozenset[str], names: frozenset[str], 
     if len(plain) == 1:
         return 0.6
     ca_plain, cb_plain = ca - names, cb - names
+    if sole and not ca_plain and not cb_plain:
+        return 0.5  # two bare figures ("€700M" and "€70M"): nothing says they differ in subject
     if sole and (not ca_plain or not cb_plain):
-        return 0.5
+        return 0.4
     if shared:
         return 0.35
     return 0.3 if sole else 0.0
@@ -159,7 +161,10 @@ def _quantity_relatedness(q: Quantity, e: Quantity, names: frozenset[str], sole:
         return 0.0
     if q.noun and q.noun in e.context or e.noun and e.noun in q.context:
         return 0.8
-    return _relatedness(q.context, e.context, names, sole)
+    rel = _relatedness(q.context, e.context, names, sole)
+    if q.noun or e.noun:
+        rel = min(rel, 0.45)  # one side counts something the other does not name: agree at most
+    return rel
 
 
 def _fmt_number(v: float) -> str:
@@ -218,6 +223,8 @@ def _agrees(q: Quantity, e: Quantity) -> bool:
     """
     q_bound, e_bound = _is_bound(q), _is_bound(e)
     if q_bound and not e_bound and _round(e):
+        if e.value in (q.low, q.high):
+            return True  # "up to 500,000" and "500,000": the inclusive bound is the figure itself
         return q.low <= e.low and e.high <= q.high  # "3 billion" may be 2.9 billion: not "more than 3"
     if q_bound and not e_bound and not e.hedge:
         return q.low <= e.value <= q.high
@@ -323,7 +330,8 @@ def _compare_date(
                     round(min(1.0, r + 0.2), 2),
                 )
         r, e = scored[0]
-        if r >= _CONFLICT_MIN and _same_event(d, e, names, sole):
+        hedged = d.relative == "hedged" or e.relative == "hedged"  # "less than 20 days" vs "ten days"
+        if r >= _CONFLICT_MIN and _same_event(d, e, names, sole) and not hedged:
             return e, CONFLICT, f"claim says {d.label()}; evidence says {e.label()}", 0.7
         return None
     if d.first is None or d.last is None:
@@ -391,7 +399,7 @@ def _same_event(d: DateMention, e: DateMention, names: frozenset[str], sole: boo
     shared = d_plain & e_plain
     if len(shared) >= 2 or shared & _EVENT_WORDS:
         return True
-    return sole and (not d_plain or not e_plain)
+    return sole and not d_plain and not e_plain
 
 
 def _date_label(d: DateMention) -> str:

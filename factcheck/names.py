@@ -511,6 +511,9 @@ def extract_names(text: str) -> tuple[NameMention, ...]:
         ):
             i = i_next
             continue
+        if single and ("'" in low or "’" in low) and not low.endswith(("'s", "’s")):
+            i = i_next
+            continue  # "I'm", "We're": contractions
         if single and _sentence_start(tokens, words[0], text) and _looks_common(low):
             i = i_next
             continue

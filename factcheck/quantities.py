@@ -141,6 +141,8 @@ for _dim, _entries in (
     ("mph", "mph:1"),
     ("area", "square_metres:1 square_meters:1 hectares:1e4 sq:1"),
     ("acres", "acres:1"),
+    ("celsius", "ºc:1 °c:1 celsius:1"),
+    ("fahrenheit", "ºf:1 °f:1 fahrenheit:1"),
 ):
     for _entry in _words(_entries):
         _name, _factor = _entry.split(":")
@@ -157,6 +159,7 @@ MONTHS |= {name[:3].lower(): i for i, name in enumerate(MONTH_NAMES) if name} | 
 # Hedges before a figure, longest first; each maps to how it bends the interval.
 _HEDGE_TEXT = (
     "younger than:less|older than:more|in excess of:more|no more than:most|no fewer than:least|"
+    "larger than:more|bigger than:more|smaller than:less|"
     "not more than:most|more than:more|greater than:more|higher than:more|fewer than:less|less than:less|"
     "lower than:less|at least:least|at most:most|up to:most|as many as:most|as much as:most|upwards of:more|"
     "just over:more|just under:less|close to:about|just shy of:less|an estimated:about|estimated:about|"
@@ -266,7 +269,11 @@ def normalise_word(word: str) -> str:
 
 def _is_plural(word: str) -> bool:
     w = word.lower()
-    return w in _IRREGULAR and _IRREGULAR[w] != w or (len(w) > 3 and w.endswith("s") and not w.endswith("ss"))
+    return (
+        w in _IRREGULAR
+        and _IRREGULAR[w] != w
+        or (len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")))
+    )
 
 
 # ----------------------------------------------------------------------------------------------------------
@@ -513,7 +520,7 @@ def _year_ok(v: float, tok: Token) -> bool:
         and "," not in tok.text
         and "." not in tok.text
         and len(tok.text) == 4
-        and (1800 <= v <= 2100)
+        and (1000 <= v <= 2100)
     )
 
 
@@ -542,12 +549,19 @@ def _scan_dates(text: str, tokens: tuple[Token, ...], sent: list[int], doc: date
 
     def emit(lo: int, hi: int, gran: str, **kw) -> None:
         bound = None
-        if gran not in ("duration", "relative") and lo > 0:
-            prev = tokens[lo - 1].low
-            prev2 = f"{tokens[lo - 2].low} {prev}" if lo > 1 else ""
+        b = lo
+        if b > 1 and tokens[b - 1].low == "year" and tokens[b - 2].low == "the":
+            b -= 2  # "before the year 2007"
+        if gran not in ("duration", "relative") and b > 0:
+            prev = tokens[b - 1].low
+            prev2 = f"{tokens[b - 2].low} {prev}" if b > 1 else ""
             bound = _DATE_BOUNDS.get(prev2) or _DATE_BOUNDS.get(prev)
             if prev == "on" or prev == "in":
                 bound = _DATE_BOUNDS.get(prev2) if prev2 in _DATE_BOUNDS else None
+            if bound is not None and b > 2 and tokens[b - 2].low in DURATION_UNITS:
+                # "ten years after 2000": arithmetic on the date, not the date itself
+                kw = {**kw, "relative": "offset"}
+                gran = "relative"
         start = tokens[lo].start
         line_start = text.rfind("\n", 0, start) + 1
         dateline = start - line_start < 60 and _DATELINE.match(text, line_start, start) is not None
@@ -736,23 +750,48 @@ def _scan_dates(text: str, tokens: tuple[Token, ...], sent: list[int], doc: date
                 lo -= 1
                 if lo > 0 and tokens[lo - 1].low == "the":
                     lo -= 1
-            emit(lo, hi, "duration", months=months)
+            hedged = lo > 0 and (_hedge_before(tokens, lo) is not None or tokens[lo - 1].low == "within")
+            if hedged and tokens[lo - 1].low == "over":
+                hedged = False  # "over ten years" spreads something across the period
+            emit(lo, hi, "duration", months=months, relative="hedged" if hedged else None)
             i = hi
             continue
-        # Decades: "1990s", "the 2010s"
-        if tok.kind == "num" and i + 1 < n and tokens[i + 1].text == "s" and _adjacent(tok, tokens[i + 1]):
+        # Decades and centuries: "1990s", "the 1970's", "the 1900s" (decade or century: read as the century)
+        if tok.kind == "num" and i + 1 < n and _adjacent(tok, tokens[i + 1]):
+            k = i + 1
+            if (
+                tokens[k].text in ("'", "’")
+                and k + 1 < n
+                and tokens[k + 1].text == "s"
+                and _adjacent(tokens[k], tokens[k + 1])
+            ):
+                k += 1
             v = _num_value(tok)
-            if v is not None and len(tok.text) == 4 and 1800 <= v <= 2090 and int(v) % 10 == 0:
+            if tokens[k].text == "s" and v is not None and len(tok.text) in (3, 4) and "," not in tok.text:
                 y = int(v)
-                emit(i, i + 2, "decade", first=_month_index(y, 1), last=_month_index(y + 9, 12))
-                i += 2
-                continue
+                if y % 10 == 0 and 100 <= y <= 2090:
+                    span = 99 if y % 100 == 0 else 9
+                    emit(i, k + 1, "decade", first=_month_index(y, 1), last=_month_index(y + span, 12))
+                    i = k + 1
+                    continue
         # Bare years, and year ranges "2019-2021"
         if tok.kind == "num":
             y = year_at(i)
             if y is not None and _looks_like_year(tokens, i):
                 hi = i + 1
                 y2 = None
+                if (
+                    hi + 1 < n
+                    and tokens[hi].low in ("and", "to")
+                    and i > 0
+                    and tokens[i - 1].low in ("between", "from")
+                    and year_at(hi + 1)
+                ):
+                    y2 = year_at(hi + 1)
+                    if y2 is not None and y2 > y:
+                        emit(i - 1, hi + 2, "year", first=_month_index(y, 1), last=_month_index(y2, 12))
+                        i = hi + 2
+                        continue
                 if hi + 1 < n and tokens[hi].text in ("-", "–", "/") and tokens[hi + 1].kind == "num":
                     t2 = tokens[hi + 1]
                     v2 = _num_value(t2)
@@ -800,6 +839,8 @@ def _looks_like_year(tokens: tuple[Token, ...], i: int) -> bool:
         return False
     if prev is not None and prev.low in _DATE_PREPOSITIONS:
         return True
+    if float(tokens[i].text) < 1800:
+        return False  # "1777 people"; "in 1777" was taken above
     if nxt is not None:
         nlow = nxt.low
         if nxt.text == "%" or nlow in SCALE_WORDS or nlow in UNITS or nlow in CURRENCY_NAMES:
@@ -1018,6 +1059,8 @@ def _unit_at(tokens: tuple[Token, ...], j: int) -> tuple[str, str, float, int] |
         dim, factor = UNITS[two]
         return two, dim, factor, j + 2
     low = tokens[j].low
+    if tokens[j].text in ("°", "º") and j + 1 < n and tokens[j + 1].low in ("c", "f"):
+        return f"°{tokens[j + 1].low}", *UNITS[f"°{tokens[j + 1].low}"], j + 2
     # "km/h"
     if low == "km" and j + 2 < n and tokens[j + 1].text == "/" and tokens[j + 2].low == "h":
         return "km/h", "speed", 1.0, j + 3
@@ -1065,6 +1108,16 @@ _PARTICLE_VERBS = frozenset(
         "switched changed got came went brought held tipped pushed hung"
     )
 )
+# "21 degrees and above", "50 or more", "10 or fewer"
+_POSTFIX_BOUNDS = {
+    (a, b): kind
+    for kind, pairs in (
+        ("least", "or more|and more|or above|and above|and over|or over|or higher|and up"),
+        ("most", "or less|or fewer|and below|or below|and under|or under|or lower"),
+    )
+    for a, b in (p.split() for p in pairs.split("|"))
+}
+_NAME_OK_AFTER_NUMBER = frozenset(MONTHS) | frozenset(CURRENCY_CODES) | frozenset(UNITS) | {"m", "bn", "k"}
 _HEDGE_WORDS = frozenset(w for h, _ in HEDGES for w in h.split())
 
 
@@ -1143,6 +1196,17 @@ def _scan_quantities(
                 continue
             if j < n and tokens[j].text == ":" and _adjacent(tok, tokens[j]):
                 i = j + 1
+                continue
+            nxt_tok = tokens[j] if j < n else None
+            if (
+                nxt_tok is not None
+                and nxt_tok.kind == "word"
+                and nxt_tok.text[0].isupper()
+                and "," not in tok.text
+                and nxt_tok.low not in _NAME_OK_AFTER_NUMBER
+                and not (i > 0 and tokens[i - 1].text in CURRENCY_SYMBOLS)
+            ):
+                i = j + 1  # "337 Squadron", "737 MAX", "Route 66 Diner": a name, not a figure
                 continue
             precision = _precision(tok.text)
         elif tok.kind == "word" and (tok.low in SMALL_NUMBERS or tok.low in TENS or tok.low in _WORD_SCALES):
@@ -1285,6 +1349,10 @@ def _scan_quantities(
         elif j < n and tokens[j].text == "+" and _adjacent(tokens[j - 1], tokens[j]):
             hedge, hedge_kind = "+", "least"
             j += 1
+        elif j + 1 < n and (tokens[j].low, tokens[j + 1].low) in _POSTFIX_BOUNDS:
+            hedge_kind = _POSTFIX_BOUNDS[(tokens[j].low, tokens[j + 1].low)]
+            hedge = f"{tokens[j].low} {tokens[j + 1].low}"
+            j += 2
         if low_v is not None and high_v is not None:
             lo, hi = low_v, high_v
             if hedge_kind == "about":
@@ -1491,7 +1559,11 @@ def extract(text: str, doc_date: str | None = None) -> Mentions:
     dates = _scan_dates(text, tokens, sent, _parse_doc_date(doc_date))
     taken = [(d.start, d.end) for d in dates]
     ranks = _scan_ranks(text, tokens, sent, taken)
-    taken_q = taken + [(r.start, r.end) for r in ranks if r.scale is not None or r.noun is not None]
+    taken_q = taken + [
+        (r.start, r.end)
+        for r in ranks
+        if r.scale is not None or r.noun is not None or r.text.lower().startswith(("no", "number"))
+    ]
     quantities = _scan_quantities(text, tokens, sent, taken_q)
     return Mentions(tuple(quantities), tuple(dates), tuple(ranks))
 
