@@ -22,6 +22,8 @@ unverified as each data set's documentation describes:
 - ``fever`` / ``fever-symmetric``: FEVER-lite (``evidence`` list) and FEVER Symmetric
   (``evidence_sentence``, or ``evidence`` in v0.2); SUPPORTS / REFUTES / NOT ENOUGH INFO.
 - ``vitaminc``: one evidence passage per claim; supports / refutes / not enough info.
+  FEVER-family text is Penn-Treebank tokenised (``-LRB-``, ``Duncan 's``); these adapters undo that
+  (``detokenize``) so claims and evidence read as running text.
 - ``healthver``: the CSV, pair level (one row = one claim-evidence pair); Supports / Refutes / Neutral.
 - ``sick``: the full SICK.txt, SemEval TEST rows only (the split published figures use);
   sentence_A is the evidence, sentence_B the claim.
@@ -37,6 +39,7 @@ import gzip
 import io
 import json
 import random
+import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -113,6 +116,34 @@ def _str_list(value: Any, name: str, path: Path, number: int) -> tuple[str, ...]
     ):
         raise InputError(f"{path}:{number}: field {name!r} must be a string or a list of strings")
     return tuple(str(v) for v in value if str(v).strip())
+
+
+_PTB_TOKENS = (
+    ("-LRB-", "("),
+    ("-RRB-", ")"),
+    ("-LSB-", "["),
+    ("-RSB-", "]"),
+    ("-LCB-", "{"),
+    ("-RCB-", "}"),
+    ("-COLON-", ":"),
+    ("``", '"'),
+    ("''", '"'),
+)
+
+
+def detokenize(text: str) -> str:
+    """Undo Penn-Treebank tokenisation (FEVER, VitaminC) so the text reads as running prose.
+
+    ``-LRB-`` becomes ``(``, spaces before punctuation and clitics go: ``Duncan 's child , 1914 .`` reads
+    ``Duncan's child, 1914.`` - as the same sentence would appear in a newsroom corpus.
+    """
+    for token, plain in _PTB_TOKENS:
+        text = text.replace(token, plain)
+    text = re.sub(r"\s+([.,;:!?%)\]}])", r"\1", text)
+    text = re.sub(r"([(\[{$])\s+", r"\1", text)
+    text = re.sub(r"\s+(n't|'s|'re|'ve|'ll|'d|'m)\b", r"\1", text)
+    text = re.sub(r'"\s+(.*?)\s+"', r'"\1"', text)
+    return " ".join(text.split())
 
 
 NATIVE_LABELS = {label: label for label in LABELS}
@@ -229,9 +260,9 @@ def read_fever(path: Path) -> Iterator[LabelledClaim]:
         raw_label = record.get("gold_label", record.get("label"))
         yield LabelledClaim(
             str(record.get("id", number)),
-            _field(record, "claim", path, number),
+            detokenize(_field(record, "claim", path, number)),
             _map_label(raw_label, FEVER_LABELS, path, number),
-            _str_list(evidence, "evidence", path, number),
+            tuple(detokenize(s) for s in _str_list(evidence, "evidence", path, number)),
         )
 
 
@@ -240,9 +271,9 @@ def read_vitaminc(path: Path) -> Iterator[LabelledClaim]:
     for number, record in _json_lines(path):
         yield LabelledClaim(
             str(record.get("id", number)),
-            _field(record, "claim", path, number),
+            detokenize(_field(record, "claim", path, number)),
             _map_label(record.get("label"), FEVER_LABELS, path, number),
-            (_field(record, "evidence", path, number),),
+            (detokenize(_field(record, "evidence", path, number)),),
         )
 
 
