@@ -31,7 +31,7 @@ from factcheck.decontext import Discourse
 from factcheck.domain import Claim
 from factcheck.errors import ClaimsError, InputError
 from factcheck.markup import HEADING, PlainText, dateline, parse_date, view
-from factcheck.sentences import split_sentences
+from factcheck.sentences import Span, split_sentences
 
 FORMATS = ("txt", "md", "html")
 _SUFFIXES = {
@@ -123,7 +123,7 @@ def claims_of(draft: Draft) -> list[Claim]:
             skip = dateline(chunk)[0]
             first_body = False
         # Line breaks inside a paragraph are only wrapping: the splitter must not take them for boundaries.
-        for span in split_sentences(chunk[skip:].replace("\n", " ")):
+        for span in _sentences(chunk[skip:].replace("\n", " ")):
             index += 1
             start = block.start + skip + span.start
             sentence = span.text
@@ -153,6 +153,37 @@ def claims_of(draft: Draft) -> list[Claim]:
     return claims
 
 
+_WINDOW = 4_000
+_ABBREVIATION = re.compile(r"(?:\b[A-Z][a-z]{0,2}|\b[A-Za-z](?:\.[A-Za-z])*|\bno|\bvs)$")
+_BOUNDARY = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]*[A-Z0-9])")
+
+
+def _sentences(text: str) -> list[Span]:
+    """Sentences of one paragraph. The splitter's cost grows with the square of a paragraph's length, so a
+    very long paragraph is cut into windows of about ``_WINDOW`` characters at a likely sentence end first."""
+    if len(text) <= _WINDOW:
+        return split_sentences(text)
+    spans: list[Span] = []
+    begin = 0
+    while begin < len(text):
+        stop = min(len(text), begin + _WINDOW)
+        if stop < len(text):
+            ends = [
+                m.end()
+                for m in _BOUNDARY.finditer(text, begin + _WINDOW // 2, stop)
+                if not _ABBREVIATION.search(text, max(0, m.start() - 6), m.start())
+            ]
+            if ends:
+                stop = ends[-1]
+            else:
+                space = text.rfind(" ", begin + _WINDOW // 2, stop)
+                stop = space + 1 if space > begin else stop
+        for s in split_sentences(text[begin:stop]):
+            spans.append(Span(s.text, s.start + begin, s.end + begin))
+        begin = stop
+    return spans
+
+
 def extract_claims(text: str, fmt: str = "txt", draft_date: str | None = None) -> list[Claim]:
     """The atomic claims of a draft's text; offsets index ``text`` itself, whatever its format."""
     if not isinstance(text, str):
@@ -163,9 +194,6 @@ def extract_claims(text: str, fmt: str = "txt", draft_date: str | None = None) -
 def spans_are_exact(draft_raw: str, claims: list[Claim]) -> bool:
     """Whether every claim's span lies inside the draft and is not empty (a cheap self-check)."""
     return all(0 <= c.start < c.end <= len(draft_raw) for c in claims)
-
-
-_WORD = re.compile(r"\w+")
 
 
 def _component():

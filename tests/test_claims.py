@@ -411,3 +411,17 @@ def test_extraction_never_crashes_and_offsets_stay_in_range(text, fmt):
         assert claim.text.strip() and claim.id == Claim.make_id(claim.text)
         if claim.text.split()[0].lower() in PRONOUNS - {"that"}:
             assert claim.needs_context or re.match(r"it\b", claim.text, re.I)
+
+
+def test_long_paragraphs_are_split_in_windows_with_the_same_sentences():
+    from factcheck.claims import _sentences
+    from factcheck.sentences import split_sentences
+
+    parts = [
+        f"Dr. Lei Jun said on Jan. {n % 28 + 1} that the U.S. market grew {n}.5% in Q2. "
+        f"Xiaomi paid about €{n}M for unit No. {n}!"
+        for n in range(150)
+    ]
+    text = " ".join(parts)
+    assert len(text) > 12_000
+    assert [(s.start, s.end) for s in _sentences(text)] == [(s.start, s.end) for s in split_sentences(text)]
