@@ -8,8 +8,9 @@ Each set is what one command does (printed with its results, and the same as
     nice -n 10 python -m eval.bench_eval                      # every set, default sizes
     nice -n 10 python -m eval.bench_eval --sets own fever-symmetric --limit 200
 
-SciFact runs in retrieval mode against its corpus; its index is built once into ``eval/cache/`` and
-reused (``--index`` is then passed to ``factcheck eval``).
+SciFact runs in retrieval mode against its corpus (``--corpus``, which converts the abstracts to documents
+"title, blank line, abstract"). Here its index is built once into ``eval/cache/scifact-index`` (the same
+index ``python -m eval.bench_retrieval --keep-index eval/cache/scifact-index`` leaves) and reused.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "data"
 DATA_ARG = "../shared/data"
 OUT = ROOT / "eval" / "out"
-SCIFACT_INDEX = ROOT / "eval" / "cache" / "scifact-eval-index"
+SCIFACT_INDEX = ROOT / "eval" / "cache" / "scifact-index"  # shared with eval/bench_retrieval.py --keep-index
 
 
 @dataclass(frozen=True)
@@ -97,14 +98,20 @@ def command(item: EvalSet, limit: int | None) -> str:
 
 
 def scifact_index(settings) -> Path:
-    """The SciFact corpus index under eval/cache (built once, incrementally updated)."""
+    """The SciFact corpus index under eval/cache: reused when it opens, else built once."""
+    from factcheck.errors import FactcheckError
     from factcheck.evaluation.components import convert_abstract_corpus
-    from factcheck.index import build_index
+    from factcheck.index import CorpusIndex, build_index
 
-    documents = SCIFACT_INDEX.parent / "scifact-eval-documents" / "corpus.jsonl"
-    if not documents.is_file():
-        documents.parent.mkdir(parents=True, exist_ok=True)
-        convert_abstract_corpus(DATA / "scifact" / "corpus.jsonl.gz", documents)
+    try:
+        with CorpusIndex.open(SCIFACT_INDEX, settings) as index:
+            if index.document_count > 0:
+                return SCIFACT_INDEX
+    except FactcheckError:
+        pass
+    documents = SCIFACT_INDEX.parent / "scifact-documents" / "scifact.jsonl"
+    documents.parent.mkdir(parents=True, exist_ok=True)
+    convert_abstract_corpus(DATA / "scifact" / "corpus.jsonl.gz", documents)
     started = time.perf_counter()
     report = build_index([documents], SCIFACT_INDEX, settings)
     print(f"scifact index: {report.summary()} ({time.perf_counter() - started:.0f} s)", file=sys.stderr)

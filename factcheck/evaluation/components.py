@@ -84,7 +84,8 @@ def _gzip_open(path: Path, mode: str, encoding: str):
 
 
 def convert_abstract_corpus(source: Path, target: Path) -> int:
-    """Writes a SciFact-style corpus as project JSONL documents (id, title, text); returns the count."""
+    """Writes a SciFact-style corpus as project JSONL documents (id, title, text = title, blank line,
+    abstract); returns the count."""
     from factcheck.evaluation.datasets import _json_lines
 
     count = 0
@@ -93,10 +94,13 @@ def convert_abstract_corpus(source: Path, target: Path) -> int:
             abstract = record.get("abstract")
             if "doc_id" not in record or not isinstance(abstract, list):
                 raise InputError(f"{source}:{number}: expected 'doc_id' and an 'abstract' list")
-            text = " ".join(str(s).strip() for s in abstract if str(s).strip())
-            if not text:
+            body = " ".join(str(s).strip() for s in abstract if str(s).strip())
+            title = str(record.get("title") or "").strip()
+            if not body:
                 continue
-            document = {"id": str(record["doc_id"]), "title": record.get("title") or None, "text": text}
+            # The title leads the text (as its heading would in an article): it is often the best query match.
+            text = f"{title}\n\n{body}" if title else body
+            document = {"id": str(record["doc_id"]), "title": title or None, "text": text}
             out.write(json.dumps(document, ensure_ascii=False) + "\n")
             count += 1
     return count
