@@ -836,21 +836,13 @@ def _subject_in_evidence(
     anaphors = [m.start() for m in _ANAPHOR.finditer(evidence, clause_start, anchor_pos)]
     if anaphors and (not before or min(anaphors) < before[0].start or max(anaphors) > before[-1].start):
         return None
-    if before:
-        return before[0]
-    after = [m for m in extra if m.start >= anchor_pos and _clause_of(evidence, m.start) == clause_start]
-    return None if anaphors or not after else after[0]
+    # Only a name before the figure, in its clause, is taken for its subject ("..., administered by UNICEF"
+    # after the figure is not).
+    return before[0] if before else None
 
 
 def _in_brackets(text: str, m: NameMention) -> bool:
     return m.start > 0 and text[m.start - 1] == "(" and text[m.end : m.end + 1] == ")"
-
-
-def _clause_of(text: str, pos: int) -> int:
-    start = 0
-    for m in _SENTENCE_END.finditer(text, 0, pos):
-        start = m.end()
-    return start
 
 
 def _different_entities(claim_ranks, evidence_ranks) -> bool:

@@ -325,7 +325,27 @@ _ORG_SUFFIXES = frozenset(
 _WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
 _PLACE_PREPOSITIONS = frozenset({"in", "near", "outside"})
 _NOT_NAMES = frozenset(
-    {"i", "q", "h", "no", "the", "a", "an", "ev", "evs", "ceo", "cfo", "ipo", "gdp", "ai", "suv", "suvs"}
+    {
+        "i",
+        "q",
+        "h",
+        "no",
+        "the",
+        "a",
+        "an",
+        "ev",
+        "evs",
+        "ceo",
+        "cfo",
+        "ipo",
+        "gdp",
+        "ai",
+        "suv",
+        "suvs",
+        "tv",
+        "pc",
+        "dj",
+    }
 )
 _DOTTED = re.compile(r"^(?:[A-Z]\.){2,}$")
 

@@ -361,6 +361,8 @@ class DateMention:
             return float(self.first if exact_day else self.last + 1), float("inf")
         if self.bound == "by":
             return float("-inf"), float(self.last)
+        if self.bound == "from":
+            return float(self.first), float("inf")
         return float(self.first), float(self.last)
 
     def label(self) -> str:
@@ -562,6 +564,8 @@ def _scan_dates(text: str, tokens: tuple[Token, ...], sent: list[int], doc: date
                 # "ten years after 2000": arithmetic on the date, not the date itself
                 kw = {**kw, "relative": "offset"}
                 gran = "relative"
+        if bound is None and hi + 1 < n and (tokens[hi].low, tokens[hi + 1].low) in _DATE_POSTFIX:
+            bound = _DATE_POSTFIX[(tokens[hi].low, tokens[hi + 1].low)]  # "1992 or later"
         start = tokens[lo].start
         line_start = text.rfind("\n", 0, start) + 1
         dateline = start - line_start < 60 and _DATELINE.match(text, line_start, start) is not None
@@ -820,6 +824,9 @@ _DATE_BOUNDS = {
     "as of": "by", "no later than": "by", "after": "after", "later than": "after",
 }
 # fmt: on
+
+_DATE_POSTFIX = {("or", "later"): "from", ("or", "after"): "from", ("and", "later"): "from"}
+_DATE_POSTFIX |= {("or", "earlier"): "by", ("or", "before"): "by"}
 
 _DATE_TRIGGERS = (
     set(MONTHS)

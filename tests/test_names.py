@@ -139,3 +139,7 @@ def test_name_extraction_never_crashes_and_keeps_offsets(text):
 )
 def test_long_capitalised_runs_are_handled(text):
     extract_names(text)
+
+
+def test_contractions_and_acronyms_are_not_names():
+    assert names("I'm tired, said the TV host.") == []

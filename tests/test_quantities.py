@@ -484,3 +484,29 @@ def test_an_upper_bound_in_the_evidence_does_not_establish_an_exact_claim():
     assert outcome("Brenner will spend €700 million.", "Brenner will spend up to €500 million.") == CONFLICT
     assert outcome("Spotify has more than 600 million users.", "Spotify has 615 million users.") == AGREE
     assert outcome("The album sold over 79,000 copies.", "The album sold 79,000 copies.") == CONFLICT
+
+
+def test_decades_centuries_year_ranges_and_offsets():
+    assert extract_dates("in the 1970's")[0].label() == "the 1970s"
+    assert extract_dates("built between 1998 and 2002")[0].label() == "1998-2002"
+    assert (
+        outcome("The tower was being built in 1999.", "The tower was built between 1998 and 2002.") == AGREE
+    )
+    offset = extract_dates("He retired 10 years after the year 2000.")[-1]
+    assert offset.relative == "offset"
+    assert all(
+        f.outcome != CONFLICT for f in compare("He retired 10 years after 2000.", "He retired in 2010.")
+    )
+    assert outcome("She was born in 1992 or later.", "She was born on January 8, 2000.") == AGREE
+    assert outcome("It was released before the year 2007.", "It was released in November 1978.") == AGREE
+
+
+def test_postfix_bounds_and_temperatures():
+    q = one("water at 21 °C and above")
+    assert q.unit_class == "celsius" and q.low == 21 and q.high == float("inf")
+    assert one("50 or more people").low == 50
+
+
+def test_hedged_durations_never_conflict():
+    claim, evidence = "The race lasted less than 20 days.", "The race finished ten days later."
+    assert all(f.outcome != CONFLICT for f in compare(claim, evidence))
