@@ -5,8 +5,8 @@
 1. Index the SciFact corpus (``../shared/data/scifact/corpus.jsonl.gz``; ``--limit-docs`` keeps the
    documents the claims cite plus a seeded sample of the rest, for a shorter run).
 2. Store ``--claims`` claims with their verdicts from the real pipeline: every SciFact training claim, then,
-   when there are fewer than asked, claims made of abstract sentences (one sentence of 8 to 40 words from
-   each of a seeded sample of the indexed abstracts), as `check --store` would record them.
+   when there are fewer than asked, claims made of abstract sentences of 8 to 40 words (one from each of the
+   indexed abstracts in a seeded order, then a second one, ...), recorded as `check --store` would.
 3. Change ``--change-fraction`` of the indexed documents (a seeded sample: the first figure written in
    digits is altered, or a sentence is appended when there is none) and index again (incrementally).
 4. Time the default re-check, then ``--all`` on the same store and index; report both and their ratio.
@@ -76,14 +76,20 @@ def claim_texts(claims: list[dict], docs: list[dict], wanted: int, seed: int) ->
     for claim in claims:
         add(claim["claim"])
     from_claims = len(texts)
+    # One sentence from each of the shuffled abstracts, then a second one from each, and so on.
     order = list(docs)
     random.Random(seed).shuffle(order)
+    pools = []
     for doc in order:
-        if len(texts) >= wanted:
-            break
         fitting = [s for s in doc["abstract"] if 8 <= len(s.split()) <= 40 and not s.isupper()]
-        if fitting:
-            add(random.Random(f"{seed}:{doc['doc_id']}").choice(fitting))
+        random.Random(f"{seed}:{doc['doc_id']}").shuffle(fitting)
+        pools.append(fitting)
+    for round_ in range(max((len(p) for p in pools), default=0)):
+        for pool in pools:
+            if len(texts) >= wanted:
+                break
+            if round_ < len(pool):
+                add(pool[round_])
     return texts, len(texts) - from_claims
 
 
@@ -126,6 +132,8 @@ def main(argv: list[str] | None = None) -> None:
     docs = select_documents(load_corpus(), claims, args.limit_docs, args.seed)
     corpus_file, index_dir, store_file = work / "corpus.jsonl", work / "index", work / "claims.sqlite"
     write_jsonl(docs, corpus_file)
+    for stale in (store_file, Path(f"{store_file}-wal"), Path(f"{store_file}-shm")):
+        stale.unlink(missing_ok=True)
     timings: dict[str, float] = {}
 
     began = time.perf_counter()
