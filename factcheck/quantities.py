@@ -200,11 +200,11 @@ _IRREGULAR = dict(pair.split(":") for pair in _words(
 _SYNONYM_GROUPS = [
     "car vehicle automobile ev unit suv",
     "employee staff worker person job workforce headcount employ hire",
-    "buy purchase acquire acquisition pay deal takeover bid",
+    # what changes hands in a deal: the amount paid, the price, the value put on it
+    "buy purchase acquire acquisition pay deal takeover bid cost price value worth valuation valued",
     "invest investment spend fund funding inject capital commit",
     "revenue turnover income sale",
     "profit earning earnings",
-    "cost price value worth valuation valued",
     "factory plant facility site",
     "capacity produce production output make manufacture build",
     "start begin launch commence open debut",
@@ -421,26 +421,32 @@ def _sentence_bounds(tokens: tuple[Token, ...], text: str) -> list[int]:
 def _context(
     tokens: tuple[Token, ...], sent: list[int], lo: int, hi: int, window: int = _CONTEXT_WINDOW
 ) -> frozenset[str]:
-    """Normalised content words within ``window`` tokens around tokens[lo:hi], inside the same sentence."""
-    words = set()
+    """Normalised content words among the ``window`` nearest words on each side of tokens[lo:hi], inside the
+    same sentence (numbers, symbols and stopwords do not use up the window)."""
+    words: set[str] = set()
     s_lo, s_hi = sent[lo], sent[hi - 1] if hi > lo else sent[lo]
     n = len(tokens)
-    for j in range(max(0, lo - window), min(n, hi + window)):
-        if lo <= j < hi:
-            continue
-        tok = tokens[j]
-        if tok.kind != "word" or not (s_lo <= sent[j] <= s_hi):
-            continue
-        if (j > 0 and tokens[j - 1].text == "-" and tokens[j - 1].end == tok.start) or (
-            j + 1 < n and tokens[j + 1].text == "-" and tokens[j + 1].start == tok.end
-        ):
-            continue  # parts of compounds ("start-up", "self-driving") say little alone
-        low = tok.low
-        if len(low) < 3 or low in _NOT_CONTEXT:
-            continue
-        norm = _norm_token(tok)
-        if norm not in STOPWORDS:
-            words.add(norm)
+    for step, start in ((-1, lo - 1), (1, hi)):
+        taken = 0
+        j = start
+        limit = start + step * 4 * window  # bounded walk: linear time whatever lies between the words
+        while 0 <= j < n and taken < window and s_lo <= sent[j] <= s_hi and j != limit:
+            tok = tokens[j]
+            j += step
+            if tok.kind != "word":
+                continue
+            k = j - step
+            if (k > 0 and tokens[k - 1].text == "-" and tokens[k - 1].end == tok.start) or (
+                k + 1 < n and tokens[k + 1].text == "-" and tokens[k + 1].start == tok.end
+            ):
+                continue  # parts of compounds ("start-up", "self-driving") say little alone
+            low = tok.low
+            if len(low) < 3 or low in _NOT_CONTEXT:
+                continue
+            norm = _norm_token(tok)
+            if norm not in STOPWORDS:
+                words.add(norm)
+                taken += 1
     return frozenset(words)
 
 
@@ -612,6 +618,30 @@ def _scan_dates(text: str, tokens: tuple[Token, ...], sent: list[int], doc: date
                 emit(i, i + 5, "day", first=idx, last=idx, day=int(d))
                 i += 5
                 continue
+        # Numeric dates: 25/08/2021 or 08/25/2021 (day and month told apart only when one is above 12)
+        if (
+            tok.kind == "num"
+            and i + 4 < n
+            and tokens[i + 1].text in ("/", ".", "-")
+            and tokens[i + 3].text == tokens[i + 1].text
+            and tokens[i + 2].kind == "num"
+            and all(_adjacent(tokens[k], tokens[k + 1]) for k in range(i, i + 4))
+            and year_at(i + 4) is not None
+            and len(tok.text) <= 2
+            and len(tokens[i + 2].text) <= 2
+        ):
+            a, b2, y = int(tok.text), int(tokens[i + 2].text), year_at(i + 4)
+            if y is not None and 1 <= a <= 31 and 1 <= b2 <= 31:
+                if a > 12 and b2 <= 12:
+                    idx = _month_index(y, b2)
+                    emit(i, i + 5, "day", first=idx, last=idx, day=a)
+                elif b2 > 12 and a <= 12:
+                    idx = _month_index(y, a)
+                    emit(i, i + 5, "day", first=idx, last=idx, day=b2)
+                else:
+                    emit(i, i + 5, "year", first=_month_index(y, 1), last=_month_index(y, 12))
+                i += 5
+                continue
         # Q2 2021, Q2, H1 2021, 2Q21 is not read
         if tok.kind == "word" and low in ("q", "h") and i + 1 < n and tokens[i + 1].kind == "num":
             nxt = tokens[i + 1]
@@ -771,8 +801,12 @@ def _scan_dates(text: str, tokens: tuple[Token, ...], sent: list[int], doc: date
             ):
                 k += 1
             v = _num_value(tok)
-            if tokens[k].text == "s" and v is not None and len(tok.text) in (3, 4) and "," not in tok.text:
+            if tokens[k].text == "s" and v is not None and len(tok.text) in (2, 3, 4) and "," not in tok.text:
                 y = int(v)
+                if y % 10 == 0 and 10 <= y <= 90 and len(tok.text) == 2:
+                    emit(i, k + 1, "relative", relative=f"the {y}s")  # "the 50's": century unknown
+                    i = k + 1
+                    continue
                 if y % 10 == 0 and 100 <= y <= 2090:
                     span = 99 if y % 100 == 0 else 9
                     emit(i, k + 1, "decade", first=_month_index(y, 1), last=_month_index(y + span, 12))

@@ -510,3 +510,10 @@ def test_postfix_bounds_and_temperatures():
 def test_hedged_durations_never_conflict():
     claim, evidence = "The race lasted less than 20 days.", "The race finished ten days later."
     assert all(f.outcome != CONFLICT for f in compare(claim, evidence))
+
+
+def test_numeric_dates_and_short_decades():
+    assert extract_dates("on 25/08/2021")[0].label() == "25 August 2021"
+    assert extract_dates("on 08/25/2021")[0].label() == "25 August 2021"
+    assert extract_dates("on 12/11/2009")[0].label() == "2009"  # day and month cannot be told apart
+    assert extract_quantities("founded in the 50's") == ()
