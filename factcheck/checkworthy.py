@@ -152,7 +152,7 @@ def has_name(text: str) -> bool:
 
 def sentence_kind(text: str) -> str:
     """``statement``, or why a sentence is not check-worthy: ``question``, ``imperative``, ``boilerplate``,
-    ``byline`` or ``opinion``."""
+    ``byline``, ``fragment`` (a label of three words or fewer, without a verb) or ``opinion``."""
     body = text.strip().strip("\"'“”‘’")
     if not body:
         return "boilerplate"
@@ -180,6 +180,11 @@ def sentence_kind(text: str) -> str:
             return "imperative"
     if has_quantity_strict(body):
         return "statement"
+    if len(words) <= 3:
+        from factcheck.decompose import is_verb, tokenize
+
+        if not any(is_verb(t) for t in tokenize(body)):
+            return "fragment"  # a label, caption or menu entry ("Newsdesk staff", "Home Autos")
     if _OPINION_FRAME.search(body):
         return "opinion"
     # Only the main clause counts: "restrictions on why firearms could be moved" is no speculation.

@@ -75,9 +75,10 @@ def prepare(raw: str, fmt: str = "txt", path: str = "<text>", draft_date: str | 
     plain = view(raw, fmt)
     found = plain.date
     if found is None:
-        body = next((b for b in plain.blocks if b.kind != HEADING), None)
-        if body is not None:
+        for body in [b for b in plain.blocks if b.kind != HEADING][:3]:
             found = dateline(plain.text[body.start : body.end])[1]
+            if found:
+                break
     if draft_date is not None:
         parsed = parse_date(draft_date)
         if parsed is None:
@@ -112,16 +113,19 @@ def claims_of(draft: Draft) -> list[Claim]:
         discourse.observe(_normalise(draft.title), -1, heading=True)
     claims: list[Claim] = []
     index = -1
-    first_body = True
+    # A dateline opens one of the first paragraphs (after a byline, say); it is not part of any claim.
+    dateline_blocks = 3
     for block in plain.blocks:
         chunk = text[block.start : block.end]
         if block.kind == HEADING:
             discourse.observe(_normalise(chunk), max(index, 0), heading=True)
             continue
         skip = 0
-        if first_body:
+        if dateline_blocks > 0:
+            dateline_blocks -= 1
             skip = dateline(chunk)[0]
-            first_body = False
+            if skip:
+                dateline_blocks = 0
         # Line breaks inside a paragraph are only wrapping: the splitter must not take them for boundaries.
         for span in _sentences(chunk[skip:].replace("\n", " ")):
             index += 1

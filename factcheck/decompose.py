@@ -80,6 +80,18 @@ APPOSITIVE_OPENERS = {
     "parent", "rival", "led", "based", "founded", "owned", "run", "known", "headquartered", "backed",
     "controlled", "listed", "created", "established", "formerly", "also",
 }  # fmt: skip
+# "Deepmotion, founded in 2017," -> "Deepmotion was founded in 2017"; "led by X" -> "is led by X".
+_EVENT_PARTICIPLES = {
+    "founded",
+    "established",
+    "created",
+    "built",
+    "set",
+    "launched",
+    "formed",
+    "started",
+    "born",
+}
 PARTICIPLES = {
     "led", "based", "founded", "owned", "run", "known", "headquartered", "backed", "controlled", "listed",
     "created", "established", "built", "made", "located", "set", "chaired", "headed", "managed", "valued",
@@ -130,12 +142,32 @@ def is_verb(token: Token | None) -> bool:
     low = token.low
     if low in AUX or low in IRREGULAR:
         return True
+    # "-ed" words are verbs unless hyphenated ("state-owned", "self-funded" are adjectives).
     return bool(
         low.endswith("ed")
         and len(low) > 4
         and token.text[0].islower()
+        and "-" not in low
         and low not in {"need", "speed", "seed"}
     )
+
+
+def _verb_like(token: Token) -> bool:
+    """A lower-case word in -s right after a subject ("Deepmotion, founded in 2017, works on ..."): a verb."""
+    low = token.low
+    return (
+        token.text[:1].islower()
+        and len(low) > 3
+        and low.endswith("s")
+        and not low.endswith(("ss", "us", "is", "'s", "’s"))
+    )
+
+
+_SAY = {"said", "says", "told", "tells", "added", "adds", "stated", "states", "announced", "announces"}
+_REPORT = {"reported", "reports", "noted", "notes", "warned", "warns", "argued", "argues", "wrote", "writes"}
+_THINK = {"believes", "believed", "thinks", "thought", "expects", "expected", "claimed", "claims", "insisted"}
+_CONFIRM = {"explained", "confirmed", "confirms", "estimated", "estimates", "predicted", "predicts", "denied"}
+REPORTING = _SAY | _REPORT | _THINK | _CONFIRM | {"insists", "denies"}
 
 
 def _is_capitalised(token: Token) -> bool:
@@ -340,7 +372,7 @@ def _extract_inserts(clause: _Clause, pieces: list[Piece]) -> None:
         closing = None
         if nxt is not None:
             k = _skip_adverbs(tokens, nxt + 1)
-            if k < end and is_verb(tokens[k]):
+            if k < end and (is_verb(tokens[k]) or _verb_like(tokens[k])):
                 closing = nxt
         stop_tok = closing if closing is not None else end
         final = closing is None
@@ -373,7 +405,13 @@ def _extract_inserts(clause: _Clause, pieces: list[Piece]) -> None:
         if not inner or rel > 14 or len(inner) > 24:
             continue
         participial = opener in PARTICIPLES
-        if any(is_verb(t) for t in inner[1:rel] if not (participial and t is inner[0])):
+        # A participle phrase inside the noun phrase is fine: "the car unit led by founder Lei Jun".
+        if any(
+            is_verb(t)
+            and not (_is_participle(t) and n + 1 < len(inner) and inner[n + 1].low in _AFTER_PARTICIPLE)
+            for n, t in enumerate(inner[1:rel], start=1)
+            if not (participial and t is inner[0])
+        ):
             continue
         if any(t.low in {"and", "or", "but"} for t in inner[:rel]) and not participial:
             continue
@@ -390,7 +428,7 @@ def _extract_inserts(clause: _Clause, pieces: list[Piece]) -> None:
             continue
         name = clause.sentence[tokens[head].start : tokens[c1].start]
         app_end = inner[-1].end
-        copula = "is" if not participial else "is"
+        copula = "was" if opener in _EVENT_PARTICIPLES else "is"
         text = tidy(f"{name} {copula} {clause.sentence[inner[0].start : app_end]}")
         pieces.append(Piece(text, tokens[head].start, app_end, "appositive", name))
         cut_end = tokens[closing].end if closing is not None else app_end
@@ -529,6 +567,9 @@ def _split_coordination(clause: _Clause, pieces: list[Piece]) -> None:
     prefix = ""
     list_prefix: str | None = None
     conjunctions = _conjunctions(clause)
+    # A trailing attribution (", the city government and the company said on Saturday") is not split.
+    attribution = _trailing_attribution(clause)
+    conjunctions = [c for c in conjunctions if c[0] < attribution]
     for conj_start, after in conjunctions:
         if conj_start <= seg_start:
             continue
@@ -546,6 +587,12 @@ def _split_coordination(clause: _Clause, pieces: list[Piece]) -> None:
             is_verb(tokens[j]) for j in left
         ):
             continue
+        # Reported speech: "X said it had no plans ... and would keep ...", "X said A and that B".
+        reported = _reported_prefix(clause, subject, seg_start, conj_start, k) if not prefix else None
+        if reported is not None:
+            segments.append((seg_start, conj_start, prefix))
+            seg_start, prefix, list_prefix = k, reported + " ", None
+            continue
         if _clause_follows(tokens, k, nxt_end) and _first_verb(tokens, seg_start, conj_start) is not None:
             segments.append((seg_start, conj_start, prefix))
             seg_start, prefix, list_prefix = k, "", None
@@ -554,7 +601,10 @@ def _split_coordination(clause: _Clause, pieces: list[Piece]) -> None:
             is_verb(tokens[k])
             and subject is not None
             and _first_verb(tokens, seg_start, conj_start) is not None
-            and not _embedded(tokens, subject[1], conj_start, lambda t: clause.cut(t.start, t.end))
+            and (
+                tokens[k].low in REPORTING
+                or not _embedded(tokens, subject[1], conj_start, lambda t: clause.cut(t.start, t.end))
+            )
             and not _adjective_after_copula(tokens, seg_start, conj_start, k)
         ):
             segments.append((seg_start, conj_start, prefix))
@@ -663,6 +713,55 @@ def _split_coordination(clause: _Clause, pieces: list[Piece]) -> None:
             if sub is not None:
                 subj_text = sentence[tokens[sub[0]].start : tokens[sub[1] - 1].end]
         pieces.append(Piece(text, start, stop, "clause", subj_text))
+
+
+def _trailing_attribution(clause: _Clause) -> int:
+    """Where a closing attribution (", the company said on Monday") starts; the clause end if none."""
+    tokens = clause.tokens
+    for i in range(clause.end - 1, max(clause.begin, clause.end - 14), -1):
+        if tokens[i].text == "," and clause.depth[tokens[i].start] == 0:
+            rest = tokens[i + 1 : clause.end]
+            verb = next((n for n, t in enumerate(rest) if t.low in REPORTING or t.low == "according"), None)
+            if (
+                verb is not None
+                and verb <= 8
+                and len(rest) - verb <= 5
+                and not any(is_verb(t) or t.low == "that" for t in rest[:verb] + rest[verb + 1 :])
+            ):
+                return i
+            break
+    return clause.end
+
+
+def _reported_prefix(
+    clause: _Clause, subject: tuple[int, int] | None, seg_start: int, conj_start: int, k: int
+) -> str | None:
+    """The shared start of a coordination inside reported speech, or ``None``.
+
+    "Meridian said it had no plans ... and would keep ..." shares "Meridian said it";
+    "Xiaomi said it had held talks ... and that it had cash" shares "Xiaomi said".
+    """
+    tokens = clause.tokens
+    if subject is None or tokens[k].low in REPORTING:
+        return None
+    skip = lambda t: clause.cut(t.start, t.end)  # noqa: E731
+    verb = next(
+        (j for j in range(subject[1], conj_start) if tokens[j].low in REPORTING and not skip(tokens[j])), None
+    )
+    if verb is None or any(is_verb(tokens[j]) for j in range(subject[1], verb)):
+        return None
+    start = tokens[clause.begin].start
+    if tokens[k].low == "that":
+        return clause.text(start, tokens[verb].end)
+    if not is_verb(tokens[k]):
+        return None
+    inner = verb + 1 + (1 if tokens[verb + 1].low == "that" else 0)
+    inner_verb = _first_verb(tokens, inner, conj_start)
+    if inner_verb is None or not 1 <= inner_verb - inner <= 6:
+        return None
+    if any(t.text in {",", ";", ":"} for t in tokens[inner:inner_verb]):
+        return None
+    return clause.text(start, tokens[inner_verb - 1].end)
 
 
 _LIST_ANCHORS = {"including", "include", "includes", "included", ":", "as", "like"}

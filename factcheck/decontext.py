@@ -73,7 +73,7 @@ _COMPANY_NOUNS = _NOUN_GROUPS[0]
 _HEADS = {noun: group for group in _NOUN_GROUPS for noun in group}
 _REF = re.compile(
     r"^(?P<ref>(?P<pron>it|its|he|his|she|her|they|their|this|these|those|that)\b(?!\s+(?:is|was)\s+(?:a|an|the)\b)"
-    r"|(?P<def>(?:the|this|that)\s+(?:(?:new|same|planned|future|proposed|latest|first)\s+)?(?P<head>"
+    r"|(?P<def>(?:the|this|that)\s+(?:(?:new|same|planned|future|proposed|latest|first|[a-z][a-z-]+ed)\s+)?(?P<head>"
     + "|".join(sorted((re.escape(n) for n in _HEADS), key=len, reverse=True))
     + r")\b(?!\s+(?:of|in|at|for|called|named|['’]s)\b)))",
     re.I,
@@ -81,13 +81,14 @@ _REF = re.compile(
 _HEAD_ALT = "|".join(sorted((re.escape(n) for n in _HEADS), key=len, reverse=True))
 _NAME_RE = r"[A-Z][\w&-]*(?: [A-Z][\w&-]*)*"
 _THING = re.compile(
-    rf"\b(?P<det>an?|its|(?P<poss>{_NAME_RE})['’]s)\s+(?P<mods>(?:[\w-]+\s+){{0,3}}?)"
+    rf"\b(?P<det>an?|its|(?P<poss>{_NAME_RE})['’]s)\s+(?P<mods>(?:[\w-]+\s+){{0,3}})"
     rf"(?P<head>{_HEAD_ALT})\b(?P<tail>(?:,\s+(?P<alias>{_NAME_RE}),)"
     rf"|(?:\s+(?:called|named)\s+(?P<alias2>{_NAME_RE}))"
     rf"|(?:\s+in\s+(?P<place>{_NAME_RE})))?"
 )
 _PURCHASE = re.compile(
-    rf"\b(?P<buyer>{_NAME_RE}) (?:bought|acquired|purchased|took over|agreed to buy)"
+    rf"\b(?P<buyer>{_NAME_RE}) (?:(?:has|have|had|will|would) )?(?:agreed to |plans to |is to )?"
+    rf"(?:buy|bought|buys|acquire|acquired|acquires|purchase|purchased|take over|took over|takes over)"
     rf" (?:(?:the|a|an) )?(?:[a-z][\w-]* ){{0,3}}?(?P<target>{_NAME_RE})"
 )
 _BORN = re.compile(r"^ (?:was|were) (?:born|raised|married)\b|^ (?:died|married)\b")
@@ -99,13 +100,13 @@ _EXPLETIVE = re.compile(
     r"^it(?:['’]s|\s+is|\s+was|\s+has been|\s+had been|\s+would be|\s+will be|\s+remains|\s+seems|\s+appears)"
     r"\s+(?:\w+\s+)?(?:worth|important|likely|unlikely|possible|impossible|clear|unclear|difficult|hard|easy|"
     r"estimated|believed|said|reported|expected|known|thought|true|false|necessary|notable|interesting|"
-    r"essential|common|rare|thought|understood|claimed|rumou?red|argued|that|to|not clear)\b",
+    r"essential|common|rare|thought|understood|claimed|rumou?red|argued|not clear)\b",
     re.I,
 )
 _POSSESSIVE = re.compile(r"['’]s$")
 _INTRO = re.compile(
     r"^(?:(?:in|on|by|since|after|before|during|until|from|as of|last|this|next|earlier|later)\b"
-    r"[^,]{0,40},\s+)",
+    r"[^,]{0,40},\s+|[A-Z][a-z]+ing\b[^,]{0,60},\s+)",
     re.I,
 )
 
@@ -128,6 +129,7 @@ class Discourse:
     things: dict[str, tuple[str, int]] = field(default_factory=dict)  # head noun -> (description, sentence)
     last_subject: tuple[str, str, int] | None = None  # (text, kind, sentence)
     proper: set[str] = field(default_factory=set)
+    first_seen: dict[str, int] = field(default_factory=dict)
 
     # ------------------------------------------------------------------------------------------ names
 
@@ -139,6 +141,12 @@ class Discourse:
         while i < len(tokens):
             t = tokens[i]
             word = _POSSESSIVE.sub("", t.text)
+            if word.lower() in _TITLES and i + 1 < len(tokens) and tokens[i + 1].text[:1].isupper():
+                i += 1  # "Founder Lei Jun", "Justice William O. Douglas": the title is not part of the name
+                continue
+            if word.lower() in _TITLES and word.lower() not in {"general"}:
+                i += 1
+                continue
             if word[:1].isupper() and any(c.isalpha() for c in word) and word.lower() not in _NOT_NAMES:
                 j = i
                 end_text = word
@@ -202,14 +210,18 @@ class Discourse:
             kind = self._kind(name, text, start, end)
             if self.kinds.get(name, NAME) == NAME:
                 self.kinds[name] = kind
+            self.first_seen.setdefault(name, len(self.first_seen))
             is_subject = subject is not None and start == 0 and not heading
             if start > 0:
                 self.proper.add(name)  # capitalised inside a sentence: certainly a name
             self.mentions.append(_Mention(name, self.kinds[name], sentence, is_subject))
         if subject is not None and not heading:
             kind = self.kinds.get(subject, NAME if subject[:1].isupper() else "thing")
-            if subject.lower() in {"he", "she"}:
-                kind = PERSON
+            inside = [self.kinds.get(n) for n, _, _ in self.names(subject)]
+            if subject.lower() in {"he", "she"} or PERSON in inside:
+                kind = PERSON  # "Founder Lei Jun"
+            if kind == PERSON:
+                self.kinds.setdefault(subject, PERSON)
             self.last_subject = (subject, kind, sentence)
         self._observe_things(text, sentence, subject)
 
@@ -230,7 +242,13 @@ class Discourse:
                 if description.startswith("the ") and not m.group("place"):
                     continue  # "the new unit" says no more than "the unit"
             for noun in _HEADS[head]:
-                if noun not in _COMPANY_NOUNS:
+                if noun in _COMPANY_NOUNS:
+                    continue
+                known = self.things.get(noun)
+                if known and description in known[0]:
+                    # "Xiaomi's purchase" after "Xiaomi's purchase of Deepmotion": keep the fuller one.
+                    self.things[noun] = (known[0], sentence)
+                else:
                     self.things[noun] = (description, sentence)
         # "X bought Y" introduces a deal: "X's purchase of Y".
         for m in [*_PURCHASE.finditer(text), *_PAID.finditer(text)]:
@@ -239,6 +257,24 @@ class Discourse:
 
     # ---------------------------------------------------------------------------------------- resolve
 
+    def _canonical(self, name: str) -> str:
+        """The full form of a shortened name: "Meridian" -> "Meridian Auto", "Obama" -> "Barack Obama".
+
+        Only a name introduced before the short form counts ("Xiaomi", then "Xiaomi EV", are two names)."""
+        words = name.split()
+        best = name
+        first = self.first_seen.get(name, 0)
+        for known, order in self.first_seen.items():
+            parts = known.split()
+            if (
+                order < first
+                and len(parts) > len(words)
+                and len(known) > len(best)
+                and (parts[: len(words)] == words or parts[-len(words) :] == words)
+            ):
+                best = known
+        return best
+
     def _salient(self, kind: str, sentence: int, window: int) -> str | None:
         scores: dict[str, float] = {}
         accepted = {ORG, NAME} if kind == ORG else {kind}
@@ -246,7 +282,8 @@ class Discourse:
             if self.kinds.get(m.name, m.kind) not in accepted or sentence - m.sentence > window:
                 continue
             weight = (2.0 if m.subject else 1.0) * 0.5 ** max(0, sentence - m.sentence)
-            scores[m.name] = scores.get(m.name, 0.0) + weight
+            name = self._canonical(m.name)
+            scores[name] = scores.get(name, 0.0) + weight
         if not scores:
             return None
         ranked = sorted(scores.items(), key=lambda kv: -kv[1])

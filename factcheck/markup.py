@@ -321,7 +321,11 @@ def text_view(source: str) -> PlainText:
 
 # ----------------------------------------------------------------------------------------------- HTML
 
-_DROP = {"script", "style", "noscript", "template", "head", "svg", "iframe", "object", "canvas", "select"}
+# Not part of the story: code, page furniture (navigation, footers, asides, forms) and embedded objects.
+_DROP = {
+    "script", "style", "noscript", "template", "head", "svg", "iframe", "object", "canvas", "select", "nav",
+    "footer", "aside", "form", "button", "menu", "dialog",
+}  # fmt: skip
 _VOID = {"br", "hr", "img", "meta", "link", "input", "area", "base", "col", "embed", "source", "track", "wbr"}
 _BLOCK = {
     "p", "div", "section", "article", "main", "header", "footer", "aside", "nav", "ul", "ol", "li", "dl",
