@@ -396,6 +396,26 @@ def test_no_text_makes_the_parser_or_comparison_crash(text):
     compare("Xiaomi paid €70M in 2021.", text)
 
 
+_WORDY = (
+    "million |bn |about |more than |between | and |Q2 |August |the second quarter of |No. |second-largest |"
+)
+_WORDY += "last |years |in |Beijing |Xiaomi |US dollars |euros |or more |before |the year "
+_PIECES = [*"0123456789,.-/ $€£%abcXYZ'()[]°\n", *_WORDY.split("|")]
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(st.sampled_from(_PIECES), max_size=40).map("".join),
+    st.lists(st.sampled_from(_PIECES), max_size=40).map("".join),
+)
+def test_findings_point_at_their_mentions_in_figure_heavy_text(claim, evidence):
+    for f in compare(claim, evidence, "2022-03-01", "2021-05-05"):
+        assert claim[f.claim_start : f.claim_end] == f.claim_mention
+        if f.evidence_start is not None:
+            assert evidence[f.evidence_start : f.evidence_end] == f.evidence_mention
+        assert f.outcome in (AGREE, CONFLICT, UNRELATED) and 0.0 <= f.strength <= 1.0
+
+
 @pytest.mark.parametrize(
     "text",
     [
