@@ -1,27 +1,34 @@
 """Deterministic consistency of a claim with one piece of evidence: figures, money, dates, ranks and names.
 
-``compare(claim, evidence)`` reads both texts (``factcheck.quantities``, ``factcheck.names``) and pairs each
-claim mention with the evidence mention that speaks about the same thing, then says whether they agree,
-conflict, or are unrelated, with a reason an editor can read.
+``compare(claim, evidence)`` reads both texts (``factcheck.quantities``, ``factcheck.names``), pairs each
+claim mention with the evidence mention that speaks about the same thing, and says whether they agree,
+conflict, or are unrelated, with a reason an editor can read. Every claim mention gets one finding.
 
-Pairing rules, chosen so that a true claim is very rarely called contradicted (a false conflict costs more
-than
-a missed one):
+The rules favour precision: a false conflict makes a true claim come out contradicted, a missed one only
+leaves the decision to the verdict model.
 
 - Figures are compared only within one unit class (the same currency - never converted -, the same physical
-  dimension, or counts of the same noun). Among several evidence figures, the best-related one is used; a
-  conflict is reported only when no related evidence figure agrees, and only when the two are related
-  strongly:
-  the same counted noun, a shared content word around both (names do not count), or the only figure of that
-  class on both sides when one side has no context at all.
-- Intervals come from hedges and written precision: "about 70" is 63-77, "more than 450,000" is above 450,000,
-  an unhedged "72" is exact up to its rounding (at most 3%).
+  dimension, or counts of the same noun). Each claim figure meets its best-related evidence figure; a conflict
+  is reported only when no related evidence figure agrees and the pair is strongly related: the same counted
+  noun, a shared content word around both (names do not count; synonyms such as "bought"/"paid"/"price" do),
+  or the only figure of its class on both sides with no context at all ("€700M" vs "€70M").
+- Intervals come from hedges and written precision: "about 70" is 63-77, "more than 450,000" is above
+  450,000, an unhedged "72" is exact up to its rounding (at most 3%). A bound meets the other side's written
+  value ("over 79%" conflicts with "79%"), unless that value is round ("more than $3 billion" vs "$3
+  billion" is left open). An evidence bound never establishes an exact claim ("up to €1 billion").
 - Dates agree when their periods overlap at the coarser granularity ("2024" and "March 2024"), conflict when
-  they are disjoint; durations compare in months.
-- Subjects: when every organisation (or place) the claim names is missing from the evidence and the evidence
-  names another one, the figures are about a different subject. A conflict between them is then no conflict
-  (``unrelated``); an agreement between them is the "right figure, wrong company" error: the figure finding is
-  ``unrelated`` and the organisation (or place) finding is a ``conflict``.
+  disjoint and about the same event (a shared event word such as "founded", "bought", "start", or two shared
+  words). "before"/"after"/"by"/"or later" make open periods; durations compare in months; hedged durations,
+  datelines ("BEIJING, August 25, 2021 (Newsdesk) -") and date arithmetic ("ten years after 2000") never
+  conflict.
+- Ranks with a superlative or a placing conflict when positions differ; bare ordinals ("second plant",
+  "first factory") name different things and never conflict.
+- Subjects: when the claim names organisations and the evidence names none of them, the evidence may be
+  about anything, so nothing in it conflicts with the claim (agreements stay, weakened) - unless a place the
+  claim names is in the evidence too. When the evidence gives the claim's figure (or superlative rank) for
+  another organisation named before it in its clause, that is the "right figure, wrong company" error: an
+  ``organisation`` conflict, and the figure finding is ``unrelated``. Places work alike, in slots that hold
+  one place (a factory, a headquarters, a summit) or tied by an agreeing figure.
 """
 
 from __future__ import annotations

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from factcheck.errors import InputError
 from factcheck.quantities import MONTHS, ORDINAL_WORDS, STOPWORDS, Token, tokenize
 
 
@@ -433,7 +434,7 @@ def _sentence_start(tokens: tuple[Token, ...], i: int, text: str) -> bool:
 def extract_names(text: str) -> tuple[NameMention, ...]:
     """Places and organisations named in ``text``, in order, with offsets (``text[start:end] == mention``)."""
     if not isinstance(text, str):
-        raise TypeError("text must be a string")
+        raise InputError(f"expected text, got {type(text).__name__}")
     tokens = tokenize(text)
     n = len(tokens)
     out: list[NameMention] = []

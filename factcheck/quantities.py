@@ -30,6 +30,8 @@ from datetime import date
 from functools import lru_cache
 from typing import NamedTuple
 
+from factcheck.errors import InputError
+
 
 def _words(text: str) -> list[str]:
     """Whitespace-separated words of a literal (keeps word tables compact)."""
@@ -1592,7 +1594,7 @@ class Mentions:
 def extract(text: str, doc_date: str | None = None) -> Mentions:
     """Read quantities, dates and ranks from ``text``; relative dates resolve against ``doc_date`` (ISO)."""
     if not isinstance(text, str):
-        raise TypeError("text must be a string")
+        raise InputError(f"expected text, got {type(text).__name__}")
     tokens = tokenize(text)
     if not tokens:
         return Mentions((), (), ())

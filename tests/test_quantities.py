@@ -537,3 +537,11 @@ def test_numeric_dates_and_short_decades():
     assert extract_dates("on 08/25/2021")[0].label() == "25 August 2021"
     assert extract_dates("on 12/11/2009")[0].label() == "2009"  # day and month cannot be told apart
     assert extract_quantities("founded in the 50's") == ()
+
+
+def test_non_text_is_a_clear_error_from_every_entry_point():
+    from factcheck.names import extract_names
+
+    for fn in (extract, extract_names, extract_quantities):
+        with pytest.raises(FactcheckError):
+            fn(b"bytes")  # type: ignore[arg-type]
