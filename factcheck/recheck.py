@@ -6,7 +6,8 @@ By default only the claims whose verdict may have changed are verified again:
 - ``new_evidence``: retrieval for the claim (one batched search over every remaining claim) now returns a
   passage from a document added or changed since the claim's last verdict;
 - ``never_checked``: a stored claim without a verdict; ``index_replaced``: the last verdict was made
-  against a newer index generation than the current one (the index was rebuilt from scratch).
+  against another index (its generation is ahead of this one's, or this index recorded no change since
+  that generation although the corpus version differs).
 
 The rest is skipped as ``up_to_date`` (already verified against the current corpus version) or
 ``unaffected`` (nothing it cites or retrieves has changed). ``all=True`` verifies every claim.
@@ -54,6 +55,8 @@ class CorpusView(Protocol):
     def document_versions(self) -> dict[str, str]: ...
 
     def documents_changed_since(self, generation: int) -> set[str]: ...
+
+    def documents_removed_since(self, generation: int) -> set[str]: ...
 
     def search_many(self, queries: list[str], k: int, mode: str) -> list[list[Passage]]: ...
 
@@ -160,6 +163,16 @@ def _evidence_reason(
     return reason
 
 
+def _other_index(generation: int | None, index: CorpusView, changed: _ChangedDocuments) -> bool:
+    """Whether a verdict with another corpus version was made against another index (or one rebuilt from
+    scratch): its generation is ahead of this index, or nothing changed here since that generation."""
+    if generation is None:
+        return False
+    if generation > index.generation:
+        return True
+    return not changed.since(generation) and not index.documents_removed_since(generation)
+
+
 def plan_recheck(
     claims: Sequence[StoredClaim],
     index: CorpusView,
@@ -191,7 +204,7 @@ def plan_recheck(
         corpus_version, generation = _baseline(claim)
         if corpus_version == index.corpus_version:
             skipped["up_to_date"] += 1
-        elif generation is not None and generation > index.generation:
+        elif _other_index(generation, index, changed):
             to_verify.append((claim, "index_replaced"))
         elif reason := _evidence_reason(claim.latest, generation, versions, changed):
             to_verify.append((claim, reason))

@@ -55,6 +55,7 @@ class MemoryIndex:
     def __init__(self, docs: dict[str, str]) -> None:
         self.docs: dict[str, str] = {}
         self.changed_at: dict[str, int] = {}
+        self.removed_at: dict[str, int] = {}
         self.generation = 0
         self.update(docs)
 
@@ -65,9 +66,11 @@ class MemoryIndex:
             if text is None:
                 self.docs.pop(doc_id, None)
                 self.changed_at.pop(doc_id, None)
+                self.removed_at[doc_id] = self.generation
             else:
                 self.docs[doc_id] = text
                 self.changed_at[doc_id] = self.generation
+                self.removed_at.pop(doc_id, None)
 
     @property
     def corpus_version(self) -> str:
@@ -78,6 +81,9 @@ class MemoryIndex:
 
     def documents_changed_since(self, generation: int) -> set[str]:
         return {doc_id for doc_id, changed in self.changed_at.items() if changed > generation}
+
+    def documents_removed_since(self, generation: int) -> set[str]:
+        return {doc_id for doc_id, removed in self.removed_at.items() if removed > generation}
 
     def search_many(self, queries: list[str], k: int = 5, mode: str = "hybrid") -> list[list[Passage]]:
         results = []
@@ -94,7 +100,8 @@ class MemoryIndex:
         return results
 
     def save(self, path: Path) -> None:
-        state = {"docs": self.docs, "changed_at": self.changed_at, "generation": self.generation}
+        state = {"docs": self.docs, "changed_at": self.changed_at, "removed_at": self.removed_at}
+        state["generation"] = self.generation
         path.write_text(json.dumps(state))
 
     @classmethod
@@ -237,6 +244,26 @@ def test_removed_evidence_document_is_rechecked(store: ClaimStore):
     [change] = report.changes
     assert (change.text, change.old_label, change.new_label) == (CLAIMS[2], "supported", "unverified")
     assert [(e["doc_id"], e["change"]) for e in change.evidence] == [("deal", "removed")]
+
+
+def test_verdicts_made_against_another_index_are_rechecked(store: ClaimStore):
+    first = MemoryIndex(CORPUS)
+    first.update({"staff": "The EV unit has 300 employees, Lei Jun said."})
+    check_into(store, first, CLAIMS)
+    rebuilt = MemoryIndex({**CORPUS, "staff": "The EV unit has 3,000 employees, Lei Jun said."})
+    assert rebuilt.generation < first.generation
+    report = recheck(store, rebuilt, ExactMatchVerifier(rebuilt))
+    assert report.checked_reasons == {"index_replaced": 5}
+    [change] = report.changes
+    assert (change.text, change.old_label, change.new_label) == (CLAIMS[3], "supported", "contradicted")
+
+    other = MemoryIndex(
+        {**CORPUS, "staff": "The EV unit has 300 employees, Lei Jun said.", "extra": "Unrelated."}
+    )
+    other.generation = rebuilt.generation
+    report = recheck(store, other, ExactMatchVerifier(other))
+    assert report.checked_reasons == {"index_replaced": 5}
+    assert [(c.old_label, c.new_label) for c in report.changes] == [("contradicted", "supported")]
 
 
 def test_recheck_all_verifies_everything_and_appends_history(store: ClaimStore):
