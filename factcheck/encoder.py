@@ -201,7 +201,9 @@ def load_bert(folder: Path | None = None):
     state = {k: v for k, v in state.items() if not k.startswith("pooler.") and k != "embeddings.position_ids"}
     missing, unexpected = model.load_state_dict(state, strict=False)
     if missing or unexpected:
-        raise ModelError(f"embedding model weights do not fit: missing {missing[:3]}, unexpected {unexpected[:3]}")
+        raise ModelError(
+            f"embedding model weights do not fit: missing {missing[:3]}, unexpected {unexpected[:3]}"
+        )
     model.eval()
     return model
 
@@ -272,4 +274,3 @@ class TextEmbedder:
 def shared_embedder() -> TextEmbedder:
     """One embedder per process: components share its weights."""
     return TextEmbedder()
-

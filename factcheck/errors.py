@@ -25,4 +25,3 @@ class ModelError(FactcheckError):
 
 class StoreError(FactcheckError):
     """A claim store that cannot be opened, migrated or locked."""
-

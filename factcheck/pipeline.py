@@ -136,7 +136,11 @@ def timed_stages() -> Iterator[dict[str, float]]:
 
 
 def run_check(
-    pipeline: Pipeline, draft_text: str, fmt: str, source: str, corpus_version: str | None,
+    pipeline: Pipeline,
+    draft_text: str,
+    fmt: str,
+    source: str,
+    corpus_version: str | None,
     draft_date: str | None = None,
 ) -> CheckResult:
     """Runs the check pipeline on one draft."""

@@ -135,7 +135,9 @@ def _highlighted_draft(result: CheckResult) -> str:
         if covering:
             worst = min(covering, key=lambda v: ORDER[v.label])
             ids = " ".join(f"c-{v.claim.id}" for v in covering)
-            parts.append(f'<mark class="{worst.label}" data-claims="{ids}" title="{worst.label}">{piece}</mark>')
+            parts.append(
+                f'<mark class="{worst.label}" data-claims="{ids}" title="{worst.label}">{piece}</mark>'
+            )
         else:
             parts.append(piece)
     return "".join(parts)
@@ -162,7 +164,7 @@ def html_report(result: CheckResult) -> str:
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>Fact check: {esc(result.source)}</title><style>{_CSS}</style></head><body>"
-        f"<header><strong>Fact check: {esc(result.source)}</strong><div class=\"meta\">"
+        f'<header><strong>Fact check: {esc(result.source)}</strong><div class="meta">'
         f"{esc(summary_line(result))}{corpus}</div></header>"
         f'<main><div class="draft">{_highlighted_draft(result)}</div>'
         f'<div class="claims">{"".join(cards)}</div></main></body></html>\n'

@@ -42,12 +42,16 @@ def failing(labels: set[str], fail_on: FailOn | None) -> bool:
 def check(
     file: Annotated[str, typer.Argument(help="Draft to check (.md, .txt, .html; '-' for stdin).")],
     index: IndexOption = None,
-    format: Annotated[ReportFormat, typer.Option("--format", "-f", help="Output format.")] = ReportFormat.text,
+    format: Annotated[
+        ReportFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = ReportFormat.text,
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Write the report to this file.")] = None,
     fail_on: Annotated[
         FailOn | None, typer.Option("--fail-on", help="Exit 1 if a claim has this label (or worse).")
     ] = None,
-    store: Annotated[Path | None, typer.Option("--store", help="Record the verdicts in this claim store.")] = None,
+    store: Annotated[
+        Path | None, typer.Option("--store", help="Record the verdicts in this claim store.")
+    ] = None,
     pipeline: Annotated[
         Path | None, typer.Option("--pipeline", help="Run a pipeline YAML from 'factcheck pipeline --dump'.")
     ] = None,
@@ -71,6 +75,8 @@ def pipeline_command(
     from factcheck.checking import default_pipeline_yaml
 
     if not dump:
-        typer.echo("Use --dump to print the pipeline YAML; edit it and run 'factcheck check --pipeline FILE'.")
+        typer.echo(
+            "Use --dump to print the pipeline YAML; edit it and run 'factcheck check --pipeline FILE'."
+        )
         return
     sys.stdout.write(default_pipeline_yaml(index))
