@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from factcheck.decompose import DETERMINERS, PREPOSITIONS, is_verb, tokenize
+from factcheck.decompose import ADVERBS, DETERMINERS, PREPOSITIONS, is_verb, tokenize
 
 PERSON, ORG, PLACE = "person", "org", "place"
 # A name nothing has typed yet: an organisation for "it" and "the company", a person for "he" and "she"
@@ -72,7 +72,7 @@ _NOUN_GROUPS = [
 _COMPANY_NOUNS = _NOUN_GROUPS[0]
 _HEADS = {noun: group for group in _NOUN_GROUPS for noun in group}
 _REF = re.compile(
-    r"^(?P<ref>(?P<pron>it|its|he|his|she|her|they|their|this|these|those|that)\b(?!\s+(?:is|was)\s+(?:a|an|the)\b)"
+    r"^(?P<ref>(?P<pron>it|its|he|his|she|her|they|their|this|these|those|that)\b"
     r"|(?P<def>(?:the|this|that)\s+(?:(?:new|same|planned|future|proposed|latest|first|[a-z][a-z-]+ed)\s+)?(?P<head>"
     + "|".join(sorted((re.escape(n) for n in _HEADS), key=len, reverse=True))
     + r")\b(?!\s+(?:of|in|at|for|called|named|['’]s)\b)))",
@@ -104,6 +104,22 @@ _EXPLETIVE = re.compile(
     re.I,
 )
 _POSSESSIVE = re.compile(r"['’]s$")
+_PRONOUNS = {
+    "it",
+    "its",
+    "he",
+    "his",
+    "she",
+    "her",
+    "they",
+    "their",
+    "this",
+    "that",
+    "these",
+    "those",
+    "we",
+    "i",
+}
 _INTRO = re.compile(
     r"^(?:(?:in|on|by|since|after|before|during|until|from|as of|last|this|next|earlier|later)\b"
     r"[^,]{0,40},\s+|[A-Z][a-z]+ing\b[^,]{0,60},\s+)",
@@ -220,7 +236,7 @@ class Discourse:
             inside = [self.kinds.get(n) for n, _, _ in self.names(subject)]
             if subject.lower() in {"he", "she"} or PERSON in inside:
                 kind = PERSON  # "Founder Lei Jun"
-            if kind == PERSON:
+            if kind == PERSON and subject.lower() not in {"he", "she", "his", "her"}:
                 self.kinds.setdefault(subject, PERSON)
             self.last_subject = (subject, kind, sentence)
         self._observe_things(text, sentence, subject)
@@ -298,7 +314,7 @@ class Discourse:
             last = self.last_subject
             if last and self.kinds.get(last[0], last[1]) != PERSON and sentence - last[2] <= 1:
                 subj = last[0]
-                if subj.lower() not in {"it", "its", "they", "this", "that"}:
+                if subj.split()[0].lower() not in _PRONOUNS:
                     return subj
             return self._salient(ORG, sentence, 2)
         if low in {"he", "his", "she", "her"}:
@@ -376,7 +392,10 @@ def _subject(text: str) -> str | None:
                 return None
             if tokens[0].low in PREPOSITIONS - {"the"}:
                 return None
-            subject = text[offset + tokens[0].start : offset + tokens[i - 1].end]
+            last = i - 1
+            while last > 0 and tokens[last].low in ADVERBS:
+                last -= 1  # "She already had": the subject is "She"
+            subject = text[offset + tokens[0].start : offset + tokens[last].end]
             return _POSSESSIVE.sub("", subject)
         if t.low in DETERMINERS and i > 0 and tokens[i - 1].low in PREPOSITIONS:
             return None
