@@ -269,7 +269,7 @@ def _compare_quantity(
         return None, 0.0
     sole = len(same) == 1 and _only_one(c for c in claim_q if _same_class(c, q))
     scored = sorted(((_quantity_relatedness(q, e, names, sole), e) for e in same), key=lambda t: -t[0])
-    floor = max(_AGREE_MIN, scored[0][0] - 0.25)  # agreement comes from the best-related figures only
+    floor = max(_AGREE_MIN, scored[0][0] - 0.2)  # agreement comes from the best-related figures only
     agreeing = [(r, e) for r, e in scored if r >= floor and _agrees(q, e)]
     if agreeing:
         r, e = agreeing[0]
@@ -356,6 +356,9 @@ def _compare_date(
     for r, e in scored:
         if r < _AGREE_MIN and not (e.first == d.first and e.last == d.last):
             continue
+        specific = d.granularity in ("day", "month") and e.granularity == d.granularity and not d.bound
+        if not specific and not sole and not _same_event(d, e, names, sole):
+            continue  # "murdered in 1919" and "born 15 July 1919" share a year, not an event
         e_lo, e_hi = e.span()  # type: ignore[misc]
         if max(d_lo, e_lo) > min(d_hi, e_hi):
             continue

@@ -356,16 +356,20 @@ class DateMention:
         """The months the date allows as ``(first, last)``, open-ended for "before"/"after"/"by" bounds."""
         if self.first is None or self.last is None:
             return None
-        exact_day = self.granularity == "day"
+        # in months; a day is a fraction of its month so that "before 24 November" excludes the 24th
+        if self.granularity == "day" and self.day is not None:
+            lo = hi = self.first + (self.day - 1) / 31
+        else:
+            lo, hi = float(self.first), self.last + 30 / 31
         if self.bound == "before":
-            return float("-inf"), float(self.last if exact_day else self.first - 1)
+            return float("-inf"), lo - 1e-6
         if self.bound == "after":
-            return float(self.first if exact_day else self.last + 1), float("inf")
+            return hi + 1e-6, float("inf")
         if self.bound == "by":
-            return float("-inf"), float(self.last)
+            return float("-inf"), hi
         if self.bound == "from":
-            return float(self.first), float("inf")
-        return float(self.first), float(self.last)
+            return lo, float("inf")
+        return lo, hi
 
     def label(self) -> str:
         """A short human-readable form ("August 2021", "Q2 2021", "2024", "10 years")."""
@@ -1253,6 +1257,14 @@ def _scan_quantities(
                 continue
             precision = _precision(tok.text)
         elif tok.kind == "word" and (tok.low in SMALL_NUMBERS or tok.low in TENS or tok.low in _WORD_SCALES):
+            if (
+                tok.text[0].isupper()
+                and i > 0
+                and tokens[i - 1].kind == "word"
+                and tokens[i - 1].text[0].isupper()
+            ):
+                i += 1  # "Fast Five", "Big Three": part of a name
+                continue
             if tok.low in ("one", "zero") and not (j < n and tokens[j].low in _WORD_SCALES):
                 i += 1
                 continue

@@ -545,3 +545,18 @@ def test_non_text_is_a_clear_error_from_every_entry_point():
     for fn in (extract, extract_names, extract_quantities):
         with pytest.raises(FactcheckError):
             fn(b"bytes")  # type: ignore[arg-type]
+
+
+def test_day_bounds_and_shared_years_of_different_events():
+    assert (
+        outcome("Before 24 November 2008, he was coach.", "On 24 November 2008, he became coach.") == CONFLICT
+    )
+    assert outcome("He was coach before 25 November 2008.", "On 24 November 2008, he became coach.") == AGREE
+    claim = "She was murdered in 1919."
+    evidence = "She (born 15 July 1919, died 8 February 1999) was a novelist."
+    assert all(f.outcome == UNRELATED for f in compare(claim, evidence) if f.kind == "date")
+
+
+def test_capitalised_number_words_inside_names_are_not_figures():
+    assert extract_quantities("Fast Five is a film.") == ()
+    assert one("Five people died.").value == 5
