@@ -548,10 +548,9 @@ def test_non_text_is_a_clear_error_from_every_entry_point():
 
 
 def test_day_bounds_and_shared_years_of_different_events():
-    assert (
-        outcome("Before 24 November 2008, he was coach.", "On 24 November 2008, he became coach.") == CONFLICT
-    )
-    assert outcome("He was coach before 25 November 2008.", "On 24 November 2008, he became coach.") == AGREE
+    evidence = "He was appointed coach on 24 November 2008."
+    assert outcome("He was appointed coach before 24 November 2008.", evidence) == CONFLICT
+    assert outcome("He was appointed coach before 25 November 2008.", evidence) == AGREE
     claim = "She was murdered in 1919."
     evidence = "She (born 15 July 1919, died 8 February 1999) was a novelist."
     assert all(f.outcome == UNRELATED for f in compare(claim, evidence) if f.kind == "date")
