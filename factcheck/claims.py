@@ -55,7 +55,12 @@ class Draft:
 
     @property
     def text(self) -> str:
-        """The readable text (same offsets as ``raw`` for plain text and Markdown)."""
+        """The draft as written (``raw``): claim offsets index this text, in every format."""
+        return self.raw
+
+    @property
+    def plain_text(self) -> str:
+        """The readable view (markup removed); aligned with ``raw`` for plain text and Markdown only."""
         return self.plain.text
 
 

@@ -467,3 +467,14 @@ def test_html_page_furniture_is_not_a_claim():
     claims = claims_of(draft)
     assert [c.text for c in claims] == ["Meridian Auto will invest 6 billion yuan."]
     assert html[claims[0].start : claims[0].end] == "Meridian Auto will invest 6 billion yuan."
+
+
+def test_the_component_path_gives_the_same_claims_as_the_draft_path(draft, claims, tmp_path):
+    """The check pipeline runs ``ClaimExtractor`` on ``draft.text`` (the file as written) and its format."""
+    assert draft.text == draft.raw == DRAFT.read_text(encoding="utf-8")
+    assert extract_claims(draft.text, draft.format, draft.date) == claims
+    page = tmp_path / "page.html"
+    page.write_text("<html><body><h1>Deal</h1><p>Xiaomi paid <b>70 million euros</b> for Deepmotion.</p>")
+    html_draft = load_draft(page)
+    assert extract_claims(html_draft.text, html_draft.format) == claims_of(html_draft)
+    assert html_draft.plain_text.strip().startswith("Deal")
