@@ -276,7 +276,7 @@ def _print(report: dict[str, Any]) -> None:
         for system in ("ours", "sentence_baseline"):
             row = entry[system]
             table.add_row(f"{name} / {system}", *[str(row.get(key, "-")) for _, key in columns[1:]])
-    Console().print(table)
+    Console(width=120).print(table)
     t = report["throughput"]
     print(
         f"throughput: {t['sentences_per_s']} sentences/s on one core "
