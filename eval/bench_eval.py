@@ -6,7 +6,8 @@ Each set is what one command does (printed with its results, and the same as
 ``eval/out/results.json``. Run from the repository root, e.g.::
 
     nice -n 10 python -m eval.bench_eval                      # every set, default sizes
-    nice -n 10 python -m eval.bench_eval --sets own fever-symmetric --limit 200
+    nice -n 10 python -m eval.bench_eval --sets own-oracle fever-symmetric --limit 200
+    nice -n 10 python -m eval.bench_eval --raw-model --limit 300   # the bare model, for comparison
 
 SciFact runs in retrieval mode against its corpus (``--corpus``, which converts the abstracts to documents
 "title, blank line, abstract"). Here its index is built once into ``eval/cache/scifact-index`` (the same
@@ -118,10 +119,37 @@ def scifact_index(settings) -> Path:
     return SCIFACT_INDEX
 
 
+def raw_model_verify():
+    """A verify function that is the bare verdict model: argmax over (claim, first passage), no spans,
+    no quantity check, no thresholds. Beside the verifier's numbers it shows what aggregation adds."""
+    from factcheck.domain import Label, Verdict
+    from factcheck.verifier_model import shared_verifier_model
+
+    model = shared_verifier_model()
+    model.warm_up()
+    labels = [
+        Label.SUPPORTED,
+        Label.CONTRADICTED,
+        Label.UNVERIFIED,
+    ]  # the model's entails/contradicts/neither
+
+    def verify(claims, passages):
+        probs = model.predict_proba(
+            [(c.text, found[0].text if found else "") for c, found in zip(claims, passages, strict=True)]
+        )
+        return [
+            Verdict(c, labels[int(p.argmax())], float(p.max()), "bare model", ())
+            for c, p in zip(claims, probs, strict=True)
+        ]
+
+    return verify
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sets", nargs="*", help="names of the sets to run (default: all)")
     parser.add_argument("--limit", type=int, help="override every set's claim limit")
+    parser.add_argument("--raw-model", action="store_true", help="score the bare model instead (oracle sets)")
     args = parser.parse_args(argv)
     if not DATA.is_dir():
         print("../shared/data is not present", file=sys.stderr)
@@ -134,7 +162,14 @@ def main(argv: list[str] | None = None) -> int:
 
     settings = load_settings()
     verify, model = verifier_fn(settings)
-    chosen = [s for s in SETS if not args.sets or s.name in args.sets]
+    suffix = ""
+    if args.raw_model:
+        verify, suffix = raw_model_verify(), "-raw-model"
+    chosen = [
+        s
+        for s in SETS
+        if (not args.sets or s.name in args.sets) and not (args.raw_model and s.mode != "oracle")
+    ]
     summary_path = OUT / "results.json"
     results = json.loads(summary_path.read_text()) if summary_path.is_file() else {}
     for item in chosen:
@@ -153,14 +188,15 @@ def main(argv: list[str] | None = None) -> int:
             quiet=True,
             **kwargs,
         )
-        write_outputs(OUT / item.name, result.report, result.run, title=f"Evaluation: {item.name}")
+        name = item.name + suffix
+        write_outputs(OUT / name, result.report, result.run, title=f"Evaluation: {name}")
         report = result.report
-        results[item.name] = {"command": command(item, limit), "trained_on": item.trained_on, **report}
+        results[name] = {"command": command(item, limit), "trained_on": item.trained_on, **report}
         summary_path.parent.mkdir(parents=True, exist_ok=True)
         summary_path.write_text(json.dumps(results, indent=2) + "\n")
         recall = report["recall_at_k"] or {}
         print(
-            f"{item.name:16} n={report['n']:5} acc={report['accuracy']:.3f} macroF1={report['macro_f1']:.3f} "
+            f"{name:16} n={report['n']:5} acc={report['accuracy']:.3f} macroF1={report['macro_f1']:.3f} "
             f"ece={report['ece']:.3f} R@5={recall.get('5')} evacc={report['evidence_accuracy']} "
             f"{report['seconds']:.0f}s  [{command(item, limit)}]",
             flush=True,
