@@ -560,7 +560,18 @@ def _split_coordination(clause: _Clause, pieces: list[Piece]) -> None:
         return clause.text(tokens[a].start, tokens[b - 1].end) if b > a else ""
 
     def figures(a: int, b: int) -> int:
-        return len(find_mentions(span_text(a, b))) if b > a else 0
+        # Quantities and dates; a number that is part of a name ("X-15", "Friendship 7", "Mi 11") is not one.
+        if b <= a:
+            return 0
+        text = span_text(a, b)
+        count = 0
+        for m in find_mentions(text):
+            before = text[: m.start].rstrip()
+            last_word = before.split()[-1] if before.split() else ""
+            if m.kind == "number" and (before.endswith("-") or last_word[:1].isupper()):
+                continue
+            count += 1
+        return count
 
     segments: list[tuple[int, int, str]] = []  # (first token, end token, text prefix to prepend)
     seg_start = begin
@@ -600,6 +611,7 @@ def _split_coordination(clause: _Clause, pieces: list[Piece]) -> None:
         if (
             is_verb(tokens[k])
             and subject is not None
+            and not is_verb(tokens[conj_start - 1])  # "has directed and created many works": shared object
             and _first_verb(tokens, seg_start, conj_start) is not None
             and (
                 tokens[k].low in REPORTING
@@ -783,7 +795,7 @@ def _enumeration(
                 is_verb(tokens[j]) or tokens[j].text in {";", ":"} or tokens[j].low in SUBJECT_PRONOUNS
                 for j in range(a, b)
             )
-            and not (tokens[a].low.endswith("ing") and tokens[a].text[:1].islower())
+            and not (tokens[a].low.endswith(("ing", "ly")) and tokens[a].text[:1].islower())
         )
 
     commas = [
@@ -815,6 +827,10 @@ def _enumeration(
             first = j + 1
             break
     if first is None or first >= kept[0] or not short(first, kept[0]):
+        return None
+    # Only lists after the verb (objects) share a prefix: "Taylor, Singh and Patel withdrew" stays whole.
+    verb = _first_verb(tokens, seg_start, conj_start)
+    if verb is None or first <= verb:
         return None
     # The last item (after the conjunction) is short as well.
     final_end = final_start

@@ -146,6 +146,10 @@ class Discourse:
     last_subject: tuple[str, str, int] | None = None  # (text, kind, sentence)
     proper: set[str] = field(default_factory=set)
     first_seen: dict[str, int] = field(default_factory=dict)
+    possessors: set[str] = field(default_factory=set)
+    sentence_refs: dict[tuple[int, str], str | None] = field(
+        default_factory=dict
+    )  # names written with "'s" ("Jarome Iginla's No. 12")
 
     # ------------------------------------------------------------------------------------------ names
 
@@ -230,6 +234,8 @@ class Discourse:
             is_subject = subject is not None and start == 0 and not heading
             if start > 0:
                 self.proper.add(name)  # capitalised inside a sentence: certainly a name
+            if text[end : end + 2] in {"'s", "’s"}:
+                self.possessors.add(name)
             self.mentions.append(_Mention(name, self.kinds[name], sentence, is_subject))
         if subject is not None and not heading:
             kind = self.kinds.get(subject, NAME if subject[:1].isupper() else "thing")
@@ -334,6 +340,7 @@ class Discourse:
                     and self.kinds.get(m.name) == NAME
                     and 2 <= len(m.name.split()) <= 3
                     and not any(w.lower() in _ORG_SUFFIX for w in m.name.split())
+                    and (m.subject or m.name in self.possessors)
                 }
                 if len(shaped) == 1 and not any(self.kinds.get(m.name) == PERSON for m in self.mentions):
                     return shaped.pop()
@@ -358,7 +365,13 @@ class Discourse:
             m = None  # "It is worth noting that...", "It was reported that...": nothing to resolve
         if m:
             ref = m.group("ref")
-            target = self.referent(m.group("pron") or ref, m.group("head"), sentence)
+            key = (sentence, ref.lower())
+            if key in self.sentence_refs:
+                # Pieces of one sentence share their opening words: they refer to the same thing.
+                target = self.sentence_refs[key]
+            else:
+                target = self.referent(m.group("pron") or ref, m.group("head"), sentence)
+                self.sentence_refs[key] = target
             if target is None or target.lower() == ref.lower():
                 needs = True
             else:

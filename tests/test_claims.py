@@ -172,8 +172,22 @@ def test_what_is_not_a_coordination_stays_whole():
         "Prices range between 100 and 200 euros.",
         "Hoppus and Barker were forced to replace DeLonge in 2015.",
         "The court held that the law was valid and did not burden the right.",
+        "In July 2019, Steven Taylor, Jasdeep Singh and Timil Patel withdrew from the tournament.",
+        "The maker sells the Mi 11 and the Redmi 10 in 2021.",
     ):
         assert _texts(text) == [text]
+
+
+def test_pieces_of_one_sentence_resolve_their_shared_reference_alike():
+    claims = extract_claims(
+        "It shared the hall with the Bell X-1, the North American X-15 and the Friendship 7."
+    )
+    assert [c.text for c in claims] == [
+        "It shared the hall with the Bell X-1.",
+        "It shared the hall with the North American X-15.",
+        "It shared the hall with the Friendship 7.",
+    ]
+    assert all(c.needs_context for c in claims)
 
 
 def test_appositives_and_relative_clauses_become_claims():
