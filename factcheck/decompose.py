@@ -235,15 +235,28 @@ def _subject_range(
     return (start, before[-1] + 1)
 
 
-def _clause_follows(tokens: list[Token], i: int, end: int) -> bool:
-    """Whether a new clause with its own subject starts at token ``i`` ("it will...", "the plant has...")."""
-    if i >= end:
+def _clause_follows(
+    tokens: list[Token], i: int, end: int, skip: Callable[[Token], bool] | None = None
+) -> bool:
+    """Whether a new clause with its own subject starts at token ``i`` ("it will...", "the plant has...",
+    "production is..."). Tokens for which ``skip`` is true (cut-out appositives) are ignored."""
+    kept = [j for j in range(i, end) if not (skip and skip(tokens[j]))]
+    if not kept:
         return False
-    first = tokens[i]
+    first = tokens[kept[0]]
+    rest = kept[1:]
     if first.low in SUBJECT_PRONOUNS:
-        return is_verb(tokens[_skip_adverbs(tokens, i + 1)] if _skip_adverbs(tokens, i + 1) < end else None)
+        following = [j for j in rest if tokens[j].low not in ADVERBS]
+        return bool(following) and is_verb(tokens[following[0]])
+    if (
+        first.text[:1].islower()
+        and first.low not in DETERMINERS | PREPOSITIONS | ADVERBS
+        and not is_verb(first)
+    ):
+        # "production is to start": a bare noun followed by a finite verb
+        return bool(rest) and (tokens[rest[0]].low in AUX or tokens[rest[0]].low in IRREGULAR)
     if first.low in DETERMINERS or _is_capitalised(first):
-        for j in range(i + 1, min(end, i + 8)):
+        for j in rest[:7]:
             if tokens[j].text in {",", ";", ":"}:
                 return False
             if is_verb(tokens[j]):
@@ -293,7 +306,8 @@ def _proper_np_before(tokens: list[Token], idx: int, floor: int) -> int | None:
         j += 1
     if j >= idx:
         return None
-    if j == floor or tokens[j - 1].low in PREPOSITIONS | {",", "and", "by"} or is_verb(tokens[j - 1]):
+    before = tokens[j - 1].low if j > 0 else ""
+    if j == floor or before in PREPOSITIONS | BASE_VERBS | {",", "and", "by"} or is_verb(tokens[j - 1]):
         return j
     # "the Beijing factory, which..." : a determiner before the name makes it a longer noun phrase.
     return None
@@ -373,6 +387,15 @@ def _extract_inserts(clause: _Clause, pieces: list[Piece]) -> None:
         if nxt is not None:
             k = _skip_adverbs(tokens, nxt + 1)
             if k < end and (is_verb(tokens[k]) or _verb_like(tokens[k])):
+                closing = nxt
+            elif (
+                k < end
+                and tokens[k].low in PREPOSITIONS
+                and after.low in {"a", "an", "the"}
+                and _proper_np_before(tokens, c1, intro) is not None
+                and _first_verb(tokens, intro, c1) is not None
+            ):
+                # "agreed to buy Harlan Robotics, a developer of software, for 700 million euros"
                 closing = nxt
         stop_tok = closing if closing is not None else end
         final = closing is None
@@ -604,7 +627,10 @@ def _split_coordination(clause: _Clause, pieces: list[Piece]) -> None:
             segments.append((seg_start, conj_start, prefix))
             seg_start, prefix, list_prefix = k, reported + " ", None
             continue
-        if _clause_follows(tokens, k, nxt_end) and _first_verb(tokens, seg_start, conj_start) is not None:
+        if (
+            _clause_follows(tokens, k, end, lambda t: clause.cut(t.start, t.end))
+            and _first_verb(tokens, seg_start, conj_start) is not None
+        ):
             segments.append((seg_start, conj_start, prefix))
             seg_start, prefix, list_prefix = k, "", None
             continue
@@ -681,7 +707,8 @@ def _split_coordination(clause: _Clause, pieces: list[Piece]) -> None:
                 # Skip what the items share after the verb: "to" + verb, a preposition ("rose to 5 million").
                 np_start = verb + 1
                 while np_start < conj_start and (
-                    tokens[np_start].low in BASE_VERBS | {"to"} or tokens[np_start].low in PREPOSITIONS
+                    tokens[np_start].low in BASE_VERBS | {"to"}
+                    or (tokens[np_start].low in PREPOSITIONS and tokens[np_start].low not in _APPROXIMATORS)
                 ):
                     np_start += 1
                 if np_start >= conj_start or not figures(np_start, conj_start):
@@ -776,6 +803,8 @@ def _reported_prefix(
     return clause.text(start, tokens[inner_verb - 1].end)
 
 
+# "about 450 employees and revenue of ...": an approximation belongs to its own figure, not to the list.
+_APPROXIMATORS = {"about", "around", "over", "under", "nearly", "almost", "roughly", "some", "up"}
 _LIST_ANCHORS = {"including", "include", "includes", "included", ":", "as", "like"}
 
 

@@ -492,3 +492,54 @@ def test_the_component_path_gives_the_same_claims_as_the_draft_path(draft, claim
     html_draft = load_draft(page)
     assert extract_claims(html_draft.text, html_draft.format) == claims_of(html_draft)
     assert html_draft.plain_text.strip().startswith("Deal")
+
+
+NEWS = [
+    "BEIJING, Nov. 27, 2021 - Xiaomi will build its first car factory in Beijing, the city and the company "
+    "said. The plant will have capacity for 300,000 cars a year. It is to be built in two phases of 150,000 "
+    "vehicles each, and production is to start in 2024.",
+    "Xiaomi, which ranks second with a 17% share, shipped 52.8 million phones in the second quarter of 2021, "
+    "and Apple, the third-largest maker, shipped 44.2 million. Samsung sold 57.5 million, 18% more than a "
+    "year earlier, while Oppo and Vivo each sold about 32 million.",
+    "Castell Group agreed to buy Harlan Robotics, a developer of driver-assistance software founded in 2009, "
+    "for 700 million euros in cash on August 18, 2021. Harlan has about 450 employees and revenue of €95m.",
+]
+
+
+@pytest.mark.parametrize("text", NEWS)
+def test_each_figure_is_stated_by_exactly_one_claim_in_news_prose(text):
+    from factcheck.markup import dateline
+
+    claims = extract_claims(text)
+    assert claims
+    for mention in find_mentions(text):
+        if mention.start < dateline(text)[0]:
+            continue  # the dateline is the draft's date, not a claim
+        inside = [c for c in claims if c.start <= mention.start < c.end]
+        assert len([c for c in inside if mention.text in c.text]) == 1, (
+            mention.text,
+            [c.text for c in inside],
+        )
+
+
+def test_news_prose_claims():
+    assert _texts(NEWS[0]) == [
+        "Xiaomi will build its first car factory in Beijing, the city and the company said.",
+        "Xiaomi's first car factory in Beijing will have capacity for 300,000 cars a year.",
+        "Xiaomi's first car factory in Beijing is to be built in two phases of 150,000 vehicles each.",
+        "Production is to start in 2024.",
+    ]
+    assert _texts(NEWS[1]) == [
+        "Xiaomi shipped 52.8 million phones in the second quarter of 2021.",
+        "Xiaomi ranks second with a 17% share.",
+        "Apple shipped 44.2 million.",
+        "Apple is the third-largest maker.",
+        "Samsung sold 57.5 million, 18% more than a year earlier.",
+        "Oppo and Vivo each sold about 32 million.",
+    ]
+    assert _texts(NEWS[2]) == [
+        "Castell Group agreed to buy Harlan Robotics for 700 million euros in cash on August 18, 2021.",
+        "Harlan Robotics is a developer of driver-assistance software founded in 2009.",
+        "Harlan has about 450 employees.",
+        "Harlan has revenue of €95m.",
+    ]
