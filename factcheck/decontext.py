@@ -285,7 +285,7 @@ class Discourse:
         Only a name introduced before the short form counts ("Xiaomi", then "Xiaomi EV", are two names)."""
         words = name.split()
         best = name
-        first = self.first_seen.get(name, 0)
+        first = self.first_seen.get(name, len(self.first_seen))
         for known, order in self.first_seen.items():
             parts = known.split()
             if (
@@ -296,6 +296,18 @@ class Discourse:
             ):
                 best = known
         return best
+
+    def _expand_name(self, text: str, pos: int) -> str:
+        """A claim opening with a short second reference gets the full name: "Harlan has ..." ->
+        "Harlan Robotics has ..." when "Harlan Robotics" was named earlier in the draft."""
+        found = self.names(text[pos:])
+        if not found or found[0][1] != 0:
+            return text
+        name = found[0][0]
+        full = self._canonical(name)
+        if full == name or self.kinds.get(full) == PLACE:
+            return text
+        return text[:pos] + full + text[pos + len(name) :]
 
     def _salient(self, kind: str, sentence: int, window: int) -> str | None:
         scores: dict[str, float] = {}
@@ -382,6 +394,8 @@ class Discourse:
                 if pos == 0 and replacement[:1].islower() and replacement.startswith("the "):
                     replacement = "The " + replacement[4:]
                 text = text[:pos] + replacement + text[pos + m.end() :]
+        else:
+            text = self._expand_name(text, pos)
         if text[:1].islower():
             text = text[0].upper() + text[1:]
         text, dated = anchor_dates(text, self.draft_date)

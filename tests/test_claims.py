@@ -456,8 +456,8 @@ def test_newswire_constructions():
         "Meridian Auto said on Monday it would double the capacity of its Guangzhou plant to 200,000 cars"
         " (as of 2021-03-17).",
         "Meridian Auto's Guangzhou plant will build the company's first electric sedan.",
-        "Meridian employs about 5,000 people.",
-        "Meridian is a joint venture with a state-owned group.",
+        "Meridian Auto employs about 5,000 people.",
+        "Meridian Auto is a joint venture with a state-owned group.",
         "Meridian Auto said it had no plans to open a factory in Beijing.",
         "Meridian Auto said it would keep its research centre in Shanghai.",
         "Xiaomi said it had held talks for months.",
@@ -540,6 +540,6 @@ def test_news_prose_claims():
     assert _texts(NEWS[2]) == [
         "Castell Group agreed to buy Harlan Robotics for 700 million euros in cash on August 18, 2021.",
         "Harlan Robotics is a developer of driver-assistance software founded in 2009.",
-        "Harlan has about 450 employees.",
-        "Harlan has revenue of €95m.",
+        "Harlan Robotics has about 450 employees.",
+        "Harlan Robotics has revenue of €95m.",
     ]
