@@ -30,7 +30,7 @@ def check_draft(
     from factcheck.pipeline import build_check_pipeline, load_pipeline, run_check
 
     settings = settings or load_settings()
-    draft = load_draft(file, max_bytes=settings.max_input_bytes)
+    draft = load_draft(file)
     index_dir = _index_dir(index, settings, quiet)
     corpus = CorpusIndex.open(index_dir)
     pipeline = (

@@ -82,7 +82,7 @@ def load_pipeline(path: Path, index_dir: Path | None = None) -> Pipeline:
     from factcheck.reading import read_text
 
     try:
-        pipeline = Pipeline.loads(read_text(path))
+        pipeline = Pipeline.loads(read_text(path), allowed_modules=["factcheck"])
     except Exception as exc:  # Haystack raises several types for a bad definition
         raise InputError(f"{path}: not a valid pipeline definition ({exc})") from exc
     missing = {"extractor", "retriever", "verifier"} - set(pipeline.graph.nodes)

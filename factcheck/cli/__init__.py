@@ -41,11 +41,13 @@ def main() -> None:
     except typer.Abort:
         error("aborted")
         sys.exit(1)
-    except Exception as exc:  # click's usage errors and anything unforeseen
-        import click
-
-        if isinstance(exc, click.exceptions.ClickException):
-            exc.show()
-            sys.exit(2)
+    except typer.TyperException as exc:  # usage errors: typer bundles its own click
+        show = getattr(exc, "show", None)
+        if callable(show):
+            show()
+        else:
+            error(str(exc))
+        sys.exit(2)
+    except Exception as exc:  # anything unforeseen still gets one line, never a traceback
         error(f"unexpected error: {type(exc).__name__}: {exc}")
         sys.exit(70)
