@@ -102,6 +102,8 @@ def changed_text(doc: dict, rng: random.Random) -> list[str]:
             value = float(match.group())
             new = value * rng.choice((0.5, 2, 10)) + 1
             figure = f"{new:.1f}" if "." in match.group() else str(int(new))
+            if figure == match.group():  # e.g. 2 * 0.5 + 1
+                figure = f"{value + 3:.1f}" if "." in match.group() else str(int(value) + 3)
             sentences[i] = sentence[: match.start()] + figure + sentence[match.end() :]
             return sentences
     return [*sentences, "A later correction reported that these results could not be reproduced."]
