@@ -43,6 +43,7 @@ class EvalSet:
 SETS = [
     EvalSet("own-oracle", "native", ("claims/xiaomi-claims.labelled.jsonl",), "oracle", None, False),
     EvalSet("own-demo-corpus", "native", ("claims/xiaomi-claims.labelled.jsonl",), "demo", None, False),
+    EvalSet("scifact", "scifact", (f"{DATA_ARG}/scifact/claims_train.jsonl",), "index", 300, True),
     EvalSet(
         "climate-fever",
         "climate-fever",
@@ -70,8 +71,8 @@ SETS = [
         600,
         False,
     ),
-    EvalSet("sick", "sick", (f"{DATA_ARG}/sick/SICK.txt",), "oracle", 1000, False),
-    EvalSet("fever-lite", "fever", (f"{DATA_ARG}/fever-lite/validation.jsonl",), "oracle", 1000, True),
+    EvalSet("sick", "sick", (f"{DATA_ARG}/sick/SICK.txt",), "oracle", 600, False),
+    EvalSet("fever-lite", "fever", (f"{DATA_ARG}/fever-lite/validation.jsonl",), "oracle", 600, True),
     EvalSet(
         "vitaminc",
         "vitaminc",
@@ -80,7 +81,6 @@ SETS = [
         None,
         True,
     ),
-    EvalSet("scifact", "scifact", (f"{DATA_ARG}/scifact/claims_train.jsonl",), "index", 300, True),
 ]
 
 
