@@ -29,7 +29,10 @@ def main() -> None:
     from factcheck.cli.output import error
 
     try:
-        app(standalone_mode=False)
+        # Outside standalone mode click returns the code of a ``typer.Exit`` instead of exiting.
+        code = app(standalone_mode=False)
+        if isinstance(code, int) and code:
+            sys.exit(code)
     except FactcheckError as exc:
         error(str(exc))
         sys.exit(exc.exit_code)
