@@ -38,6 +38,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 SCIFACT = ROOT.parent / "shared" / "data" / "scifact"
 OUT = ROOT / "eval" / "out"
+OUT_FILE = OUT / "bench_retrieval.json"
 
 
 def load_scifact(limit: int | None) -> tuple[list[dict], list[tuple[str, set[str]]]]:
@@ -163,6 +164,31 @@ def hnsw_against_flat(index, claim_vectors: np.ndarray, ef_values=(64, 128, 256)
     return result
 
 
+def raw_encode(sample: list[str], results: dict, batch_size: int, embedder, model_path: Path) -> dict:
+    """Raw ``SentenceTransformer.encode`` and this package's embedder on the same passages."""
+    print(f"raw SentenceTransformer.encode on {len(sample)} passages ...", file=sys.stderr, flush=True)
+    started = time.perf_counter()
+    from sentence_transformers import SentenceTransformer
+
+    st_model = SentenceTransformer(str(model_path), device="cpu")
+    st_start_s = time.perf_counter() - started
+    started = time.perf_counter()
+    st_model.encode(sample, batch_size=batch_size, normalize_embeddings=True)
+    raw_pps = len(sample) / (time.perf_counter() - started)
+    started = time.perf_counter()
+    embedder.embed(sample, batch_size=batch_size)
+    ours_pps = len(sample) / (time.perf_counter() - started)
+    indexing = results.get("index", {}).get("passages_per_s")
+    return {
+        "sample": len(sample),
+        "import_and_load_s": st_start_s,
+        "sentence_transformers_passages_per_s": raw_pps,
+        "factcheck_embedder_passages_per_s": ours_pps,
+        "overhead_ratio_indexing": raw_pps / indexing if indexing else None,
+        "overhead_ratio_embedder": raw_pps / ours_pps,
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--limit", type=int, default=None, help="Index only this many abstracts.")
@@ -171,8 +197,11 @@ def main() -> None:
     parser.add_argument("--cold-runs", type=int, default=3)
     parser.add_argument("--keep-index", type=Path, default=None, help="Build the index here and keep it.")
     parser.add_argument("--reuse-index", type=Path, default=None, help="Search this index; do not build.")
+    parser.add_argument("--out", type=Path, default=OUT / "bench_retrieval.json", help="JSON output file.")
     parser.add_argument("--seed", type=int, default=13)
     args = parser.parse_args()
+    global OUT_FILE
+    OUT_FILE = args.out
     if not SCIFACT.is_dir():
         raise SystemExit(f"{SCIFACT} is not present")
 
@@ -211,31 +240,9 @@ def main() -> None:
     results["passages"] = index.passage_count
     rows = index._query("SELECT text FROM passages")
     sample = [r[0] for r in random.Random(args.seed).sample(rows, min(args.raw_sample, len(rows)))]
-    print(f"raw SentenceTransformer.encode on {len(sample)} passages ...", file=sys.stderr, flush=True)
-    started = time.perf_counter()
-    from sentence_transformers import SentenceTransformer
-
-    st_model = SentenceTransformer(str(model_dir()), device="cpu")
-    st_start_s = time.perf_counter() - started
-    started = time.perf_counter()
-    st_model.encode(sample, batch_size=settings.embed_batch_size, normalize_embeddings=True)
-    raw_pps = len(sample) / (time.perf_counter() - started)
-    started = time.perf_counter()
-    embedder.embed(sample, batch_size=settings.embed_batch_size)
-    ours_pps = len(sample) / (time.perf_counter() - started)
-    results["raw_encode"] = {
-        "sample": len(sample),
-        "import_and_load_s": st_start_s,
-        "sentence_transformers_passages_per_s": raw_pps,
-        "factcheck_embedder_passages_per_s": ours_pps,
-        "overhead_ratio_indexing": raw_pps / results["index"]["passages_per_s"]
-        if "index" in results
-        else None,
-        "overhead_ratio_embedder": raw_pps / ours_pps,
-    }
-    del st_model
-    save(results)
-
+    if sample:
+        results["raw_encode"] = raw_encode(sample, results, settings.embed_batch_size, embedder, model_dir())
+        save(results)
     print(f"recall on {len(claims)} claims ...", file=sys.stderr, flush=True)
     queries = [c for c, _ in claims]
     results["recall"] = {}
@@ -275,24 +282,27 @@ def main() -> None:
 
 
 def save(results: dict) -> None:
-    OUT.mkdir(parents=True, exist_ok=True)
-    (OUT / "bench_retrieval.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    OUT_FILE.parent.mkdir(parents=True, exist_ok=True)
+    OUT_FILE.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
 
 
 def print_table(r: dict) -> None:
-    idx, raw = r.get("index"), r["raw_encode"]
+    idx, raw = r.get("index"), r.get("raw_encode")
     lines = [f"SciFact: {r['documents']} abstracts, {r['passages']} passages"]
     if idx:
         lines.append(
             f"indexing           {idx['passages_per_s']:8.1f} passages/s  ({idx['seconds']:.0f} s, "
             f"{idx['embedding_share']:.0%} in the model)"
         )
+    if raw:
+        lines += [
+            f"raw ST encode      {raw['sentence_transformers_passages_per_s']:8.1f} passages/s  "
+            f"(sample of {raw['sample']})",
+            f"factcheck embedder {raw['factcheck_embedder_passages_per_s']:8.1f} passages/s  (same sample)",
+            f"overhead ratio     indexing {raw['overhead_ratio_indexing'] or float('nan'):.2f}x, "
+            f"embedder {raw['overhead_ratio_embedder']:.2f}x  (raw / ours)",
+        ]
     lines += [
-        f"raw ST encode      {raw['sentence_transformers_passages_per_s']:8.1f} passages/s  "
-        f"(sample of {raw['sample']})",
-        f"factcheck embedder {raw['factcheck_embedder_passages_per_s']:8.1f} passages/s  (same sample)",
-        f"overhead ratio     indexing {raw['overhead_ratio_indexing'] or float('nan'):.2f}x, "
-        f"embedder {raw['overhead_ratio_embedder']:.2f}x  (raw / ours)",
         "",
         f"recall ({r['recall']['claims']} claims, {r['recall']['gold_pairs']} gold abstracts)   @5      @20",
     ]
