@@ -136,10 +136,25 @@ def corpus_version_of(versions: dict[str, str]) -> str:
     return digest.hexdigest()[:16]
 
 
+# Function words match nearly every passage: leaving them out of the BM25 query barely changes the
+# ranking (their weight is near zero) but saves scoring almost the whole corpus for each query.
+_STOPWORD_LIST = """
+a about an and are as at be been but by can could did do does for from had has have he her his how i if
+in into is it its may might more most no not of on or our she should so some such than that the their
+them then there these they this those to was we were what when where which while who whom why will with
+would you your
+"""
+STOPWORDS = frozenset(_STOPWORD_LIST.split())
+
+
 def fts_query(text: str) -> str | None:
-    """An FTS5 query matching any word of ``text``; each word is quoted, so no input is FTS5 syntax."""
-    terms = list(dict.fromkeys(re.findall(r"\w+", text.lower())))[:MAX_QUERY_TERMS]
-    return " OR ".join(f'"{term}"' for term in terms) if terms else None
+    """An FTS5 query matching any word of ``text``; each word is quoted, so no input is FTS5 syntax.
+
+    Stop words are left out unless the query has nothing else.
+    """
+    words = list(dict.fromkeys(re.findall(r"\w+", text.lower())))
+    terms = [w for w in words if w not in STOPWORDS] or words
+    return " OR ".join(f'"{term}"' for term in terms[:MAX_QUERY_TERMS]) if terms else None
 
 
 def reciprocal_rank_fusion(rankings: Sequence[Sequence[int]], rrf_k: int = 60) -> list[tuple[int, float]]:

@@ -305,7 +305,8 @@ def test_fts5_syntax_in_queries_never_raises(corpus: Path, tmp_path_factory, emb
 
 
 def test_fts_query_quotes_every_term() -> None:
-    assert fts_query('Deepmotion "price" AND (70M)') == '"deepmotion" OR "price" OR "and" OR "70m"'
+    assert fts_query('Deepmotion "price" AND (70M)') == '"deepmotion" OR "price" OR "70m"'
+    assert fts_query("AND OR (") == '"and" OR "or"'  # only stop words: kept
     assert fts_query("*** ( ) \" '") is None
 
 
