@@ -28,24 +28,23 @@ class Evaluation:
 
 
 @contextlib.contextmanager
-def _search_for(
-    oracle: bool, index: Path | None, corpus: Path | None, settings: Settings, quiet: bool
-) -> Iterator[SearchFn | None]:
+def _index_search(
+    index: Path | None, corpus: Path | None, settings: Settings, quiet: bool
+) -> Iterator[SearchFn]:
+    """Search over a temporary index of ``corpus``, the index folder ``index``, or the default index."""
     from factcheck.evaluation.components import index_search_fn, temporary_index
 
-    if oracle:
-        yield None
-    elif corpus is not None:
+    if corpus is not None:
         with temporary_index(corpus, settings) as folder:
             yield index_search_fn(folder, settings)
-    else:
-        if index is None:
-            from factcheck.index import ensure_index
+        return
+    if index is None:
+        from factcheck.index import ensure_index
 
-            index = Path(ensure_index(settings, None, quiet=quiet))
-        elif not index.is_dir():
-            raise InputError(f"{index}: no such index folder")
-        yield index_search_fn(index, settings)
+        index = Path(ensure_index(settings, None, quiet=quiet))
+    elif not index.is_dir():
+        raise InputError(f"{index}: no such index folder")
+    yield index_search_fn(index, settings)
 
 
 def evaluate(
@@ -80,9 +79,11 @@ def evaluate(
 
         verify, model = verifier_fn(settings)
     verify_k = int(getattr(settings, "verify_passages", settings.top_k))
-    if oracle or search is not None:
-        run = run_evaluation(claims, verify, None if oracle else search, verify_k=verify_k, progress=progress)
+    if oracle:
+        run = run_evaluation(claims, verify, None, verify_k=verify_k, progress=progress)
+    elif search is not None:
+        run = run_evaluation(claims, verify, search, verify_k=verify_k, progress=progress)
     else:
-        with _search_for(oracle, index, corpus, settings, quiet) as found:
+        with _index_search(index, corpus, settings, quiet) as found:
             run = run_evaluation(claims, verify, found, verify_k=verify_k, progress=progress)
     return Evaluation(run=run, report=build_report(run, model=model))
