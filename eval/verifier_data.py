@@ -541,6 +541,19 @@ def perturb_rank(claim: str, evidence: str, rng: random.Random) -> str | None:
     return None
 
 
+def add_detail(claim: str, evidence: str, rng: random.Random) -> str | None:
+    """Add a place or a year that the evidence does not mention: the claim now says more than the evidence,
+    without contradicting it (a name or place missing from the evidence is not a conflict)."""
+    body = claim.rstrip().rstrip(".")
+    if not body or body != body.strip():
+        return None
+    if not _PLACE.search(evidence) and rng.random() < 0.6:
+        return f"{body} in {rng.choice(CITIES + COUNTRIES)}."
+    if not re.search(r"\b(1[89]|20)\d\d\b", evidence + " " + claim):
+        return f"{body} in {rng.randint(1990, 2024)}."
+    return None
+
+
 def drop_qualifier(claim: str, evidence: str, rng: random.Random) -> str | None:
     """Drop a hedge before a figure or a parenthesis: the claim says no more than before."""
     for pattern in (_HEDGE, _PAREN):
@@ -594,6 +607,10 @@ def synthesize(pairs: Iterable[Pair], rng: random.Random, rate: float = 1.0) -> 
             new = drop_qualifier(pair.claim, pair.evidence, rng)
             if new and new != pair.claim:
                 out.append(replace(pair, claim=new, source=pair.source + "+dropped-qualifier"))
+        if rng.random() < 0.2 * rate:
+            new = add_detail(pair.claim, pair.evidence, rng)
+            if new:
+                out.append(replace(pair, claim=new, label=NEITHER, source=pair.source + "+added-detail"))
     return out
 
 
@@ -811,7 +828,20 @@ def wire_pairs(n: int, rng: random.Random) -> list[Pair]:
         if kind == "staff":
             # b is not named in this evidence: "b's division" is about another company, not a conflict.
             irrelevant = irrelevant + [contradicting.pop()]
+        if kind == "factory" and rng.random() < 0.3:
+            # The figure without the plant's place: whose plant it is stays open, so a claim naming the
+            # company and city is neither supported nor contradicted by this sentence alone.
+            evidence = f"The plant will be able to build {count:,} {product} a year once finished."
+            entailing = [f"The plant can make {count:,} {product} per year."]
+            contradicting = [
+                f"The plant can make {int(count * rng.choice([0.5, 2, 10])):,} {product} a year."
+            ]
+            irrelevant = [f"{a}'s {city} plant can make {count:,} {product} per year."]
         filler = rng.choice(irrelevant)
+        if rng.random() < 0.5:
+            # Wire copy opens with a dateline: it is no evidence against the claim.
+            day = rng.randint(1, 28)
+            evidence = f"{city.upper()}, {month} {day}, {year} (Newsdesk) - {evidence}"
         if rng.random() < 0.3:
             evidence = (
                 f"{evidence} {rng.choice(['Shares rose 3% on the news.', 'The company gave no details.'])}"
