@@ -30,3 +30,14 @@ def embedder():
     model = shared_embedder()
     model.warm_up()
     return model
+
+
+@pytest.fixture(scope="session")
+def demo_index(tmp_path_factory, embedder) -> Path:
+    """An index of the bundled demo corpus, built once per test run (read-only for tests)."""
+    from factcheck.index import build_index
+    from factcheck.settings import BUNDLED_CORPUS, load_settings
+
+    folder = tmp_path_factory.mktemp("demo-index")
+    build_index([BUNDLED_CORPUS], folder, load_settings(), embedder=embedder)
+    return folder
