@@ -55,8 +55,12 @@ def build_scifact_index(index_dir: Path) -> None:
         with gzip.open(SHARED / "scifact" / "corpus.jsonl.gz", "rt") as source, corpus.open("w") as target:
             for line in source:
                 doc = json.loads(line)
-                target.write(json.dumps({"id": str(doc["doc_id"]), "title": doc["title"],
-                                         "text": " ".join(doc["abstract"])}) + "\n")
+                target.write(
+                    json.dumps(
+                        {"id": str(doc["doc_id"]), "title": doc["title"], "text": " ".join(doc["abstract"])}
+                    )
+                    + "\n"
+                )
     build_index([corpus], index_dir, load_settings())
 
 
@@ -74,11 +78,33 @@ def cold_run(draft: Path, index: Path | None) -> dict[str, float]:
     return {"seconds": float(seconds), "peak_rss_mb": int(rss_kb) / 1024, "exit_code": int(code)}
 
 
-def warm_run(draft: Path, index: Path | None) -> dict[str, object]:
+class ForwardTimer:
+    """Adds up the time spent in the verdict model's forward passes (``VerifierModel.logits``)."""
+
+    def __init__(self) -> None:
+        from factcheck.verifier_model import VerifierModel
+
+        self.seconds = 0.0
+        self.pairs = 0
+        original = VerifierModel.logits
+
+        def timed(model, pairs, *args, **kwargs):
+            began = time.perf_counter()
+            try:
+                return original(model, pairs, *args, **kwargs)
+            finally:
+                self.seconds += time.perf_counter() - began
+                self.pairs += len(pairs)
+
+        VerifierModel.logits = timed
+
+
+def warm_run(draft: Path, index: Path | None, forward: ForwardTimer) -> dict[str, object]:
     from factcheck import render
     from factcheck.checking import check_draft
 
     check_draft(str(draft), index=index, quiet=True)
+    forward.seconds, forward.pairs = 0.0, 0
     began = time.perf_counter()
     result = check_draft(str(draft), index=index, quiet=True)
     render_began = time.perf_counter()
@@ -93,6 +119,9 @@ def warm_run(draft: Path, index: Path | None) -> dict[str, object]:
         "claims": claims,
         "seconds_per_claim": (render_began - began) / max(claims, 1),
         "stages": stages,
+        "model_forward_seconds": forward.seconds,
+        "model_forward_pairs": forward.pairs,
+        "model_forward_share": forward.seconds / max(render_began - began, 1e-9),
     }
 
 
@@ -110,9 +139,10 @@ def main() -> None:
         draft.write_text(scifact_draft())
         runs["scifact-1000-words"] = (draft, args.scifact_index)
     results = {}
+    forward = ForwardTimer()
     for name, (draft, index) in runs.items():
         cold = cold_run(draft, index)
-        warm = warm_run(draft, index)
+        warm = warm_run(draft, index, forward)
         results[name] = {"cold": cold, "warm": warm, "words": len(draft.read_text().split())}
     results["peak_rss_mb_this_process"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"{'draft':<22}{'words':>6}{'claims':>7}{'cold s':>8}{'cold MB':>9}{'warm s':>8}{'s/claim':>9}")
@@ -120,9 +150,15 @@ def main() -> None:
         if not isinstance(row, dict) or "cold" not in row:
             continue
         warm = row["warm"]
-        print(f"{name:<22}{row['words']:>6}{warm['claims']:>7}{row['cold']['seconds']:>8.2f}"
-              f"{row['cold']['peak_rss_mb']:>9.0f}{warm['seconds']:>8.2f}{warm['seconds_per_claim']:>9.3f}")
+        print(
+            f"{name:<22}{row['words']:>6}{warm['claims']:>7}{row['cold']['seconds']:>8.2f}"
+            f"{row['cold']['peak_rss_mb']:>9.0f}{warm['seconds']:>8.2f}{warm['seconds_per_claim']:>9.3f}"
+        )
         print("   warm stages: " + ", ".join(f"{k} {v:.3f}s" for k, v in warm["stages"].items()))
+        print(
+            f"   verifier model forward: {warm['model_forward_seconds']:.3f}s for"
+            f" {warm['model_forward_pairs']} pairs = {warm['model_forward_share']:.0%} of the warm check"
+        )
     (OUT / "bench_check.json").write_text(json.dumps(results, indent=2))
 
 

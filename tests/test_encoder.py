@@ -27,5 +27,7 @@ def test_embeddings_equal_sentence_transformers(embedder):
 
 
 def test_related_sentences_are_closer_than_unrelated(embedder):
-    a, b, c = embedder.embed(["Xiaomi bought Deepmotion.", "Deepmotion was acquired by Xiaomi.", "It rained in Oslo."])
+    a, b, c = embedder.embed(
+        ["Xiaomi bought Deepmotion.", "Deepmotion was acquired by Xiaomi.", "It rained in Oslo."]
+    )
     assert float(a @ b) > float(a @ c) + 0.2

@@ -4,23 +4,38 @@ from factcheck import render
 from factcheck.cli.check import FailOn, failing
 from factcheck.domain import CheckResult, Claim, Evidence, Label, Stance, Verdict
 
-DRAFT = "Xiaomi paid €700 million for Deepmotion. The factory is in Beijing. It opens a plant <b>in Wuhan</b>."
+DRAFT = (
+    "Xiaomi paid €700 million for Deepmotion. The factory is in Beijing. It opens a plant <b>in Wuhan</b>."
+)
 
 
 def _verdict(text, start, end, label, evidence_text="", doc="deepmotion-deal"):
     claim = Claim(id=Claim.make_id(text), text=text, start=start, end=end)
     evidence = ()
     if evidence_text:
-        stance = {Label.SUPPORTED: Stance.SUPPORTS, Label.CONTRADICTED: Stance.CONTRADICTS}.get(label, Stance.NEUTRAL)
-        evidence = (Evidence(doc_id=doc, text=evidence_text, start=10, end=10 + len(evidence_text),
-                             score=0.9, stance=stance, title="Xiaomi buys <script>alert(1)</script>"),)
+        stance = {Label.SUPPORTED: Stance.SUPPORTS, Label.CONTRADICTED: Stance.CONTRADICTS}.get(
+            label, Stance.NEUTRAL
+        )
+        evidence = (
+            Evidence(
+                doc_id=doc,
+                text=evidence_text,
+                start=10,
+                end=10 + len(evidence_text),
+                score=0.9,
+                stance=stance,
+                title="Xiaomi buys <script>alert(1)</script>",
+            ),
+        )
     return Verdict(claim=claim, label=label, confidence=0.83, reason=f"{label}: because", evidence=evidence)
 
 
 def _result():
     verdicts = (
         _verdict("The factory is in Beijing.", 41, 67, Label.SUPPORTED, "a factory in Beijing", "beijing"),
-        _verdict("Xiaomi paid €700 million for Deepmotion.", 0, 40, Label.CONTRADICTED, "about 70 million euros"),
+        _verdict(
+            "Xiaomi paid €700 million for Deepmotion.", 0, 40, Label.CONTRADICTED, "about 70 million euros"
+        ),
         _verdict("Xiaomi opens a plant in Wuhan.", 68, len(DRAFT), Label.UNVERIFIED),
     )
     return CheckResult(source="draft.md", draft_text=DRAFT, corpus_version="abc123", verdicts=verdicts)
