@@ -36,19 +36,35 @@ def verifier_fn(settings: Settings) -> tuple[VerifyFn, str | None]:
 
 
 def model_version(verifier: object) -> str | None:
-    """The verdict model's version: its config's ``version`` and the delta's sha256 prefix, when readable."""
-    for name in ("model_version", "version"):
-        value = getattr(verifier, name, None)
-        if isinstance(value, str) and value:
-            return value
+    """The verdict model's version and the sha256 prefix of its weights delta (two trainings may share a
+    version string; the hash tells them apart). ``None`` when neither can be read."""
+    version = next(
+        (
+            v
+            for v in (getattr(verifier, "model_version", None), getattr(verifier, "version", None))
+            if isinstance(v, str) and v
+        ),
+        None,
+    )
+    digest = None
     try:
-        from factcheck.verifier_model import CONFIG_FILE, DELTA_FILE, MODEL_FOLDER, read_manifest
+        from factcheck.verifier_model import CONFIG_FILE, DELTA_FILE, read_manifest
 
-        manifest = read_manifest(MODEL_FOLDER)
-        config = json.loads((MODEL_FOLDER / CONFIG_FILE).read_text(encoding="utf-8"))
+        folder = Path(getattr(verifier, "model_dir", None) or _default_model_folder())
+        digest = read_manifest(folder).get(DELTA_FILE)
+        if version is None:
+            version = json.loads((folder / CONFIG_FILE).read_text(encoding="utf-8")).get("version")
     except Exception:  # the version is informative only; a model that loaded is not refused for it
+        pass
+    if version is None and digest is None:
         return None
-    return f"{config.get('version', '?')} (delta sha256 {manifest.get(DELTA_FILE, '?')[:12]})"
+    return f"{version or '?'} (delta {digest[:8]})" if digest else version
+
+
+def _default_model_folder() -> Path:
+    from factcheck.verifier_model import MODEL_FOLDER
+
+    return MODEL_FOLDER
 
 
 def index_search_fn(index_dir: str | Path, settings: Settings) -> SearchFn:
