@@ -25,9 +25,10 @@ import sys
 import time
 from pathlib import Path
 
-from eval.verifier_data import DATA_ROOT, detokenize
+from eval.verifier_data import DATA_ROOT
 from factcheck.evaluation.datasets import (
     LabelledClaim,
+    detokenize,
     read_climate_fever,
     read_fever,
     read_healthver,

@@ -32,6 +32,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from factcheck.evaluation.datasets import detokenize
+
 ENTAILS, CONTRADICTS, NEITHER = 0, 1, 2
 DATA_ROOT = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
 
@@ -51,30 +53,6 @@ def is_dev(group: str, dev_percent: float) -> bool:
     """Deterministic split by group: the same claim always lands on the same side."""
     digest = hashlib.sha256(group.encode("utf-8")).digest()
     return (int.from_bytes(digest[:4], "big") % 10_000) < dev_percent * 100
-
-
-_PTB = [
-    ("-LRB-", "("),
-    ("-RRB-", ")"),
-    ("-LSB-", "["),
-    ("-RSB-", "]"),
-    ("-LCB-", "{"),
-    ("-RCB-", "}"),
-    ("-COLON-", ":"),
-    ("``", '"'),
-    ("''", '"'),
-]
-
-
-def detokenize(text: str) -> str:
-    """Undo PTB/InferSent tokenisation enough to look like running text."""
-    for token, plain in _PTB:
-        text = text.replace(token, plain)
-    text = re.sub(r"\s+([.,;:!?%)\]}])", r"\1", text)
-    text = re.sub(r"([(\[{$])\s+", r"\1", text)
-    text = re.sub(r"\s+(n't|'s|'re|'ve|'ll|'d|'m)\b", r"\1", text)
-    text = re.sub(r'"\s+(.*?)\s+"', r'"\1"', text)
-    return " ".join(text.split())
 
 
 # ---------------------------------------------------------------------------------------------- sources

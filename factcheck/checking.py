@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from factcheck.domain import CheckResult
-from factcheck.errors import InputError
 from factcheck.settings import Settings, load_settings
 
 
@@ -61,6 +59,7 @@ def write_report(result: CheckResult, fmt: str, out: Path | None) -> None:
     import json
 
     from factcheck import render
+    from factcheck.cli.output import write_output
 
     if fmt == "json":
         body = json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n"
@@ -75,15 +74,7 @@ def write_report(result: CheckResult, fmt: str, out: Path | None) -> None:
 
         render.render_text(result, stdout)
         return
-    if out is None:
-        sys.stdout.write(body)
-        return
-    try:
-        temporary = out.with_name(f".{out.name}.tmp")
-        temporary.write_text(body, encoding="utf-8")
-        temporary.replace(out)
-    except OSError as exc:
-        raise InputError(f"{out}: cannot write the report ({exc.strerror})") from exc
+    write_output(body, out)
 
 
 def default_pipeline_yaml(index: Path | None = None) -> str:

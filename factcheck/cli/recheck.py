@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from factcheck.cli import app
+from factcheck.cli.output import write_output
 
 if TYPE_CHECKING:
     from factcheck.recheck import RecheckReport
@@ -48,22 +49,6 @@ def text_report(report: RecheckReport) -> str:
             where = f"{item.get('doc_id')} [{item.get('start')}:{item.get('end')}]"
             lines.append(f'  [{item.get("change")}] {where} "{quote}"')
     return "\n".join(lines) + "\n"
-
-
-def _write(body: str, out: Path | None) -> None:
-    import sys
-
-    from factcheck.errors import InputError
-
-    if out is None:
-        sys.stdout.write(body)
-        return
-    try:
-        temporary = out.with_name(f".{out.name}.tmp")
-        temporary.write_text(body, encoding="utf-8")
-        temporary.replace(out)
-    except OSError as exc:
-        raise InputError(f"{out}: cannot write the report ({exc.strerror})") from exc
 
 
 class _LazyBar:
@@ -127,8 +112,8 @@ def recheck(
         if bar is not None:
             bar.close()
     if format is RecheckFormat.json:
-        _write(json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n", out)
+        write_output(json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n", out)
     elif not quiet or report.changes:
-        _write(text_report(report), out)
+        write_output(text_report(report), out)
     if fail_on_change and report.changes:
         raise typer.Exit(CHANGED_EXIT_CODE)
