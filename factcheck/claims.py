@@ -102,7 +102,24 @@ def load_draft(path: str | Path, fmt: str | None = None, max_bytes: int | None =
 
     limit = max_bytes if max_bytes is not None else load_settings().max_draft_bytes
     raw = read_text(path, max_bytes=limit)
-    return prepare(raw, detect_format(path, fmt), path=str(path))
+    known_suffix = Path(str(path)).suffix.lower() in _SUFFIXES
+    resolved = detect_format(path, fmt) if (fmt and fmt != "auto") or known_suffix else sniff_format(raw)
+    return prepare(raw, resolved, path=str(path))
+
+
+_HTML_START = re.compile(r"\s*(<!doctype html|<html\b|<head\b|<body\b|<article\b)", re.IGNORECASE)
+_MARKDOWN_SIGNS = re.compile(
+    r"\A---\n.*?\n---\n|^#{1,6} \S|\[[^\]\n]+\]\([^)\s]+\)|\*\*[^*\n]+\*\*", re.MULTILINE | re.DOTALL
+)
+
+
+def sniff_format(raw: str) -> str:
+    """The format of a draft with no telling suffix (standard input): HTML, Markdown or plain text."""
+    if _HTML_START.match(raw):
+        return "html"
+    if _MARKDOWN_SIGNS.search(raw[:20_000]):
+        return "md"
+    return "txt"
 
 
 def _normalise(text: str) -> str:

@@ -543,3 +543,21 @@ def test_news_prose_claims():
         "Harlan Robotics has about 450 employees.",
         "Harlan Robotics has revenue of €95m.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("---\ntitle: T\ndate: 2021-09-01\n---\n\n# T\n\nXiaomi has 300 employees.\n", "md"),
+        ("Xiaomi paid **€70M** for [Deepmotion](https://example.com).", "md"),
+        ("<!DOCTYPE html><html><body><p>Xiaomi has 300 employees.</p></body></html>", "html"),
+        ("Xiaomi has 300 employees. It is based in Beijing.", "txt"),
+    ],
+)
+def test_drafts_on_standard_input_are_read_in_their_own_format(raw, expected, monkeypatch):
+    import io
+
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(raw.encode("utf-8"))))
+    draft = load_draft("-")
+    assert draft.format == expected
+    assert all(c.text.split()[0] != "Title:" for c in extract_claims(draft.raw, draft.format))
