@@ -5,7 +5,7 @@ Each set is what one command does (printed with its results, and the same as
 ``eval/out/<set>/`` (report.json, report.md, predictions.jsonl, plots) and a summary to
 ``eval/out/results.json``. Run from the repository root, e.g.::
 
-    nice -n 10 python -m eval.bench_eval                      # every set, default sizes
+    nice -n 10 python -m eval.bench_eval                      # every set, in full
     nice -n 10 python -m eval.bench_eval --sets own-oracle fever-symmetric --limit 200
     nice -n 10 python -m eval.bench_eval --raw-model --limit 300   # the bare model, for comparison
 
@@ -43,7 +43,7 @@ class EvalSet:
 SETS = [
     EvalSet("own-oracle", "native", ("claims/xiaomi-claims.labelled.jsonl",), "oracle", None, False),
     EvalSet("own-demo-corpus", "native", ("claims/xiaomi-claims.labelled.jsonl",), "demo", None, False),
-    EvalSet("scifact", "scifact", (f"{DATA_ARG}/scifact/claims_train.jsonl",), "index", 300, True),
+    EvalSet("scifact", "scifact", (f"{DATA_ARG}/scifact/claims_train.jsonl",), "index", None, True),
     EvalSet(
         "climate-fever",
         "climate-fever",
@@ -53,7 +53,7 @@ SETS = [
         False,
     ),
     EvalSet(
-        "healthver", "healthver", (f"{DATA_ARG}/healthver/data/healthver_dev.csv",), "oracle", 1000, False
+        "healthver", "healthver", (f"{DATA_ARG}/healthver/data/healthver_dev.csv",), "oracle", None, False
     ),
     EvalSet(
         "fever-symmetric",
@@ -68,11 +68,11 @@ SETS = [
         "anli",
         tuple(f"{DATA_ARG}/anli/anli_v1.0/R{r}/test.jsonl" for r in (1, 2, 3)),
         "oracle",
-        600,
+        None,
         False,
     ),
-    EvalSet("sick", "sick", (f"{DATA_ARG}/sick/SICK.txt",), "oracle", 600, False),
-    EvalSet("fever-lite", "fever", (f"{DATA_ARG}/fever-lite/validation.jsonl",), "oracle", 600, True),
+    EvalSet("sick", "sick", (f"{DATA_ARG}/sick/SICK.txt",), "oracle", None, False),
+    EvalSet("fever-lite", "fever", (f"{DATA_ARG}/fever-lite/validation.jsonl",), "oracle", None, True),
     EvalSet(
         "vitaminc",
         "vitaminc",
