@@ -131,6 +131,7 @@ class Candidate:
     stance: Stance = Stance.NEUTRAL
     score: float = 0.0
     why: str = ""
+    value_conflict: bool = False
     findings: list[Any] = field(default_factory=list)
 
 
@@ -206,6 +207,14 @@ def _quantity_compare():
 def _shorten(text: str, limit: int = 90) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _corroboration(spans: list[Candidate]) -> float:
+    """How strongly a set of spans backs one side: noisy-OR over the best span of each document."""
+    best: dict[str, float] = {}
+    for span in spans:
+        best[span.passage.doc_id] = max(best.get(span.passage.doc_id, 0.0), span.score)
+    return 1.0 - math.prod(1.0 - score for score in best.values())
 
 
 def _overlaps(a: Candidate, b: Candidate) -> bool:
@@ -353,6 +362,7 @@ class Verifier:
         if conflicts and relevant:
             finding = max(conflicts, key=lambda f: f.strength)
             candidate.stance = Stance.CONTRADICTS
+            candidate.value_conflict = True
             # The quantity check is exact where it speaks; how sure we are that it speaks about the same
             # subject comes from the model's relevance mass (or the lexical match).
             mass = max(entail + contra, min(1.0, candidate.overlap))
@@ -380,10 +390,16 @@ class Verifier:
             return Verdict(claim, Label.UNVERIFIED, 1.0, NO_EVIDENCE, (), {"unverified": 1.0})
         supports = sorted((c for c in spans if c.stance is Stance.SUPPORTS), key=lambda c: -c.score)
         contradicts = sorted((c for c in spans if c.stance is Stance.CONTRADICTS), key=lambda c: -c.score)
+        winner = None
         # Evidence points both ways only when distinct text does: a window and the sentence inside it
         # disagreeing is the model hesitating over one piece of evidence, not two sources in conflict.
         if supports and contradicts:
-            winner = supports[0] if supports[0].score > contradicts[0].score else contradicts[0]
+            # The better-supported side: a figure, date or name that conflicts is decisive; otherwise
+            # independent documents corroborate each other (noisy-OR over the best span of each).
+            contradiction_wins = any(c.value_conflict for c in contradicts) or _corroboration(
+                contradicts
+            ) >= _corroboration(supports)
+            winner = contradicts[0] if contradiction_wins else supports[0]
             losers = contradicts if winner is supports[0] else supports
             losers = [c for c in losers if not _overlaps(c, winner)]
             if winner is supports[0]:
@@ -391,7 +407,7 @@ class Verifier:
             else:
                 supports = losers
         mixed = bool(supports and contradicts)
-        if contradicts and (not supports or contradicts[0].score >= supports[0].score):
+        if contradicts and (not supports or winner is contradicts[0]):
             best, label = contradicts[0], Label.CONTRADICTED
             reason = f"contradicted: {best.why}"
             if mixed:

@@ -126,3 +126,36 @@ def test_a_rank_conflict_from_the_quantity_check_contradicts(verifier):
     )["verdicts"]
     assert verdict.label is Label.CONTRADICTED, verdict.reason
     assert "second-largest" in verdict.reason and "xiaomi-ev-plan" in verdict.reason
+
+
+def _passage(doc_id: str, text: str) -> Passage:
+    return Passage(doc_id=doc_id, start=0, end=len(text), text=text, title=doc_id)
+
+
+def test_independent_documents_outweigh_one_contradicting_sentence(verifier):
+    rank = claim("Xiaomi is the world's second-largest smartphone maker.")
+    passages = [
+        _passage(
+            "plan", "Xiaomi, the group that ranks as the world's second-largest smartphone maker, makes cars."
+        ),
+        _passage("shipments", "Xiaomi overtook Apple to become the world's second-largest smartphone maker."),
+        _passage(
+            "ambition",
+            "Xiaomi's founder told staff the group now aims to become the largest smartphone maker.",
+        ),
+    ]
+    verdict = verifier.run(claims=[rank], passages=[passages])["verdicts"][0]
+    assert verdict.label is Label.SUPPORTED
+    assert "but" in verdict.reason  # the contradicting side is named
+
+
+def test_a_conflicting_figure_is_decisive_against_agreeing_context(verifier):
+    price = claim("Xiaomi paid 700 million euros for Deepmotion.")
+    passages = [
+        _passage("deal", "Xiaomi paid about 70 million euros for Deepmotion, a Beijing start-up."),
+        _passage("recap", "Xiaomi bought the autonomous-driving start-up Deepmotion last year."),
+        _passage("profile", "Deepmotion, bought by Xiaomi, develops autonomous-driving software."),
+    ]
+    verdict = verifier.run(claims=[price], passages=[passages])["verdicts"][0]
+    assert verdict.label is Label.CONTRADICTED
+    assert verdict.evidence[0].doc_id == "deal"
