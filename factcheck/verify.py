@@ -362,7 +362,9 @@ class Verifier:
         if conflicts and relevant:
             finding = max(conflicts, key=lambda f: f.strength)
             candidate.stance = Stance.CONTRADICTS
-            candidate.value_conflict = True
+            # Names conflict more often because the span is about another event than because the claim
+            # is wrong; only figures, dates and ranks are decisive.
+            candidate.value_conflict = finding.kind in _VALUE_KINDS
             # The quantity check is exact where it speaks; how sure we are that it speaks about the same
             # subject comes from the model's relevance mass (or the lexical match).
             mass = max(entail + contra, min(1.0, candidate.overlap))
@@ -394,7 +396,7 @@ class Verifier:
         # Evidence points both ways only when distinct text does: a window and the sentence inside it
         # disagreeing is the model hesitating over one piece of evidence, not two sources in conflict.
         if supports and contradicts:
-            # The better-supported side: a figure, date or name that conflicts is decisive; otherwise
+            # The better-supported side: a figure, date or rank that conflicts is decisive; otherwise
             # independent documents corroborate each other (noisy-OR over the best span of each).
             contradiction_wins = any(c.value_conflict for c in contradicts) or _corroboration(
                 contradicts
@@ -408,7 +410,9 @@ class Verifier:
                 supports = losers
         mixed = bool(supports and contradicts)
         if contradicts and (not supports or winner is contradicts[0]):
-            best, label = contradicts[0], Label.CONTRADICTED
+            # A conflicting figure, date or rank makes the clearest reason an editor can act on.
+            best = next((c for c in contradicts if c.value_conflict), contradicts[0])
+            label = Label.CONTRADICTED
             reason = f"contradicted: {best.why}"
             if mixed:
                 reason += f'; but "{_shorten(supports[0].text, 60)}" ({_name(supports[0])}) supports it'

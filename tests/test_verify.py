@@ -159,3 +159,4 @@ def test_a_conflicting_figure_is_decisive_against_agreeing_context(verifier):
     verdict = verifier.run(claims=[price], passages=[passages])["verdicts"][0]
     assert verdict.label is Label.CONTRADICTED
     assert verdict.evidence[0].doc_id == "deal"
+    assert "70 million euros" in verdict.reason and "700 million euros" in verdict.reason
