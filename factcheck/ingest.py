@@ -14,7 +14,6 @@ malformed JSONL line is an error naming the file and line number, so that no dat
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -22,7 +21,7 @@ from pathlib import Path
 
 from factcheck.domain import SourceDocument
 from factcheck.errors import InputError
-from factcheck.reading import DEFAULT_MAX_BYTES, read_text
+from factcheck.reading import DEFAULT_MAX_BYTES, json_lines, read_text
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl")
 SKIPPED_NAMES = frozenset({"readme.md", "readme.txt"})
@@ -160,15 +159,7 @@ def html_to_text(markup: str) -> tuple[str, str | None]:
 
 def _documents_of_jsonl(text: str, name: str, path: str) -> list[SourceDocument]:
     documents = []
-    for number, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise MalformedRecordError(f"{name}:{number}: not valid JSON ({exc.msg})") from exc
-        if not isinstance(record, dict):
-            raise MalformedRecordError(f"{name}:{number}: expected a JSON object with 'id' and 'text'")
+    for number, record in json_lines(text, name, MalformedRecordError):
         doc_id, body = record.get("id"), record.get("text")
         if not isinstance(doc_id, str | int) or isinstance(doc_id, bool) or str(doc_id).strip() == "":
             raise MalformedRecordError(f"{name}:{number}: missing or invalid 'id'")

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from factcheck.errors import InputError
 
@@ -51,3 +54,20 @@ def read_text(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES, allow_empty:
     if not allow_empty and not text.strip():
         raise InputError(f"{name}: the file is empty")
     return text
+
+
+def json_lines(
+    text: str, name: str, error: type[InputError] = InputError
+) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(line number, object) for each non-blank JSONL line; a line that is not a JSON object raises
+    ``error`` naming the file and the line."""
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise error(f"{name}:{number}: not valid JSON ({exc.msg})") from exc
+        if not isinstance(record, dict):
+            raise error(f"{name}:{number}: expected a JSON object, got {type(record).__name__}")
+        yield number, record

@@ -37,7 +37,6 @@ from __future__ import annotations
 import csv
 import gzip
 import io
-import json
 import random
 import re
 from collections.abc import Callable, Iterator, Sequence
@@ -46,7 +45,7 @@ from pathlib import Path
 from typing import Any
 
 from factcheck.errors import InputError
-from factcheck.reading import decode_text, read_text
+from factcheck.reading import decode_text, json_lines, read_text
 
 LABELS = ("supported", "contradicted", "unverified")
 MAX_BYTES = 200_000_000
@@ -79,16 +78,7 @@ def _read(path: Path) -> str:
 
 def _json_lines(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
     """(line number, object) for each non-blank line; a line that is not a JSON object is an error."""
-    for number, line in enumerate(_read(path).split("\n"), start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"{path}:{number}: not valid JSON ({exc.msg})") from exc
-        if not isinstance(record, dict):
-            raise InputError(f"{path}:{number}: expected a JSON object, got {type(record).__name__}")
-        yield number, record
+    yield from json_lines(_read(path), str(path))
 
 
 def _field(record: dict[str, Any], name: str, path: Path, number: int) -> str:
