@@ -112,3 +112,28 @@ def test_a_missing_index_is_a_clear_error(tmp_path):
     assert done.returncode == 2
     assert b"Traceback" not in done.stderr
     assert len(done.stderr.decode().strip().splitlines()) == 1
+
+
+def test_no_index_and_no_bundled_corpus_is_a_clear_error(tmp_path, monkeypatch):
+    from factcheck.errors import CorpusIndexError
+
+    monkeypatch.delenv("FACTCHECK_INDEX", raising=False)
+    monkeypatch.setattr("factcheck.index.BUNDLED_CORPUS", tmp_path / "no-corpus-here")
+    with pytest.raises(CorpusIndexError, match="no index given"):
+        check_draft(str(DRAFT), quiet=True)
+
+
+def test_an_index_built_with_another_model_is_refused(demo_index, tmp_path):
+    import shutil
+    import sqlite3
+
+    from factcheck.index import INDEX_FILE
+
+    copy = tmp_path / "other-model-index"
+    shutil.copytree(demo_index, copy, ignore=shutil.ignore_patterns("*.lock"))
+    with sqlite3.connect(copy / INDEX_FILE) as connection:
+        connection.execute("UPDATE meta SET value = ? WHERE key = 'model_sha256'", ("0" * 64,))
+    done = run_cli("check", str(DRAFT), "--index", str(copy))
+    assert done.returncode == 2
+    assert b"different embedding model" in done.stderr
+    assert b"Traceback" not in done.stderr
