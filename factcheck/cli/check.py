@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from factcheck.cli import app
+from factcheck.cli.options import IndexOption
 
 
 class ReportFormat(StrEnum):
@@ -22,12 +23,6 @@ class ReportFormat(StrEnum):
 class FailOn(StrEnum):
     contradicted = "contradicted"
     unverified = "unverified"
-
-
-IndexOption = Annotated[
-    Path | None,
-    typer.Option("--index", help="Index folder (default: FACTCHECK_INDEX, else the bundled demo corpus)."),
-]
 
 
 def failing(labels: set[str], fail_on: FailOn | None) -> bool:

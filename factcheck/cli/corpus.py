@@ -9,17 +9,13 @@ from typing import Annotated
 import typer
 
 from factcheck.cli import app
+from factcheck.cli.options import IndexOption, TextOrJson
 
 
 class SearchMode(StrEnum):
     hybrid = "hybrid"
     dense = "dense"
     bm25 = "bm25"
-
-
-class SearchFormat(StrEnum):
-    text = "text"
-    json = "json"
 
 
 @app.command("index")
@@ -58,19 +54,12 @@ def index_command(
 @app.command("search")
 def search_command(
     query: Annotated[str, typer.Argument(help="What to look for.")],
-    index: Annotated[
-        Path | None,
-        typer.Option(
-            "--index", help="Index folder (default: FACTCHECK_INDEX, else the bundled demo corpus)."
-        ),
-    ] = None,
+    index: IndexOption = None,
     k: Annotated[int, typer.Option("-k", "--top-k", min=1, max=1000, help="Number of passages.")] = 5,
     mode: Annotated[
         SearchMode, typer.Option("--mode", help="Ranking: hybrid, dense or bm25.")
     ] = SearchMode.hybrid,
-    format: Annotated[
-        SearchFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = SearchFormat.text,
+    format: Annotated[TextOrJson, typer.Option("--format", "-f", help="Output format.")] = TextOrJson.text,
 ) -> None:
     """Show the corpus passages that best match QUERY."""
     from factcheck.cli.output import emit_json, stdout
@@ -84,7 +73,7 @@ def search_command(
     folder = ensure_index(settings, str(index) if index else None)
     with CorpusIndex.open(folder, settings) as corpus:
         passages = corpus.search(query, k=k, mode=str(mode))
-    if format is SearchFormat.json:
+    if format is TextOrJson.json:
         emit_json(
             [
                 {

@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from factcheck.cli import app
+from factcheck.cli.options import TextOrJson
 
 DATASET_FORMATS = (
     "native",
@@ -23,11 +24,6 @@ DATASET_FORMATS = (
     "mnli",
 )
 DatasetFormat = StrEnum("DatasetFormat", {name.replace("-", "_"): name for name in DATASET_FORMATS})
-
-
-class EvalFormat(StrEnum):
-    text = "text"
-    json = "json"
 
 
 @app.command("eval")
@@ -51,7 +47,7 @@ def eval_command(
         int | None, typer.Option("--limit", "-n", min=1, help="Evaluate a random sample of N.")
     ] = None,
     seed: Annotated[int, typer.Option("--seed", help="Seed of the --limit sample.")] = 0,
-    format: Annotated[EvalFormat, typer.Option("--format", "-f", help="Output format.")] = EvalFormat.text,
+    format: Annotated[TextOrJson, typer.Option("--format", "-f", help="Output format.")] = TextOrJson.text,
     out: Annotated[
         Path | None, typer.Option("--out", "-o", help="Write JSON, Markdown, predictions and plots here.")
     ] = None,
@@ -77,7 +73,7 @@ def eval_command(
             progress=progress,
             quiet=quiet,
         )
-    if format is EvalFormat.json:
+    if format is TextOrJson.json:
         emit_json(result.report)
     else:
         render_text(result.report, stdout, title=", ".join(f.name for f in files))

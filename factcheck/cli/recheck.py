@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from factcheck.cli import app
+from factcheck.cli.options import IndexOption, StoreOption, TextOrJson
 from factcheck.cli.output import write_output
 
 if TYPE_CHECKING:
@@ -17,11 +17,6 @@ if TYPE_CHECKING:
 
 # Exit status when --fail-on-change is given and a claim's label changed.
 CHANGED_EXIT_CODE = 3
-
-
-class RecheckFormat(StrEnum):
-    text = "text"
-    json = "json"
 
 
 def text_report(report: RecheckReport) -> str:
@@ -79,21 +74,12 @@ class _LazyBar:
 
 @app.command()
 def recheck(
-    index: Annotated[
-        Path | None,
-        typer.Option(
-            "--index", help="Index folder (default: FACTCHECK_INDEX, else the bundled demo corpus)."
-        ),
-    ] = None,
-    store: Annotated[
-        Path | None, typer.Option("--store", help="Claim store (default: FACTCHECK_STORE, else the user's).")
-    ] = None,
+    index: IndexOption = None,
+    store: StoreOption = None,
     all: Annotated[
         bool, typer.Option("--all", help="Verify every stored claim, not only the affected.")
     ] = False,
-    format: Annotated[
-        RecheckFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = RecheckFormat.text,
+    format: Annotated[TextOrJson, typer.Option("--format", "-f", help="Output format.")] = TextOrJson.text,
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Write the report to this file.")] = None,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No progress; text output only when a label changed.")
@@ -111,7 +97,7 @@ def recheck(
     finally:
         if bar is not None:
             bar.close()
-    if format is RecheckFormat.json:
+    if format is TextOrJson.json:
         write_output(json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n", out)
     elif not quiet or report.changes:
         write_output(text_report(report), out)

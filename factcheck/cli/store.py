@@ -5,29 +5,16 @@ Both are subcommands of the ``claims`` group (``factcheck.cli.claims.claims_app`
 
 from __future__ import annotations
 
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from factcheck.cli import claims as claims_commands
+from factcheck.cli.options import StoreOption, TextOrJson
+from factcheck.domain import Label
 
-StoreOption = Annotated[
-    Path | None, typer.Option("--store", help="Claim store (default: FACTCHECK_STORE, else the user's).")
-]
 LABEL_STYLES = {"supported": "green", "contradicted": "bold red", "unverified": "yellow"}
-
-
-class ListFormat(StrEnum):
-    text = "text"
-    json = "json"
-
-
-class LabelChoice(StrEnum):
-    supported = "supported"
-    contradicted = "contradicted"
-    unverified = "unverified"
 
 
 def _open(store: Path | None):
@@ -45,7 +32,7 @@ def _label(label: str | None) -> str:
 
 
 def claims_list(
-    label: Annotated[LabelChoice | None, typer.Option("--label", help="Only claims with this label.")] = None,
+    label: Annotated[Label | None, typer.Option("--label", help="Only claims with this label.")] = None,
     since: Annotated[
         str | None,
         typer.Option(
@@ -53,7 +40,7 @@ def claims_list(
         ),
     ] = None,
     store: StoreOption = None,
-    format: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")] = ListFormat.text,
+    format: Annotated[TextOrJson, typer.Option("--format", "-f", help="Output format.")] = TextOrJson.text,
 ) -> None:
     """List the stored claims with their latest verdict."""
     from factcheck.cli.output import emit_json, stdout
@@ -62,7 +49,7 @@ def claims_list(
     cutoff = parse_since(since) if since else None
     with _open(store) as claim_store:
         claims = claim_store.list_claims(label=label.value if label else None, since=cutoff)
-    if format is ListFormat.json:
+    if format is TextOrJson.json:
         emit_json([claim.to_dict() for claim in claims])
         return
     from rich.markup import escape
@@ -87,14 +74,14 @@ def claims_list(
 def claims_show(
     claim_id: Annotated[str, typer.Argument(help="Claim id (or a unique prefix of at least 4 characters).")],
     store: StoreOption = None,
-    format: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")] = ListFormat.text,
+    format: Annotated[TextOrJson, typer.Option("--format", "-f", help="Output format.")] = TextOrJson.text,
 ) -> None:
     """Show one claim, where it appeared, and its full verdict history."""
     from factcheck.cli.output import emit_json, stdout
 
     with _open(store) as claim_store:
         claim = claim_store.show(claim_id)
-    if format is ListFormat.json:
+    if format is TextOrJson.json:
         emit_json(claim.to_dict())
         return
     from rich.markup import escape

@@ -2,32 +2,19 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from factcheck.cli import app
-
-
-class VerifyFormat(StrEnum):
-    text = "text"
-    json = "json"
+from factcheck.cli.options import IndexOption, TextOrJson
 
 
 @app.command()
 def verify(
     claim: Annotated[str, typer.Argument(help="The claim to check, in quotes.")],
-    index: Annotated[
-        Path | None,
-        typer.Option(
-            "--index", help="Index folder (default: FACTCHECK_INDEX, else the bundled demo corpus)."
-        ),
-    ] = None,
-    format: Annotated[
-        VerifyFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = VerifyFormat.text,
+    index: IndexOption = None,
+    format: Annotated[TextOrJson, typer.Option("--format", "-f", help="Output format.")] = TextOrJson.text,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress output.")] = False,
 ) -> None:
     """Verify one claim against the corpus: label, confidence, reason and evidence."""
@@ -45,7 +32,7 @@ def verify(
     (verdict,) = verify_claims(
         [Claim(id=Claim.make_id(text), text=text, start=0, end=len(text))], index_dir, settings
     )
-    if format is VerifyFormat.json:
+    if format is TextOrJson.json:
         from factcheck.cli.output import emit_json
 
         emit_json(verdict.to_dict())
