@@ -47,7 +47,7 @@ def scifact_draft(words: int = 1000, seed: int = 13) -> str:
 
 
 def build_scifact_index(index_dir: Path) -> None:
-    from factcheck.index import build_index
+    from factcheck.corpus.index import build_index
     from factcheck.settings import load_settings
 
     corpus = OUT / "scifact-corpus.jsonl"
@@ -82,7 +82,7 @@ class ForwardTimer:
     """Adds up the time spent in the verdict model's forward passes (``VerifierModel.logits``)."""
 
     def __init__(self) -> None:
-        from factcheck.verifier_model import VerifierModel
+        from factcheck.verification.model import VerifierModel
 
         self.seconds = 0.0
         self.pairs = 0
@@ -100,8 +100,8 @@ class ForwardTimer:
 
 
 def warm_run(draft: Path, index: Path | None, forward: ForwardTimer) -> dict[str, object]:
-    from factcheck import render
-    from factcheck.checking import check_draft
+    from factcheck.report import render
+    from factcheck.workflows.check import check_draft
 
     check_draft(str(draft), index=index, quiet=True)
     forward.seconds, forward.pairs = 0.0, 0

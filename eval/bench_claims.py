@@ -15,7 +15,8 @@ Matching rules (both reported):
   same rule the other way: C is precise when some gold claim of the same sentence holds all of C's numbers
   and 80% of its content words. A whole sentence covers its gold claims but is not precise, so the two
   numbers together say whether the splitting is right.
-- embedding: cosine similarity >= 0.8 between MiniLM embeddings (``factcheck.encoder.shared_embedder``).
+- embedding: cosine similarity >= 0.8 between MiniLM embeddings
+(``factcheck.corpus.encoder.shared_embedder``).
 
 A claim of ours belongs to the gold sentence its span starts in; coverage and precision compare claims of
 the same sentence only. The baseline "sentence as one claim" is scored the same way.
@@ -33,8 +34,8 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from factcheck.claims import extract_claims
-from factcheck.sentences import split_sentences
+from factcheck.claims.extraction import extract_claims
+from factcheck.sources.sentences import split_sentences
 
 DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
 OUT = Path(__file__).resolve().parent / "out" / "bench_claims.json"
@@ -230,7 +231,7 @@ def main() -> None:
 
     embed = None
     if not args.no_embed:
-        from factcheck.encoder import shared_embedder
+        from factcheck.corpus.encoder import shared_embedder
 
         model = shared_embedder()
         embed = model.embed

@@ -100,9 +100,9 @@ def command(item: EvalSet, limit: int | None) -> str:
 
 def scifact_index(settings) -> Path:
     """The SciFact corpus index under eval/cache: reused when it opens, else built once."""
+    from factcheck.corpus.index import CorpusIndex, build_index
     from factcheck.errors import FactcheckError
     from factcheck.evaluation.components import convert_abstract_corpus
-    from factcheck.index import CorpusIndex, build_index
 
     try:
         with CorpusIndex.open(SCIFACT_INDEX, settings) as index:
@@ -123,7 +123,7 @@ def raw_model_verify():
     """A verify function that is the bare verdict model: argmax over (claim, first passage), no spans,
     no quantity check, no thresholds. Beside the verifier's numbers it shows what aggregation adds."""
     from factcheck.domain import Label, Verdict
-    from factcheck.verifier_model import shared_verifier_model
+    from factcheck.verification.model import shared_verifier_model
 
     model = shared_verifier_model()
     model.warm_up()

@@ -1,4 +1,4 @@
-"""Benchmark of the deterministic consistency layer (``factcheck.consistency.compare``).
+"""Benchmark of the deterministic consistency layer (``factcheck.rules.consistency.compare``).
 
 Run: ``nice -n 10 python -m eval.bench_quantities`` (prints a table and writes
 ``eval/out/bench_quantities.json``).
@@ -35,8 +35,8 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from factcheck import consistency, names, quantities
-from factcheck.consistency import compare
+from factcheck.rules import consistency, names, quantities
+from factcheck.rules.consistency import compare
 
 ROOT = Path(__file__).resolve().parent.parent
 PAIRS = ROOT / "claims" / "quantity-pairs.jsonl"
@@ -257,7 +257,7 @@ def main() -> int:
     cols = ("pairs", "conflict_precision", "conflict_recall", "agree_precision", "agree_recall",
             "agree_called_conflict", "unrelated_called_conflict")  # fmt: skip
     heads = ("pairs", "conf P", "conf R", "agree P", "agree R", "agree->conf", "unrel->conf")
-    print("Consistency layer (factcheck.consistency.compare)")
+    print("Consistency layer (factcheck.rules.consistency.compare)")
     print(
         "NOTE: claims/quantity-pairs.jsonl was written alongside the code (development data, not held out)."
     )

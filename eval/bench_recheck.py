@@ -123,11 +123,11 @@ def main(argv: list[str] | None = None) -> None:
     work = args.work or Path(tempfile.mkdtemp(prefix="bench-recheck-"))
     work.mkdir(parents=True, exist_ok=True)
 
+    from factcheck.corpus.index import CorpusIndex, build_index
     from factcheck.domain import Claim
-    from factcheck.index import CorpusIndex, build_index
-    from factcheck.recheck import pipeline_verify, recheck_store
     from factcheck.settings import load_settings
-    from factcheck.store import ClaimStore
+    from factcheck.workflows.recheck import pipeline_verify, recheck_store
+    from factcheck.workflows.store import ClaimStore
 
     settings = load_settings()
     claims = load_claims()

@@ -134,7 +134,7 @@ def cold_search(index_dir: Path, query: str, mode: str, runs: int) -> float:
 
 def hnsw_against_flat(index, claim_vectors: np.ndarray, ef_values=(64, 128, 256)) -> dict:
     """Top-10 overlap of HNSW with exact search over the same stored embeddings."""
-    from factcheck import dense
+    from factcheck.corpus import dense
 
     ids, vectors = index._stored_vectors()
     flat = dense.build(ids, vectors, vectors.shape[1], dense.FLAT)
@@ -205,8 +205,8 @@ def main() -> None:
     if not SCIFACT.is_dir():
         raise SystemExit(f"{SCIFACT} is not present")
 
-    from factcheck.encoder import model_dir, shared_embedder
-    from factcheck.index import CorpusIndex, build_index
+    from factcheck.corpus.encoder import model_dir, shared_embedder
+    from factcheck.corpus.index import CorpusIndex, build_index
     from factcheck.settings import load_settings
 
     settings = load_settings()

@@ -111,7 +111,7 @@ def main(argv: list[str] | None = None) -> int:
 
         torch.set_num_threads(args.threads)
 
-    from factcheck.verify import Verifier, candidate_spans, pseudo_passages, verify_many
+    from factcheck.verification.verifier import Verifier, candidate_spans, pseudo_passages, verify_many
 
     verifier = Verifier.from_settings()
     started = time.perf_counter()

@@ -23,7 +23,14 @@ from pathlib import Path
 import numpy as np
 
 from eval.verifier_data import DATA_ROOT, Pair, build_pairs, describe, split_pairs
-from factcheck.verifier_model import LABELS, MODEL_FOLDER, VerifierConfig, build_network, save_model, softmax
+from factcheck.verification.model import (
+    LABELS,
+    MODEL_FOLDER,
+    VerifierConfig,
+    build_network,
+    save_model,
+    softmax,
+)
 
 OUT_DIR = Path(__file__).resolve().parent / "out"
 
@@ -83,7 +90,7 @@ def length_batches(lengths: list[int], batch_size: int, rng: random.Random) -> l
 def predict_logits(network, tokenizer, pairs: list[Pair], batch_size: int = 64) -> np.ndarray:
     import torch
 
-    from factcheck.encoder import batch_tensors
+    from factcheck.corpus.encoder import batch_tensors
 
     network.eval()
     out = np.zeros((len(pairs), 3), dtype=np.float32)
@@ -150,7 +157,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     import torch
 
-    from factcheck.encoder import batch_tensors, load_bert, load_tokenizer
+    from factcheck.corpus.encoder import batch_tensors, load_bert, load_tokenizer
 
     torch.set_num_threads(args.threads)
     torch.manual_seed(args.seed)
@@ -303,7 +310,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def write_card(folder: Path, result: dict) -> None:
     """MODEL_CARD.md beside the weights: data, recipe, hyperparameters, time, metrics, hashes."""
-    from factcheck.encoder import sha256_file
+    from factcheck.corpus.encoder import sha256_file
 
     hp = result["hyperparameters"]
     rows = "\n".join(

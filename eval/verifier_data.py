@@ -4,7 +4,7 @@ Only data sets whose license allows a shipped model are read here: SNLI (e-SNLI 
 FEVER-lite validation, the VitaminC sample and SciFact training claims. fever-symmetric is kept out on
 purpose (it is reported as a held-out robustness set), and so are the evaluation-only sets.
 
-Labels: 0 entails, 1 contradicts, 2 neither (see ``factcheck.verifier_model.LABELS``).
+Labels: 0 entails, 1 contradicts, 2 neither (see ``factcheck.verification.model.LABELS``).
 
 Dev split: every pair carries a ``group`` (the claim, or the premise for NLI sets); a group goes wholly to
 train or to dev by a hash of its text, and synthetic pairs inherit the group of the pair they were made

@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import yaml
 from haystack import Pipeline, component, tracing
 from haystack.tracing import Span, Tracer
 
@@ -32,7 +33,7 @@ class ClaimQueries:
 
 
 def _retriever(index_dir: Path, settings: Settings):
-    from factcheck.retrieval import HybridRetriever
+    from factcheck.corpus.retriever import HybridRetriever
 
     return HybridRetriever(
         index=str(index_dir),
@@ -45,7 +46,7 @@ def _retriever(index_dir: Path, settings: Settings):
 
 
 def _verifier(settings: Settings):
-    from factcheck.verify import Verifier
+    from factcheck.verification.verifier import Verifier
 
     return Verifier.from_settings(settings)
 
@@ -63,7 +64,7 @@ def build_verification_pipeline(index_dir: Path, settings: Settings) -> Pipeline
 
 def build_check_pipeline(index_dir: Path, settings: Settings) -> Pipeline:
     """Draft text in, verdicts out: claim extraction, retrieval, verification."""
-    from factcheck.claims import ClaimExtractor
+    from factcheck.claims.extractor import ClaimExtractor
 
     pipeline = Pipeline(metadata={"name": "factcheck-check"})
     pipeline.add_component("extractor", ClaimExtractor())
@@ -77,13 +78,32 @@ def build_check_pipeline(index_dir: Path, settings: Settings) -> Pipeline:
     return pipeline
 
 
+# Component types of pipeline files written before the stages had their own subpackages.
+_MOVED_TYPES = {
+    "factcheck.claims.ClaimExtractor": "factcheck.claims.extractor.ClaimExtractor",
+    "factcheck.retrieval.HybridRetriever": "factcheck.corpus.retriever.HybridRetriever",
+    "factcheck.retrieval.CorpusIndexer": "factcheck.corpus.indexer.CorpusIndexer",
+    "factcheck.verify.Verifier": "factcheck.verification.verifier.Verifier",
+}
+
+
+def _current_types(data: Any) -> Any:
+    """A pipeline definition with component types of earlier releases mapped to where they live now."""
+    if isinstance(data, dict):
+        for spec in (data.get("components") or {}).values():
+            if isinstance(spec, dict) and spec.get("type") in _MOVED_TYPES:
+                spec["type"] = _MOVED_TYPES[spec["type"]]
+    return data
+
+
 def load_pipeline(path: Path, index_dir: Path | None = None) -> Pipeline:
     """A pipeline from a YAML file written by ``factcheck pipeline --dump`` (index optionally replaced)."""
-    from factcheck.reading import read_text
+    from factcheck.sources.reading import read_text
 
     try:
-        pipeline = Pipeline.loads(read_text(path), allowed_modules=["factcheck"])
-    except Exception as exc:  # Haystack raises several types for a bad definition
+        definition = _current_types(yaml.safe_load(read_text(path)))
+        pipeline = Pipeline.from_dict(definition, allowed_modules=["factcheck"])
+    except Exception as exc:  # Haystack and YAML raise several types for a bad definition
         raise InputError(f"{path}: not a valid pipeline definition ({exc})") from exc
     missing = {"extractor", "retriever", "verifier"} - set(pipeline.graph.nodes)
     if missing:

@@ -25,7 +25,7 @@ def shared_data() -> Path:
 @pytest.fixture(scope="session")
 def embedder():
     """The packaged sentence embedder, loaded once."""
-    from factcheck.encoder import shared_embedder
+    from factcheck.corpus.encoder import shared_embedder
 
     model = shared_embedder()
     model.warm_up()
@@ -35,7 +35,7 @@ def embedder():
 @pytest.fixture(scope="session")
 def demo_index(tmp_path_factory, embedder) -> Path:
     """An index of the bundled demo corpus, built once per test run (read-only for tests)."""
-    from factcheck.index import build_index
+    from factcheck.corpus.index import build_index
     from factcheck.settings import BUNDLED_CORPUS, load_settings
 
     folder = tmp_path_factory.mktemp("demo-index")

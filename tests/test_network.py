@@ -30,9 +30,9 @@ def no_network(monkeypatch):
 def test_indexing_and_search_stay_offline(no_network, tmp_path: Path) -> None:
     from haystack import Pipeline
 
-    from factcheck.encoder import TextEmbedder
-    from factcheck.index import CorpusIndex, build_index
-    from factcheck.retrieval import HybridRetriever
+    from factcheck.corpus.encoder import TextEmbedder
+    from factcheck.corpus.index import CorpusIndex, build_index
+    from factcheck.corpus.retriever import HybridRetriever
 
     corpus = tmp_path / "corpus"
     corpus.mkdir()

@@ -46,3 +46,20 @@ def test_usage_errors_exit_2_without_traceback():
     assert done.returncode == 2
     assert "Traceback" not in done.stderr
     assert "--format" in done.stderr
+
+
+def test_a_pipeline_file_of_the_flat_layout_still_loads(tmp_path):
+    """Pipeline files saved before the stages had subpackages name the components' old module paths."""
+    pipeline = build_check_pipeline(tmp_path / "index", load_settings())
+    old = (
+        pipeline.dumps()
+        .replace("factcheck.claims.extractor.ClaimExtractor", "factcheck.claims.ClaimExtractor")
+        .replace("factcheck.corpus.retriever.HybridRetriever", "factcheck.retrieval.HybridRetriever")
+        .replace("factcheck.verification.verifier.Verifier", "factcheck.verify.Verifier")
+    )
+    assert "factcheck.retrieval.HybridRetriever" in old
+    definition = tmp_path / "pipeline.yaml"
+    definition.write_text(old)
+    loaded = load_pipeline(definition)
+    assert type(loaded.get_component("retriever")).__module__ == "factcheck.corpus.retriever"
+    assert loaded.get_component("verifier").to_dict() == pipeline.get_component("verifier").to_dict()

@@ -53,7 +53,8 @@ def check(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress output.")] = False,
 ) -> None:
     """Check every claim of a draft against the corpus."""
-    from factcheck.checking import check_draft, write_report
+    from factcheck.report.write import write_report
+    from factcheck.workflows.check import check_draft
 
     result = check_draft(file, index=index, pipeline_file=pipeline, store=store, quiet=quiet)
     write_report(result, format.value, out)
@@ -67,7 +68,7 @@ def pipeline_command(
     index: IndexOption = None,
 ) -> None:
     """Show the check pipeline (components, connections and their settings) as YAML."""
-    from factcheck.checking import default_pipeline_yaml
+    from factcheck.workflows.check import default_pipeline_yaml
 
     if not dump:
         typer.echo(

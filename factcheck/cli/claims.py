@@ -66,7 +66,7 @@ def extract(
     ] = None,
 ) -> None:
     """List the check-worthy, atomic claims of a draft with their offsets in it."""
-    from factcheck.claims import claims_of, load_draft, prepare
+    from factcheck.claims.extraction import claims_of, load_draft, prepare
     from factcheck.cli.output import emit_json
     from factcheck.errors import InputError
 

@@ -34,9 +34,9 @@ def index_command(
 ) -> None:
     """Index documents, incrementally: only new or changed ones are embedded, vanished ones removed."""
     from factcheck.cli.output import stdout, warn
+    from factcheck.corpus.index import build_index
+    from factcheck.corpus.progress import embedding_progress
     from factcheck.errors import InputError
-    from factcheck.index import build_index
-    from factcheck.progress import embedding_progress
     from factcheck.settings import load_settings
 
     settings = load_settings()
@@ -63,8 +63,8 @@ def search_command(
 ) -> None:
     """Show the corpus passages that best match QUERY."""
     from factcheck.cli.output import emit_json, stdout
+    from factcheck.corpus.index import CorpusIndex, ensure_index
     from factcheck.errors import InputError
-    from factcheck.index import CorpusIndex, ensure_index
     from factcheck.settings import load_settings
 
     if not query.strip():

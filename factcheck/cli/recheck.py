@@ -10,10 +10,10 @@ import typer
 
 from factcheck.cli import app
 from factcheck.cli.options import IndexOption, StoreOption, TextOrJson
-from factcheck.cli.output import write_output
+from factcheck.report.write import write_output
 
 if TYPE_CHECKING:
-    from factcheck.recheck import RecheckReport
+    from factcheck.workflows.recheck import RecheckReport
 
 # Exit status when --fail-on-change is given and a claim's label changed.
 CHANGED_EXIT_CODE = 3
@@ -89,7 +89,7 @@ def recheck(
     ] = False,
 ) -> None:
     """Verify stored claims again where the corpus changed and report every label that flipped."""
-    from factcheck.recheck import recheck_store
+    from factcheck.workflows.recheck import recheck_store
 
     bar = None if quiet else _LazyBar()
     try:

@@ -18,9 +18,9 @@ LABEL_STYLES = {"supported": "green", "contradicted": "bold red", "unverified": 
 
 
 def _open(store: Path | None):
-    from factcheck.recheck import store_path
     from factcheck.settings import load_settings
-    from factcheck.store import ClaimStore
+    from factcheck.workflows.recheck import store_path
+    from factcheck.workflows.store import ClaimStore
 
     return ClaimStore.open(store_path(store, load_settings()), create=False)
 
@@ -44,7 +44,7 @@ def claims_list(
 ) -> None:
     """List the stored claims with their latest verdict."""
     from factcheck.cli.output import emit_json, stdout
-    from factcheck.store import parse_since
+    from factcheck.workflows.store import parse_since
 
     cutoff = parse_since(since) if since else None
     with _open(store) as claim_store:

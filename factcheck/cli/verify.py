@@ -18,9 +18,9 @@ def verify(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress output.")] = False,
 ) -> None:
     """Verify one claim against the corpus: label, confidence, reason and evidence."""
+    from factcheck.corpus.index import ensure_index
     from factcheck.domain import Claim
     from factcheck.errors import InputError
-    from factcheck.index import ensure_index
     from factcheck.pipeline import verify_claims
     from factcheck.settings import load_settings
 

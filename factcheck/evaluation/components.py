@@ -23,7 +23,7 @@ from factcheck.settings import Settings
 def verifier_fn(settings: Settings) -> tuple[VerifyFn, str | None]:
     """The ``Verifier`` component, warmed up, as a ``verify(claims, passages)`` function, and its version."""
     try:
-        from factcheck.verify import Verifier
+        from factcheck.verification.verifier import Verifier
     except ImportError as exc:
         raise ModelError(f"the verdict model is not available in this installation ({exc})") from exc
     verifier = Verifier.from_settings(settings)
@@ -48,7 +48,7 @@ def model_version(verifier: object) -> str | None:
     )
     digest = None
     try:
-        from factcheck.verifier_model import CONFIG_FILE, DELTA_FILE, read_manifest
+        from factcheck.verification.model import CONFIG_FILE, DELTA_FILE, read_manifest
 
         folder = Path(getattr(verifier, "model_dir", None) or _default_model_folder())
         digest = read_manifest(folder).get(DELTA_FILE)
@@ -62,14 +62,14 @@ def model_version(verifier: object) -> str | None:
 
 
 def _default_model_folder() -> Path:
-    from factcheck.verifier_model import MODEL_FOLDER
+    from factcheck.verification.model import MODEL_FOLDER
 
     return MODEL_FOLDER
 
 
 def index_search_fn(index_dir: str | Path, settings: Settings) -> SearchFn:
     """``search(queries, k)`` over an existing corpus index (the project's retrieval mode setting)."""
-    from factcheck.index import CorpusIndex
+    from factcheck.corpus.index import CorpusIndex
 
     index = CorpusIndex.open(index_dir, settings)
     mode = getattr(settings, "retrieval_mode", "hybrid")
@@ -125,7 +125,7 @@ def convert_abstract_corpus(source: Path, target: Path) -> int:
 @contextlib.contextmanager
 def temporary_index(corpus: Path, settings: Settings, progress=None) -> Iterator[Path]:
     """An index of ``corpus`` built in a temporary folder, removed afterwards."""
-    from factcheck.index import build_index
+    from factcheck.corpus.index import build_index
 
     if not corpus.exists():
         raise InputError(f"{corpus}: no such file or folder")

@@ -45,7 +45,7 @@ from pathlib import Path
 from typing import Any
 
 from factcheck.errors import InputError
-from factcheck.reading import decode_text, json_lines, read_text
+from factcheck.sources.reading import decode_text, json_lines, read_text
 
 LABELS = ("supported", "contradicted", "unverified")
 MAX_BYTES = 200_000_000

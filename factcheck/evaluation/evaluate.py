@@ -39,7 +39,7 @@ def _index_search(
             yield index_search_fn(folder, settings)
         return
     if index is None:
-        from factcheck.index import ensure_index
+        from factcheck.corpus.index import ensure_index
 
         index = Path(ensure_index(settings, None, quiet=quiet))
     elif not index.is_dir():

@@ -1,0 +1,489 @@
+"""Making claims understandable alone: references resolved, relative dates anchored.
+
+A small, deterministic discourse model reads the draft in order. It remembers the names mentioned (people,
+organisations, places, told apart by titles, ``who`` clauses, a short list of places and company suffixes)
+with how recently and how prominently (as a subject) each was mentioned, and the things introduced by an
+indefinite noun phrase ("a factory in Beijing", "a new unit, Xiaomi EV,"). A claim that opens with a
+pronoun ("It", "He", "Its") or a short definite reference ("The company", "The new division",
+"The factory") has it replaced by its referent when one candidate clearly wins; otherwise the claim is left
+as written and flagged ``needs_context``.
+
+Relative dates ("last August", "next year") are resolved against the draft's date when it is known
+("in August 2021"); those that cannot be resolved exactly ("yesterday", "on Tuesday") get "(as of <date>)"
+appended; without a draft date the claim is flagged ``needs_context``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from factcheck.claims.decompose import ADVERBS, DETERMINERS, PREPOSITIONS, is_verb, tokenize
+
+PERSON, ORG, PLACE = "person", "org", "place"
+# A name nothing has typed yet: an organisation for "it" and "the company", a person for "he" and "she"
+# when it is the previous sentence's subject.
+NAME = "name"
+
+_TITLES = {
+    "founder", "co-founder", "cofounder", "chief", "executive", "ceo", "chairman", "chairwoman", "president",
+    "mr", "ms", "mrs", "dr", "minister", "analyst", "spokesman", "spokeswoman", "spokesperson", "director",
+    "boss", "manager", "professor", "prof", "senator", "governor", "mayor", "economist", "engineer",
+    "officer", "cfo", "cto", "coo", "chair", "vice-president", "author", "researcher", "justice", "judge",
+    "king", "queen", "prince", "princess", "actor", "actress", "singer", "writer", "player",
+    "coach", "general", "pope", "saint", "sir", "lady", "lord", "premier", "secretary", "novelist",
+}  # fmt: skip
+_PLACES = {
+    "china", "beijing", "shanghai", "shenzhen", "guangzhou", "wuhan", "hong kong", "taiwan", "japan", "tokyo",
+    "korea", "south korea", "seoul", "india", "germany", "berlin", "munich", "france", "paris", "italy",
+    "spain", "britain", "uk", "united kingdom", "london", "europe", "asia", "africa", "america", "us", "u.s",
+    "u.s.", "usa", "united states", "new york", "california", "texas", "detroit", "canada", "mexico",
+    "brazil", "russia", "moscow", "singapore", "vietnam", "thailand", "indonesia", "australia", "sweden",
+    "norway", "netherlands", "amsterdam", "belgium", "brussels", "poland", "hungary", "czech republic",
+    "austria", "switzerland", "zurich", "geneva", "stuttgart", "wolfsburg", "hefei", "chongqing", "nanjing",
+    "hangzhou", "tianjin", "chengdu", "xi'an", "suzhou", "ningbo", "silicon valley", "washington",
+}  # fmt: skip
+_ORG_SUFFIX = {
+    "inc", "corp", "corporation", "ltd", "limited", "group", "motors", "motor", "ag", "se", "co", "company",
+    "holdings", "technologies", "technology", "bank", "automotive", "auto", "ev", "university", "agency",
+    "ministry", "association", "institute", "reuters", "plc", "llc", "gmbh", "sa", "nv", "electronics",
+}  # fmt: skip
+_NOT_NAMES = {
+    "the", "a", "an", "in", "on", "at", "it", "he", "she", "they", "we", "i", "this", "that", "these",
+    "those", "but", "and", "or", "so", "its", "his", "her", "their", "our", "as", "if", "when", "while",
+    "after", "before", "since", "for", "with", "by", "from", "to", "of", "there", "here", "what", "why",
+    "how", "however", "meanwhile", "according", "last", "next", "earlier", "later", "both", "each", "all",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "ev", "evs", "ceo", "cfo", "ai", "ipo", "gdp", "suv", "suvs", "q1", "q2", "q3", "q4", "one", "two",
+    "chinese", "european", "american", "german", "japanese", "french", "british", "korean", "indian",
+    "also", "yet", "still", "then", "now", "such", "some", "many", "most", "no", "not", "only",
+}  # fmt: skip
+_NOUN_GROUPS = [
+    {"company", "firm", "group", "carmaker", "automaker", "maker", "manufacturer", "startup", "start-up"},
+    {"unit", "division", "arm", "subsidiary", "business", "venture", "department", "spin-off"},
+    {"factory", "plant", "facility", "site", "works"},
+    {"deal", "acquisition", "purchase", "takeover"},
+    {"project", "plan", "programme", "program", "initiative", "push", "bet"},
+    {"investment", "funding"},
+    {"car", "vehicle", "model", "sedan", "suv"},
+]
+_COMPANY_NOUNS = _NOUN_GROUPS[0]
+_HEADS = {noun: group for group in _NOUN_GROUPS for noun in group}
+_REF = re.compile(
+    r"^(?P<ref>(?P<pron>it|its|he|his|she|her|they|their|this|these|those|that)\b"
+    r"|(?P<def>(?:the|this|that)\s+(?:(?:new|same|planned|future|proposed|latest|first|[a-z][a-z-]+ed)\s+)?(?P<head>"
+    + "|".join(sorted((re.escape(n) for n in _HEADS), key=len, reverse=True))
+    + r")\b(?!\s+(?:of|in|at|for|called|named|['’]s)\b)))",
+    re.I,
+)
+_HEAD_ALT = "|".join(sorted((re.escape(n) for n in _HEADS), key=len, reverse=True))
+_NAME_RE = r"[A-Z][\w&-]*(?: [A-Z][\w&-]*)*"
+_THING = re.compile(
+    rf"\b(?P<det>an?|its|(?P<poss>{_NAME_RE})['’]s)\s+(?P<mods>(?:[\w-]+\s+){{0,3}})"
+    rf"(?P<head>{_HEAD_ALT})\b(?P<tail>(?:,\s+(?P<alias>{_NAME_RE}),)"
+    rf"|(?:\s+(?:called|named)\s+(?P<alias2>{_NAME_RE}))"
+    rf"|(?:\s+in\s+(?P<place>{_NAME_RE})))?"
+)
+_PURCHASE = re.compile(
+    rf"\b(?P<buyer>{_NAME_RE}) (?:(?:has|have|had|will|would) )?(?:agreed to |plans to |is to )?"
+    rf"(?:buy|bought|buys|acquire|acquired|acquires|purchase|purchased|take over|took over|takes over)"
+    rf" (?:(?:the|a|an) )?(?:[a-z][\w-]* ){{0,3}}?(?P<target>{_NAME_RE})"
+)
+_BORN = re.compile(r"^ (?:was|were) (?:born|raised|married)\b|^ (?:died|married)\b")
+_PAID = re.compile(
+    rf"\b(?P<buyer>{_NAME_RE}) (?:paid|spent|offered) [^.;]{{1,40}}? for (?P<target>{_NAME_RE})"
+)
+_FOUNDER = re.compile(r"^ (?:is|was) (?:the |a |an |its |\w+['’]s )?(?:\w+ )?(?:co-)?founder")
+_EXPLETIVE = re.compile(
+    r"^it(?:['’]s|\s+is|\s+was|\s+has been|\s+had been|\s+would be|\s+will be|\s+remains|\s+seems|\s+appears)"
+    r"\s+(?:\w+\s+)?(?:worth|important|likely|unlikely|possible|impossible|clear|unclear|difficult|hard|easy|"
+    r"estimated|believed|said|reported|expected|known|thought|true|false|necessary|notable|interesting|"
+    r"essential|common|rare|thought|understood|claimed|rumou?red|argued|not clear)\b",
+    re.I,
+)
+_POSSESSIVE = re.compile(r"['’]s$")
+_PRONOUNS = {
+    "it",
+    "its",
+    "he",
+    "his",
+    "she",
+    "her",
+    "they",
+    "their",
+    "this",
+    "that",
+    "these",
+    "those",
+    "we",
+    "i",
+}
+_INTRO = re.compile(
+    r"^(?:(?:in|on|by|since|after|before|during|until|from|as of|last|this|next|earlier|later)\b"
+    r"[^,]{0,40},\s+|[A-Z][a-z]+ing\b[^,]{0,60},\s+)",
+    re.I,
+)
+
+
+@dataclass
+class _Mention:
+    name: str
+    kind: str
+    sentence: int
+    subject: bool
+
+
+@dataclass
+class Discourse:
+    """What a draft has mentioned so far: names, things introduced, the last subject."""
+
+    draft_date: str | None = None
+    mentions: list[_Mention] = field(default_factory=list)
+    kinds: dict[str, str] = field(default_factory=dict)
+    things: dict[str, tuple[str, int]] = field(default_factory=dict)  # head noun -> (description, sentence)
+    last_subject: tuple[str, str, int] | None = None  # (text, kind, sentence)
+    proper: set[str] = field(default_factory=set)
+    first_seen: dict[str, int] = field(default_factory=dict)
+    possessors: set[str] = field(default_factory=set)
+    sentence_refs: dict[tuple[int, str], str | None] = field(
+        default_factory=dict
+    )  # names written with "'s" ("Jarome Iginla's No. 12")
+
+    # ------------------------------------------------------------------------------------------ names
+
+    def names(self, text: str) -> list[tuple[str, int, int]]:
+        """The names written in ``text`` as (name, start, end)."""
+        tokens = tokenize(text)
+        out: list[tuple[str, int, int]] = []
+        i = 0
+        while i < len(tokens):
+            t = tokens[i]
+            word = _POSSESSIVE.sub("", t.text)
+            if word.lower() in _TITLES and i + 1 < len(tokens) and tokens[i + 1].text[:1].isupper():
+                i += 1  # "Founder Lei Jun", "Justice William O. Douglas": the title is not part of the name
+                continue
+            if word.lower() in _TITLES and word.lower() not in {"general"}:
+                i += 1
+                continue
+            if word[:1].isupper() and any(c.isalpha() for c in word) and word.lower() not in _NOT_NAMES:
+                j = i
+                end_text = word
+                while j + 1 < len(tokens):
+                    nxt = tokens[j + 1]
+                    if tokens[j].text.endswith(("'s", "’s")):
+                        break
+                    if nxt.start != tokens[j].end + 1 and nxt.text != ".":
+                        break
+                    nword = _POSSESSIVE.sub("", nxt.text)
+                    if nxt.text == "." and len(tokens[j].text) == 1 and tokens[j].text.isupper():
+                        # an initial: "William O. Douglas"
+                        if j + 2 < len(tokens) and tokens[j + 2].text[:1].isupper():
+                            j += 1
+                            end_text = "."
+                            continue
+                        break
+                    if nxt.start != tokens[j].end + 1 and tokens[j].text != ".":
+                        break
+                    if nword[:1].isupper() and nword.lower() not in _NOT_NAMES - {"ev"}:
+                        j += 1
+                        end_text = nword
+                    else:
+                        break
+                start = t.start
+                stop = tokens[j].start + len(end_text)
+                out.append((text[start:stop], start, stop))
+                i = j + 1
+                continue
+            i += 1
+        return out
+
+    def _kind(self, name: str, text: str, start: int, end: int) -> str:
+        low = name.lower()
+        if low in _PLACES or low.rstrip(".") in _PLACES:
+            return PLACE
+        if name in self.kinds:
+            return self.kinds[name]
+        before = [t.low.strip(".,") for t in tokenize(text[:start])][-3:]
+        after = text[end : end + 12].lower()
+        words = low.split()
+        if words[-1] in _ORG_SUFFIX:
+            return ORG
+        titled = bool(before) and (before[-1] in _TITLES or before[-2:] == ["former", before[-1]])
+        if titled or after.startswith((", who", " who")) or words[0] in _TITLES:
+            return PERSON
+        if _FOUNDER.match(text[end:]) or _BORN.match(text[end:]):
+            return PERSON
+        for known, kind in self.kinds.items():
+            # "Obama" after "Barack Obama": the same person.
+            if kind == PERSON and len(words) == 1 and known.lower().split()[-1] == low:
+                return PERSON
+        return NAME
+
+    # ---------------------------------------------------------------------------------------- observe
+
+    def observe(self, text: str, sentence: int, heading: bool = False) -> None:
+        """Remember the names and things of a (resolved) claim or heading."""
+        subject = _subject(text)
+        for name, start, end in self.names(text):
+            kind = self._kind(name, text, start, end)
+            if self.kinds.get(name, NAME) == NAME:
+                self.kinds[name] = kind
+            self.first_seen.setdefault(name, len(self.first_seen))
+            is_subject = subject is not None and start == 0 and not heading
+            if start > 0:
+                self.proper.add(name)  # capitalised inside a sentence: certainly a name
+            if text[end : end + 2] in {"'s", "’s"}:
+                self.possessors.add(name)
+            self.mentions.append(_Mention(name, self.kinds[name], sentence, is_subject))
+        if subject is not None and not heading:
+            kind = self.kinds.get(subject, NAME if subject[:1].isupper() else "thing")
+            inside = [self.kinds.get(n) for n, _, _ in self.names(subject)]
+            if subject.lower() in {"he", "she"} or PERSON in inside:
+                kind = PERSON  # "Founder Lei Jun"
+            if kind == PERSON and subject.lower() not in {"he", "she", "his", "her"}:
+                self.kinds.setdefault(subject, PERSON)
+            self.last_subject = (subject, kind, sentence)
+        self._observe_things(text, sentence, subject)
+
+    def _observe_things(self, text: str, sentence: int, subject: str | None) -> None:
+        owner = subject if subject and self.kinds.get(subject) in {ORG, NAME} else None
+        for m in _THING.finditer(text):
+            head = m.group("head").lower()
+            alias = m.group("alias") or m.group("alias2")
+            if alias:
+                description = alias
+            else:
+                who = m.group("poss") or (owner if m.group("det").lower() == "its" or owner else None)
+                mods = " ".join(w for w in m.group("mods").split() if not any(c.isdigit() for c in w))
+                core = " ".join(x for x in (mods, m.group("head")) if x)
+                description = f"{who}'s {core}" if who else f"the {core}"
+                if m.group("place"):
+                    description += f" in {m.group('place')}"
+                if description.startswith("the ") and not m.group("place"):
+                    continue  # "the new unit" says no more than "the unit"
+            for noun in _HEADS[head]:
+                if noun in _COMPANY_NOUNS:
+                    continue
+                known = self.things.get(noun)
+                if known and description in known[0]:
+                    # "Xiaomi's purchase" after "Xiaomi's purchase of Deepmotion": keep the fuller one.
+                    self.things[noun] = (known[0], sentence)
+                else:
+                    self.things[noun] = (description, sentence)
+        # "X bought Y" introduces a deal: "X's purchase of Y".
+        for m in [*_PURCHASE.finditer(text), *_PAID.finditer(text)]:
+            for noun in _HEADS["deal"]:
+                self.things[noun] = (f"{m.group('buyer')}'s purchase of {m.group('target')}", sentence)
+
+    # ---------------------------------------------------------------------------------------- resolve
+
+    def _canonical(self, name: str) -> str:
+        """The full form of a shortened name: "Meridian" -> "Meridian Auto", "Obama" -> "Barack Obama".
+
+        Only a name introduced before the short form counts ("Xiaomi", then "Xiaomi EV", are two names)."""
+        words = name.split()
+        best = name
+        first = self.first_seen.get(name, len(self.first_seen))
+        for known, order in self.first_seen.items():
+            parts = known.split()
+            if (
+                order < first
+                and len(parts) > len(words)
+                and len(known) > len(best)
+                and (parts[: len(words)] == words or parts[-len(words) :] == words)
+            ):
+                best = known
+        return best
+
+    def _expand_name(self, text: str, pos: int) -> str:
+        """A claim opening with a short second reference gets the full name: "Harlan has ..." ->
+        "Harlan Robotics has ..." when "Harlan Robotics" was named earlier in the draft."""
+        found = self.names(text[pos:])
+        if not found or found[0][1] != 0:
+            return text
+        name = found[0][0]
+        full = self._canonical(name)
+        if full == name or self.kinds.get(full) == PLACE:
+            return text
+        return text[:pos] + full + text[pos + len(name) :]
+
+    def _salient(self, kind: str, sentence: int, window: int) -> str | None:
+        scores: dict[str, float] = {}
+        accepted = {ORG, NAME} if kind == ORG else {kind}
+        for m in self.mentions:
+            if self.kinds.get(m.name, m.kind) not in accepted or sentence - m.sentence > window:
+                continue
+            weight = (2.0 if m.subject else 1.0) * 0.5 ** max(0, sentence - m.sentence)
+            name = self._canonical(m.name)
+            scores[name] = scores.get(name, 0.0) + weight
+        if not scores:
+            return None
+        ranked = sorted(scores.items(), key=lambda kv: -kv[1])
+        if len(ranked) > 1 and ranked[1][1] * 1.5 > ranked[0][1]:
+            return None  # no clear winner
+        return ranked[0][0]
+
+    def referent(self, ref: str, head: str | None, sentence: int) -> str | None:
+        """What ``ref`` ("it", "the company", "the factory"...) refers to, or ``None`` when unclear."""
+        low = ref.lower()
+        if low in {"it", "its"}:
+            last = self.last_subject
+            if last and self.kinds.get(last[0], last[1]) != PERSON and sentence - last[2] <= 1:
+                subj = last[0]
+                if subj.split()[0].lower() not in _PRONOUNS:
+                    return subj
+            return self._salient(ORG, sentence, 2)
+        if low in {"he", "his", "she", "her"}:
+            if self.last_subject and sentence - self.last_subject[2] <= 1:
+                subj = self.last_subject[0]
+                # The previous subject, when it is a name not known to be an organisation or a place.
+                kind = self.kinds.get(subj)
+                if kind == PERSON or (kind == NAME and (subj in self.proper or len(subj.split()) >= 2)):
+                    return subj
+            person = self._salient(PERSON, sentence, 3)
+            if person is None:
+                # One name shaped like a person's ("Jarome Iginla") in this or the previous sentence.
+                shaped = {
+                    m.name
+                    for m in self.mentions
+                    if sentence - m.sentence <= 1
+                    and self.kinds.get(m.name) == NAME
+                    and 2 <= len(m.name.split()) <= 3
+                    and not any(w.lower() in _ORG_SUFFIX for w in m.name.split())
+                    and (m.subject or m.name in self.possessors)
+                }
+                if len(shaped) == 1 and not any(self.kinds.get(m.name) == PERSON for m in self.mentions):
+                    return shaped.pop()
+            return person
+        if head is None:
+            return None
+        head = head.lower()
+        if head in _COMPANY_NOUNS:
+            return self._salient(ORG, sentence, 5)
+        found = self.things.get(head)
+        if found and sentence - found[1] <= 8:
+            return found[0]
+        return None
+
+    def resolve(self, text: str, sentence: int) -> tuple[str, bool]:
+        """``text`` with its opening reference replaced by the referent, and whether it needs context."""
+        intro = _INTRO.match(text)
+        pos = intro.end() if intro else 0
+        m = _REF.match(text[pos:])
+        needs = False
+        if m and _EXPLETIVE.match(text[pos:]):
+            m = None  # "It is worth noting that...", "It was reported that...": nothing to resolve
+        if m:
+            ref = m.group("ref")
+            key = (sentence, ref.lower())
+            if key in self.sentence_refs:
+                # Pieces of one sentence share their opening words: they refer to the same thing.
+                target = self.sentence_refs[key]
+            else:
+                target = self.referent(m.group("pron") or ref, m.group("head"), sentence)
+                self.sentence_refs[key] = target
+            if target is None or target.lower() == ref.lower():
+                needs = True
+            else:
+                possessive = (m.group("pron") or "").lower() in {"its", "his", "their"} or (
+                    (m.group("pron") or "").lower() == "her" and _possessive_her(text[pos + m.end() :])
+                )
+                replacement = f"{target}'s" if possessive else target
+                if pos == 0 and replacement[:1].islower() and replacement.startswith("the "):
+                    replacement = "The " + replacement[4:]
+                text = text[:pos] + replacement + text[pos + m.end() :]
+        else:
+            text = self._expand_name(text, pos)
+        if text[:1].islower():
+            text = text[0].upper() + text[1:]
+        text, dated = anchor_dates(text, self.draft_date)
+        return text, needs or not dated
+
+
+def _possessive_her(rest: str) -> bool:
+    words = rest.split()
+    return bool(words) and not is_verb(tokenize(words[0])[0]) if words else False
+
+
+def _subject(text: str) -> str | None:
+    """The subject of a claim as written: its words before the first verb (after an intro adverbial)."""
+    intro = _INTRO.match(text)
+    body = text[intro.end() :] if intro else text
+    offset = intro.end() if intro else 0
+    tokens = tokenize(body)
+    for i, t in enumerate(tokens):
+        if is_verb(t):
+            if i == 0 or i > 8 or any(x.text in {",", ";"} for x in tokens[:i]):
+                return None
+            if tokens[0].low in PREPOSITIONS - {"the"}:
+                return None
+            last = i - 1
+            while last > 0 and tokens[last].low in ADVERBS:
+                last -= 1  # "She already had": the subject is "She"
+            subject = text[offset + tokens[0].start : offset + tokens[last].end]
+            return _POSSESSIVE.sub("", subject)
+        if t.low in DETERMINERS and i > 0 and tokens[i - 1].low in PREPOSITIONS:
+            return None
+    return None
+
+
+# -------------------------------------------------------------------------------------- relative dates
+
+_MONTH_NAMES = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December",
+]  # fmt: skip
+_WEEKDAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_RELATIVE = re.compile(
+    r"\b(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+(?P<unit>year|month|"
+    + "|".join(_MONTH_NAMES)
+    + r")\b(?!\s*\d)|\b(?P<vague>yesterday|today|tomorrow|(?:on |last |this |next )?"
+    + _WEEKDAYS
+    + r"|(?:[Ee]arlier|[Ll]ater) this (?:year|month|week)|this week|last week|next week|last quarter"
+    r"|this quarter|next quarter|recently|a year ago|months? ago|weeks? ago|days? ago)\b"
+)
+
+
+def anchor_dates(text: str, draft_date: str | None) -> tuple[str, bool]:
+    """Relative dates of ``text`` resolved against ``draft_date``; False when one could not be anchored."""
+    if not _RELATIVE.search(text):
+        return text, True
+    if not draft_date:
+        return text, False
+    try:
+        today = date.fromisoformat(draft_date)
+    except ValueError:
+        return text, False
+    vague = False
+
+    def replace(m: re.Match[str]) -> str:
+        nonlocal vague
+        if m.group("vague"):
+            vague = True
+            return m.group(0)
+        rel, unit = m.group("rel").lower(), m.group("unit")
+        before = text[: m.start()].split()
+        lead = "" if before and before[-1].lower() in PREPOSITIONS else "in "
+        if unit.lower() == "year":
+            year = today.year + {"last": -1, "this": 0, "next": 1}[rel]
+            return f"{lead}{year}"
+        if unit.lower() == "month":
+            month = today.month + {"last": -1, "this": 0, "next": 1}[rel]
+            year = today.year + (month - 1) // 12
+            month = (month - 1) % 12 + 1
+            return f"{lead}{_MONTH_NAMES[month - 1]} {year}"
+        month = _MONTH_NAMES.index(unit.capitalize()) + 1
+        if rel == "last":
+            year = today.year if month < today.month else today.year - 1
+        elif rel == "next":
+            year = today.year if month > today.month else today.year + 1
+        else:
+            year = today.year
+        return f"{lead}{_MONTH_NAMES[month - 1]} {year}"
+
+    out = _RELATIVE.sub(replace, text)
+    if vague:
+        out = out.rstrip(".") + f" (as of {draft_date})."
+    return out, True

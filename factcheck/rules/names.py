@@ -1,0 +1,609 @@
+"""Places and organisations named in English text, with character offsets.
+
+Names are read from capitalisation (runs of capitalised words, "of"/"&" inside a run, titles and a leading
+"The" dropped, a sentence's first word kept only when it is not a common word) and classified with a small
+built-in gazetteer of countries, regions and major cities (with aliases and demonyms: "Chinese" names China).
+A gazetteer hit is a place with its type and country, so "Beijing" is known to lie in China and to differ from
+"Shanghai"; a name after "in"/"near" that the gazetteer lacks is a place of unknown type; anything else is an
+organisation (or a person: capitalisation cannot tell those apart, and for consistency checks they behave the
+same). spaCy NER was not used: its models are hundreds of MB and slow to import for a per-pair hot path.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from factcheck.errors import InputError
+from factcheck.rules.quantities import MONTHS, ORDINAL_WORDS, STOPWORDS, Token, tokenize
+
+
+def _words(text: str) -> list[str]:
+    """Whitespace-separated words of a literal (keeps word tables compact)."""
+    return text.split()
+
+
+__all__ = ["NameMention", "extract_names", "place_info", "place_within", "same_organisation", "name_key"]
+
+# country: aliases; demonyms; continent
+_COUNTRIES = """
+china|prc|people's republic of china;chinese;asia
+united states|us|u.s.|usa|u.s.a.|america|united states of america;american;north america
+united kingdom|uk|u.k.|britain|great britain|england;british|english;europe
+germany|federal republic of germany;german;europe
+france;french;europe
+italy;italian;europe
+spain;spanish;europe
+portugal;portuguese;europe
+netherlands|the netherlands|holland;dutch;europe
+belgium;belgian;europe
+switzerland;swiss;europe
+austria;austrian;europe
+sweden;swedish;europe
+norway;norwegian;europe
+denmark;danish;europe
+finland;finnish;europe
+poland;polish;europe
+czech republic|czechia;czech;europe
+hungary;hungarian;europe
+romania;romanian;europe
+greece;greek;europe
+ireland;irish;europe
+russia|russian federation;russian;europe
+ukraine;ukrainian;europe
+turkey|türkiye;turkish;asia
+japan;japanese;asia
+south korea|korea|republic of korea;south korean|korean;asia
+north korea;north korean;asia
+taiwan;taiwanese;asia
+india;indian;asia
+pakistan;pakistani;asia
+bangladesh;bangladeshi;asia
+indonesia;indonesian;asia
+vietnam|viet nam;vietnamese;asia
+thailand;thai;asia
+malaysia;malaysian;asia
+singapore;singaporean;asia
+philippines|the philippines;filipino|philippine;asia
+saudi arabia;saudi;asia
+united arab emirates|uae|u.a.e.;emirati;asia
+israel;israeli;asia
+iran;iranian;asia
+iraq;iraqi;asia
+egypt;egyptian;africa
+nigeria;nigerian;africa
+south africa;south african;africa
+kenya;kenyan;africa
+ethiopia;ethiopian;africa
+morocco;moroccan;africa
+canada;canadian;north america
+mexico;mexican;north america
+brazil;brazilian;south america
+argentina;argentine|argentinian;south america
+chile;chilean;south america
+colombia;colombian;south america
+peru;peruvian;south america
+australia;australian;oceania
+new zealand;new zealander;oceania
+hong kong;hongkonger;asia
+"""
+
+# city: aliases; country
+_CITIES = """
+beijing|peking;china
+shanghai;china
+shenzhen;china
+guangzhou|canton;china
+wuhan;china
+chengdu;china
+chongqing;china
+hangzhou;china
+nanjing;china
+tianjin;china
+hefei;china
+xi'an|xian;china
+suzhou;china
+changsha;china
+ningbo;china
+zhengzhou;china
+qingdao;china
+dongguan;china
+xiamen;china
+changchun;china
+shenyang;china
+new york|new york city|nyc;united states
+los angeles|la;united states
+san francisco;united states
+chicago;united states
+houston;united states
+seattle;united states
+boston;united states
+detroit;united states
+austin;united states
+washington|washington dc|washington d.c.;united states
+miami;united states
+atlanta;united states
+dallas;united states
+fremont;united states
+palo alto;united states
+cupertino;united states
+san jose;united states
+london;united kingdom
+manchester;united kingdom
+birmingham;united kingdom
+edinburgh;united kingdom
+sunderland;united kingdom
+berlin;germany
+munich|münchen;germany
+frankfurt;germany
+hamburg;germany
+stuttgart;germany
+cologne|köln;germany
+wolfsburg;germany
+zwickau;germany
+grünheide|grunheide;germany
+paris;france
+lyon;france
+toulouse;france
+marseille;france
+rome;italy
+milan;italy
+turin;italy
+madrid;spain
+barcelona;spain
+valencia;spain
+lisbon;portugal
+amsterdam;netherlands
+rotterdam;netherlands
+eindhoven;netherlands
+brussels;belgium
+zurich|zürich;switzerland
+geneva;switzerland
+vienna;austria
+stockholm;sweden
+gothenburg|göteborg;sweden
+oslo;norway
+copenhagen;denmark
+helsinki;finland
+warsaw;poland
+prague;czech republic
+budapest;hungary
+debrecen;hungary
+athens;greece
+dublin;ireland
+moscow;russia
+kyiv|kiev;ukraine
+istanbul;turkey
+ankara;turkey
+tokyo;japan
+osaka;japan
+nagoya;japan
+toyota city;japan
+seoul;south korea
+busan;south korea
+ulsan;south korea
+taipei;taiwan
+mumbai|bombay;india
+delhi|new delhi;india
+bangalore|bengaluru;india
+chennai;india
+hyderabad;india
+jakarta;indonesia
+hanoi;vietnam
+ho chi minh city|saigon;vietnam
+bangkok;thailand
+kuala lumpur;malaysia
+manila;philippines
+riyadh;saudi arabia
+dubai;united arab emirates
+abu dhabi;united arab emirates
+tel aviv;israel
+cairo;egypt
+lagos;nigeria
+johannesburg;south africa
+cape town;south africa
+nairobi;kenya
+toronto;canada
+montreal;canada
+vancouver;canada
+mexico city;mexico
+monterrey;mexico
+sao paulo|são paulo;brazil
+rio de janeiro;brazil
+buenos aires;argentina
+santiago;chile
+bogota|bogotá;colombia
+lima;peru
+sydney;australia
+melbourne;australia
+auckland;new zealand
+"""
+
+# region: aliases; country (or continent for supranational regions)
+_REGIONS = """
+europe;
+asia;
+africa;
+north america;
+south america;
+oceania;
+middle east;
+european union|eu|e.u.;europe
+california;united states
+texas;united states
+florida;united states
+michigan;united states
+nevada;united states
+guangdong;china
+jiangsu;china
+zhejiang;china
+anhui;china
+hubei;china
+sichuan;china
+bavaria;germany
+brandenburg;germany
+lower saxony;germany
+saxony;germany
+ontario;canada
+quebec;canada
+queensland;australia
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    key: str
+    type: str  # country | city | region | continent
+    parent: str | None  # country of a city/region, continent of a country
+
+
+def _load_gazetteer() -> tuple[dict[str, Place], dict[str, str]]:
+    places: dict[str, Place] = {}
+    aliases: dict[str, str] = {}
+    for line in _COUNTRIES.strip().splitlines():
+        names, demonyms, continent = line.split(";")
+        key = names.split("|")[0]
+        places[key] = Place(key, "country", continent)
+        for alias in names.split("|"):
+            aliases[alias] = key
+        for dem in demonyms.split("|"):
+            aliases[dem] = key
+    for line in _CITIES.strip().splitlines():
+        names, country = line.split(";")
+        key = names.split("|")[0]
+        places.setdefault(key, Place(key, "city", country))
+        for alias in names.split("|"):
+            aliases.setdefault(alias, key)
+    for line in _REGIONS.strip().splitlines():
+        names, parent = line.split(";")
+        key = names.split("|")[0]
+        kind = "continent" if not parent else "region"
+        places.setdefault(key, Place(key, kind, parent or None))
+        for alias in names.split("|"):
+            aliases.setdefault(alias, key)
+    return places, aliases
+
+
+PLACES, PLACE_ALIASES = _load_gazetteer()
+_DEMONYMS = frozenset(d for line in _COUNTRIES.strip().splitlines() for d in line.split(";")[1].split("|"))
+_MAX_ALIAS_WORDS = max(len(a.split()) for a in PLACE_ALIASES)
+
+# Sentence-initial capitalised words that are ordinary words, not names.
+_COMMON = frozenset(
+    _words(
+        "after although among analysts another because before both but despite during each earlier early "
+        "even every few first following for from given here however if in including instead its last "
+        "later like many meanwhile more most much new next nor now officials once only other others our "
+        "over overall people perhaps production sales shares since some still such than that the their "
+        "then there these they this those though thus today together under unlike until what when where "
+        "whereas which while who why with within without yet you your revenue profit prices analysts "
+        "investors experts critics according based by it he she we i an a as at of on to is was are were "
+        "be has have had not no yes all any one two three four five six seven eight nine ten workers "
+        "employees customers drivers users buyers demand supply growth output exports imports "
+        "construction investment funding electric several most last next this plans plan reports report "
+        "data figures government police researchers scientists studies study officials authorities "
+        "company firm group unit division factory plant brand car cars vehicles market markets earlier "
+        "later yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday founder chief "
+        "executive president chairman during according following including building looking speaking "
+        "citing using having being adding asked speaking rising falling total net gross annual"
+    )
+)
+_TITLES = frozenset(
+    _words(
+        "mr mrs ms dr prof sir president ceo chairman chairwoman chief executive founder minister premier "
+        "governor senator mayor king queen prince princess lord lady general director spokesman "
+        "spokeswoman"
+    )
+)
+_CONNECTORS = frozenset({"of", "&", "de", "du", "la", "van", "von", "der"})
+_ORG_SUFFIXES = frozenset(
+    _words(
+        "inc inc. corp corp. corporation co co. ltd ltd. limited llc plc group holdings holding ag se sa "
+        "nv gmbh company motors motor automotive technologies technology electronics"
+    )
+)
+_WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
+_PLACE_PREPOSITIONS = frozenset({"in", "near", "outside"})
+_NOT_NAMES = frozenset(
+    {
+        "i",
+        "q",
+        "h",
+        "no",
+        "the",
+        "a",
+        "an",
+        "ev",
+        "evs",
+        "ceo",
+        "cfo",
+        "ipo",
+        "gdp",
+        "ai",
+        "suv",
+        "suvs",
+        "tv",
+        "pc",
+        "dj",
+    }
+)
+_DOTTED = re.compile(r"^(?:[A-Z]\.){2,}$")
+
+
+@dataclass(frozen=True, slots=True)
+class NameMention:
+    """A named place or organisation: ``kind`` is ``place`` or ``organisation``.
+
+    ``key`` is the comparison key (lower case, aliases resolved for places, corporate suffixes dropped);
+    ``place_type`` is ``city``/``country``/``region``/``continent`` for gazetteer places, ``unknown`` for
+    other
+    places, None for organisations; ``demonym`` is true for adjectives such as "Chinese".
+    """
+
+    text: str
+    start: int
+    end: int
+    kind: str
+    key: str
+    place_type: str | None = None
+    demonym: bool = False
+
+
+def name_key(text: str) -> str:
+    """The comparison key of a name: lower case, possessive and corporate suffixes dropped, aliases
+    resolved."""
+    low = text.lower().replace("’", "'").strip()
+    if low.endswith("'s"):
+        low = low[:-2]
+    if low in PLACE_ALIASES:
+        return PLACE_ALIASES[low]
+    words = [w for w in low.replace(",", " ").split() if w]
+    while len(words) > 1 and words[-1] in _ORG_SUFFIXES:
+        words.pop()
+    while len(words) > 1 and words[0] == "the":
+        words.pop(0)
+    return " ".join(words)
+
+
+def place_info(key: str) -> Place | None:
+    """The gazetteer entry of a place key, or None."""
+    return PLACES.get(key)
+
+
+def place_within(inner: str, outer: str) -> bool:
+    """True when place ``inner`` lies in (or is) place ``outer``: Beijing in China, China in Asia."""
+    seen = 0
+    current: str | None = inner
+    while current is not None and seen < 5:
+        if current == outer:
+            return True
+        info = PLACES.get(current)
+        current = info.parent if info else None
+        seen += 1
+    return False
+
+
+def same_organisation(a: str, b: str) -> bool:
+    """True when two organisation keys name the same body: equal, or one's words contained in the other's
+    ("xiaomi" and "xiaomi ev", "lei jun" and "jun")."""
+    if a == b:
+        return True
+    wa, wb = set(a.split()), set(b.split())
+    return bool(wa) and bool(wb) and (wa <= wb or wb <= wa)
+
+
+def _capitalised(tok: Token) -> bool:
+    if tok.kind != "word":
+        return False
+    t = tok.text
+    # "Xiaomi", and mixed case such as "iPhone", "eBay"
+    return t[0].isupper() or (t != tok.low and len(t) > 1)
+
+
+def _sentence_start(tokens: tuple[Token, ...], i: int, text: str) -> bool:
+    if i == 0:
+        return True
+    prev = tokens[i - 1]
+    if prev.text in (".", "!", "?", ":", ";", '"', "“", "(", "[", "-", "—", "–", "'", "‘"):
+        return True
+    return "\n" in text[prev.end : tokens[i].start]
+
+
+@lru_cache(maxsize=16384)
+def extract_names(text: str) -> tuple[NameMention, ...]:
+    """Places and organisations named in ``text``, in order, with offsets (``text[start:end] == mention``)."""
+    if not isinstance(text, str):
+        raise InputError(f"expected text, got {type(text).__name__}")
+    tokens = tokenize(text)
+    n = len(tokens)
+    out: list[NameMention] = []
+    i = 0
+    while i < n:
+        tok = tokens[i]
+        if not _capitalised(tok):
+            i += 1
+            continue
+        # a run of capitalised words, joined by connectors, hyphens or dotted initials (U.S.)
+        j = i
+        run: list[int] = []
+        while j < n:
+            t = tokens[j]
+            if _capitalised(t):
+                run.append(j)
+                j += 1
+                if t.low.endswith(("'s", "’s")):
+                    break  # a possessive ends the name: "Tesla's Shanghai factory"
+                # "U.S." / "U.K.": letters and dots glued together
+                while (
+                    j + 1 < n
+                    and t.text.isupper()
+                    and len(t.text) == 1
+                    and tokens[j].text == "."
+                    and (tokens[j].start == tokens[j - 1].end)
+                ):
+                    run.append(j)
+                    j += 1
+                    if (
+                        j < n
+                        and tokens[j].kind == "word"
+                        and len(tokens[j].text) == 1
+                        and tokens[j].text.isupper()
+                    ):
+                        run.append(j)
+                        j += 1
+                        if j < n and tokens[j].text == "." and tokens[j].start == tokens[j - 1].end:
+                            run.append(j)
+                            j += 1
+                    t = tokens[j - 1]
+                continue
+            if (
+                t.text == "-"
+                and run
+                and j + 1 < n
+                and _capitalised(tokens[j + 1])
+                and tokens[j - 1].end == t.start == tokens[j + 1].start - 1
+            ):
+                run.append(j)
+                j += 1
+                continue
+            if (
+                t.low in _CONNECTORS
+                and run
+                and j + 1 < n
+                and _capitalised(tokens[j + 1])
+                and t.text.islower()
+            ):
+                run.append(j)
+                j += 1
+                continue
+            break
+        i_next = j
+        # trim: leading titles, determiners and sentence-initial common words; trailing connectors
+        words = [k for k in run]
+        while words and (
+            tokens[words[0]].low in _TITLES
+            or tokens[words[0]].low in _NOT_NAMES
+            or tokens[words[0]].low in _WEEKDAYS
+            or (tokens[words[0]].low in _COMMON and _sentence_start(tokens, words[0], text))
+            or (tokens[words[0]].low in STOPWORDS and tokens[words[0]].low not in PLACE_ALIASES)
+        ):
+            words.pop(0)
+        while (
+            words
+            and (tokens[words[-1]].low in _CONNECTORS or tokens[words[-1]].text in ("-", "."))
+            and not (tokens[words[-1]].text == "." and len(words) > 1 and len(tokens[words[-2]].text) == 1)
+        ):
+            words.pop()
+        if not words:
+            i = i_next
+            continue
+        first, last = tokens[words[0]], tokens[words[-1]]
+        end = last.end - 2 if last.text.endswith(("'s", "’s")) and len(last.text) > 2 else last.end
+        mention = text[first.start : end]
+        low = mention.lower().replace("’", "'")
+        single = len(words) == 1
+        if single and (
+            low in MONTHS
+            or low in ORDINAL_WORDS
+            or low in _WEEKDAYS
+            or (len(low) <= 1)
+            or (first.text.isupper() and low in _CURRENCY_CODES)
+        ):
+            i = i_next
+            continue
+        if single and ("'" in low or "’" in low) and not low.endswith(("'s", "’s")):
+            i = i_next
+            continue  # "I'm", "We're": contractions
+        if single and _sentence_start(tokens, words[0], text) and _looks_common(low):
+            i = i_next
+            continue
+        out.extend(_classify(tokens, words, mention, first.start, end))
+        i = i_next
+    return tuple(out)
+
+
+_CURRENCY_CODES = frozenset(
+    ["eur", "usd", "gbp", "jpy", "cny", "rmb", "inr", "chf", "krw", "hkd", "aud", "cad", "sek"]
+)
+
+
+def _looks_common(low: str) -> bool:
+    """A sentence-initial single word that is probably an ordinary word ("Production", "Analysts")."""
+    base = low[:-2] if low.endswith("'s") else low
+    if base in PLACE_ALIASES:
+        return False
+    return (
+        base in _COMMON or base in STOPWORDS or base.endswith(("tion", "sion", "ment", "ness", "ity", "ly"))
+    )
+
+
+def _classify(
+    tokens: tuple[Token, ...], words: list[int], mention: str, start: int, end: int
+) -> list[NameMention]:
+    low = mention.lower().replace("’", "'")
+    possessive = low.endswith("'s")
+    base = low[:-2] if possessive else low
+    if base in PLACE_ALIASES:
+        key = PLACE_ALIASES[base]
+        info = PLACES[key]
+        demonym = base in _DEMONYMS
+        return [NameMention(mention, start, end, "place", key, info.type, demonym)]
+    # "Beijing Xiaomi", "Chinese carmaker BYD": a leading place inside a longer run, then the rest
+    parts = base.split()
+    for width in range(min(_MAX_ALIAS_WORDS, len(words) - 1), 0, -1):
+        head = " ".join(parts[:width])
+        if head in PLACE_ALIASES and len(parts) > width and parts[width] not in _ORG_SUFFIXES:
+            rest_tok = _word_index_after(tokens, words, width)
+            if rest_tok is None:
+                break
+            key = PLACE_ALIASES[head]
+            head_end = tokens[rest_tok - 1].end if rest_tok > 0 else end
+            place = NameMention(
+                mention[: head_end - start],
+                start,
+                head_end,
+                "place",
+                key,
+                PLACES[key].type,
+                head in _DEMONYMS,
+            )
+            rest_start = tokens[rest_tok].start
+            rest = mention[rest_start - start :]
+            return [place, NameMention(rest, rest_start, end, "organisation", name_key(rest))]
+    prev = tokens[words[0] - 1] if words[0] > 0 else None
+    if prev is not None and prev.low in _PLACE_PREPOSITIONS and not possessive:
+        last = parts[-1] if parts else ""
+        if last not in _ORG_SUFFIXES:
+            return [NameMention(mention, start, end, "place", name_key(mention), "unknown")]
+    return [NameMention(mention, start, end, "organisation", name_key(mention))]
+
+
+def _word_index_after(tokens: tuple[Token, ...], words: list[int], width: int) -> int | None:
+    count = 0
+    for k in words:
+        if tokens[k].kind == "word":
+            count += 1
+            if count == width + 1:
+                return k
+    return None
