@@ -20,6 +20,12 @@ Conventions (they are part of the stable ``factcheck eval`` output and are teste
   for a ``supported`` or ``contradicted`` gold label, at least one gold document is among the documents
   the verdict cites. ``unverified`` claims (FEVER's NOT ENOUGH INFO) need only the right label. Other
   claims without gold documents are left out; ``None`` when no claim has any.
+- False-contradiction rate: the share of claims whose gold label is ``supported`` (respectively
+  ``unverified``) that are labelled ``contradicted``; ``overall`` is the same share over the claims of
+  both gold labels together. ``None`` where no claim has that gold label. Beside it, contradicted recall
+  (the share of gold-contradicted claims labelled contradicted) says what a low rate costs.
+- Balanced accuracy (binary grounding, supported vs not): the mean of the recall of the positive and of
+  the negative class; ``None`` unless both classes occur in the gold labels.
 """
 
 from __future__ import annotations
@@ -31,6 +37,8 @@ import numpy as np
 
 LABELS: tuple[str, ...] = ("supported", "contradicted", "unverified")
 UNVERIFIED = "unverified"
+SUPPORTED = "supported"
+CONTRADICTED = "contradicted"
 ECE_BINS = 10
 RECALL_KS: tuple[int, ...] = (1, 5, 20)
 
@@ -198,3 +206,35 @@ def evidence_accuracy(
         if g == p and (g == UNVERIFIED or set(docs) & set(cited)):
             right += 1
     return right / counted if counted else None
+
+
+def false_contradiction_rate(gold: Sequence[str], pred: Sequence[str]) -> dict[str, float | None]:
+    """Share of gold-supported, of gold-unverified and of both together labelled ``contradicted``.
+
+    Keys ``supported``, ``unverified`` and ``overall``; ``None`` where there is no such claim.
+    """
+    _check_lengths(gold, pred)
+    rates: dict[str, float | None] = {}
+    groups = ((SUPPORTED, {SUPPORTED}), (UNVERIFIED, {UNVERIFIED}), ("overall", {SUPPORTED, UNVERIFIED}))
+    for name, wanted in groups:
+        chosen = [p for g, p in zip(gold, pred, strict=True) if g in wanted]
+        rates[name] = sum(p == CONTRADICTED for p in chosen) / len(chosen) if chosen else None
+    return rates
+
+
+def contradicted_recall(gold: Sequence[str], pred: Sequence[str]) -> float | None:
+    """Share of gold-contradicted claims labelled ``contradicted``; ``None`` when there is none."""
+    return per_class_scores(gold, pred)[CONTRADICTED].recall
+
+
+def balanced_accuracy(gold: Sequence[bool], pred: Sequence[bool]) -> float | None:
+    """Mean of the recall of the positive and the negative class (binary labels).
+
+    ``None`` unless both classes occur in ``gold``: with one class it would be plain accuracy.
+    """
+    _check_lengths(gold, pred)
+    positives = [p for g, p in zip(gold, pred, strict=True) if g]
+    negatives = [p for g, p in zip(gold, pred, strict=True) if not g]
+    if not positives or not negatives:
+        return None
+    return (sum(positives) / len(positives) + sum(not p for p in negatives) / len(negatives)) / 2

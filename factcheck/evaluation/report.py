@@ -15,6 +15,9 @@ interface::
       "recall_at_k": {"1": float|null, "5": float|null, "20": float|null} | null,   # index mode
       "evidence_accuracy": float | null,                # index mode, with gold documents
       "ece": float | null,              # 10 equal-width bins of the predicted label's confidence
+      "false_contradiction_rate": {"supported": float|null, "unverified": float|null,
+                                   "overall": float|null},  # share of those gold labels called contradicted
+      "contradicted_recall": float | null,              # share of gold-contradicted called contradicted
       "seconds": float                  # wall time of the verification (and retrieval) loop
     }
 
@@ -66,12 +69,27 @@ def build_report(run: EvalRun, model: str | None = None) -> dict[str, Any]:
         "ece": _round(
             metrics.expected_calibration_error([p.confidence for p in preds], [p.correct for p in preds])
         ),
+        "false_contradiction_rate": {
+            k: _round(v) for k, v in metrics.false_contradiction_rate(gold, pred).items()
+        },
+        "contradicted_recall": _round(metrics.contradicted_recall(gold, pred)),
         "seconds": round(run.seconds, 2),
     }
 
 
 def _fmt(value: float | None) -> str:
     return "-" if value is None else f"{value:.3f}"
+
+
+def _contradiction_rows(report: dict[str, Any]) -> list[tuple[str, str]]:
+    """(name, value) rows of the false-contradiction rates and contradicted recall (reports written
+    before these keys existed have none)."""
+    rates = report.get("false_contradiction_rate") or {}
+    names = {"supported": "gold supported", "unverified": "gold unverified", "overall": "overall"}
+    rows = [(f"false contradictions, {names[k]}", _fmt(rates[k])) for k in names if k in rates]
+    if "contradicted_recall" in report:
+        rows.append(("contradicted recall", _fmt(report["contradicted_recall"])))
+    return rows
 
 
 def render_text(report: dict[str, Any], console: Any, title: str = "evaluation") -> None:
@@ -84,6 +102,8 @@ def render_text(report: dict[str, Any], console: Any, title: str = "evaluation")
     summary.add_row("accuracy", _fmt(report["accuracy"]))
     summary.add_row("macro-F1", _fmt(report["macro_f1"]))
     summary.add_row("ECE (10 bins)", _fmt(report["ece"]))
+    for name, value in _contradiction_rows(report):
+        summary.add_row(name, value)
     if report["recall_at_k"] is not None:
         for k, v in report["recall_at_k"].items():
             summary.add_row(f"recall@{k}", _fmt(v))
@@ -119,6 +139,7 @@ def render_markdown(report: dict[str, Any], title: str = "Evaluation") -> str:
     lines += ["| metric | value |", "|---|---|"]
     lines += [f"| accuracy | {_fmt(report['accuracy'])} |", f"| macro-F1 | {_fmt(report['macro_f1'])} |"]
     lines += [f"| ECE (10 bins) | {_fmt(report['ece'])} |"]
+    lines += [f"| {name} | {value} |" for name, value in _contradiction_rows(report)]
     if report["recall_at_k"] is not None:
         lines += [f"| recall@{k} | {_fmt(v)} |" for k, v in report["recall_at_k"].items()]
         lines += [f"| evidence-aware accuracy | {_fmt(report['evidence_accuracy'])} |"]

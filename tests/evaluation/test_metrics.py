@@ -97,3 +97,37 @@ def test_evidence_accuracy_follows_the_fever_score():
     # right label and gold doc; right label, wrong doc; unverified: label only; wrong label
     assert metrics.evidence_accuracy(gold, pred, gold_docs, cited) == pytest.approx(0.5)
     assert metrics.evidence_accuracy([S, U], [S, U], [[], []], [["a"], []]) is None
+
+
+def test_false_contradiction_rate_computed_by_hand():
+    gold = [S, S, S, S, U, U, U, C, C]
+    pred = [S, C, U, C, C, U, S, C, U]
+    rates = metrics.false_contradiction_rate(gold, pred)
+    # 2 of 4 gold-supported called contradicted, 1 of 3 gold-unverified, 3 of 7 together
+    assert rates == {"supported": 0.5, "unverified": pytest.approx(1 / 3), "overall": pytest.approx(3 / 7)}
+    # gold-contradicted claims are not false contradictions whatever they are called
+    assert metrics.false_contradiction_rate([C, C], [C, S]) == {
+        "supported": None,
+        "unverified": None,
+        "overall": None,
+    }
+    assert metrics.false_contradiction_rate([S, S], [S, U]) == {
+        "supported": 0.0,
+        "unverified": None,
+        "overall": 0.0,
+    }
+    assert metrics.contradicted_recall(gold, pred) == 0.5
+    assert metrics.contradicted_recall([S, U], [C, C]) is None
+    with pytest.raises(ValueError):
+        metrics.false_contradiction_rate([S], [])
+
+
+def test_balanced_accuracy_computed_by_hand():
+    gold = [True, True, True, True, False, False]
+    pred = [True, True, True, False, False, True]
+    # positive recall 3/4, negative recall 1/2
+    assert metrics.balanced_accuracy(gold, pred) == pytest.approx((0.75 + 0.5) / 2)
+    assert metrics.balanced_accuracy([True, False], [True, True]) == pytest.approx(0.5)
+    assert metrics.balanced_accuracy([True, False], [False, True]) == 0.0
+    assert metrics.balanced_accuracy([True, True], [True, False]) is None  # one class only
+    assert metrics.balanced_accuracy([], []) is None

@@ -12,12 +12,13 @@ from factcheck.domain import Claim, Evidence, Label, Passage, Stance, Verdict
 from factcheck.errors import InputError
 from factcheck.evaluation import components
 from factcheck.evaluation.datasets import LabelledClaim
-from factcheck.evaluation.report import build_report, render_markdown, write_outputs
+from factcheck.evaluation.report import build_report, render_markdown, render_text, write_outputs
 from factcheck.evaluation.runner import INDEX, ORACLE, oracle_passage, run_evaluation
 
 SCHEMA_KEYS = {
     "n", "mode", "model", "accuracy", "macro_f1", "per_class", "confusion",
     "recall_at_k", "evidence_accuracy", "ece", "seconds",
+    "false_contradiction_rate", "contradicted_recall",
 }  # fmt: skip
 
 
@@ -103,6 +104,9 @@ def test_report_of_an_oracle_run_follows_the_schema():
         "support": 3,
     }
     assert report["recall_at_k"] is None and report["evidence_accuracy"] is None
+    # gold supported: 1 (supported), 4 (supported), 5 (unverified); gold unverified: 3 (unverified)
+    assert report["false_contradiction_rate"] == {"supported": 0.0, "unverified": 0.0, "overall": 0.0}
+    assert report["contradicted_recall"] == 1.0
     # confidences 0.9, 0.8, 0.6 (right), 0.9 (right), 0.6 (wrong) -> bins 9, 8, 6
     assert report["ece"] == pytest.approx((2 * 0.1 + 0.2 + abs(0.5 - 0.6) * 2) / 5, abs=1e-4)
     json.dumps(report)  # plain JSON types only
@@ -146,7 +150,41 @@ def test_out_writes_json_markdown_predictions_and_plots(tmp_path):
     for png in ("confusion.png", "reliability.png"):
         data = (tmp_path / "out" / png).read_bytes()
         assert data.startswith(b"\x89PNG") and len(data) > 1000
-    assert "| accuracy | 0.800 |" in render_markdown(report)
+    markdown = render_markdown(report)
+    assert "| accuracy | 0.800 |" in markdown
+    assert "| false contradictions, gold supported | 0.000 |" in markdown
+    assert "| false contradictions, overall | 0.000 |" in markdown
+    assert "| contradicted recall | 1.000 |" in markdown
+
+
+def test_false_contradictions_are_reported_in_json_text_and_markdown():
+    """A verifier that contradicts every claim mentioning a figure: the rates say which gold labels pay."""
+
+    def contradict_figures(claims: list[Claim], passages: list[list[Passage]]) -> list[Verdict]:
+        return [
+            Verdict(c, Label.CONTRADICTED if any(ch.isdigit() for ch in c.text) else Label.SUPPORTED, 0.9, "")
+            for c in claims
+        ]
+
+    report = build_report(run_evaluation(CLAIMS, contradict_figures))
+    # gold supported: claims 1 (no figure), 4 and 5 (figures) -> 2 of 3; gold unverified: claim 3 -> 1 of 1
+    assert report["false_contradiction_rate"] == {
+        "supported": pytest.approx(0.6667),
+        "unverified": 1.0,
+        "overall": 0.75,
+    }
+    assert report["contradicted_recall"] == 0.0  # "The factory is in Shanghai." has no figure
+    markdown = render_markdown(report)
+    assert "| false contradictions, gold supported | 0.667 |" in markdown
+    assert "| false contradictions, gold unverified | 1.000 |" in markdown
+    assert "| contradicted recall | 0.000 |" in markdown
+    from rich.console import Console
+
+    console = Console(record=True, width=120)
+    render_text(report, console)
+    text = console.export_text()
+    assert "false contradictions, overall" in text and "0.750" in text
+    assert "contradicted recall" in text
 
 
 def _native_file(path: Path) -> Path:
