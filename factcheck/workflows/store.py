@@ -17,13 +17,14 @@ import json
 import re
 import sqlite3
 import uuid
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from factcheck import sqlite
 from factcheck.domain import Claim, Verdict, content_hash
 from factcheck.errors import InputError, StoreError
 
@@ -102,7 +103,8 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "CREATE INDEX reviews_by_claim ON reviews (claim_id, id)",
     ),
 )
-SCHEMA_VERSION = len(MIGRATIONS)
+SCHEMA = sqlite.Schema(APPLICATION_ID, MIGRATIONS)
+SCHEMA_VERSION = SCHEMA.version
 
 
 def utc_now() -> str:
@@ -301,7 +303,7 @@ class ClaimStore:
             except OSError as exc:
                 raise StoreError(f"{path}: cannot create the claim store's folder ({exc.strerror})") from exc
         try:
-            connection = sqlite3.connect(path, isolation_level=None, timeout=30.0)
+            connection = sqlite.connect(path, busy_timeout=30.0)
         except sqlite3.Error as exc:
             raise StoreError(f"{path}: cannot open the claim store ({exc})") from exc
         store = cls(path, connection)
@@ -318,37 +320,21 @@ class ClaimStore:
     def _prepare(self) -> None:
         db = self._db
         # Read-only inspection first: a store we must refuse is never written to.
-        version = db.execute("PRAGMA user_version").fetchone()[0]
-        application = db.execute("PRAGMA application_id").fetchone()[0]
-        if application not in (0, APPLICATION_ID):
+        version = sqlite.user_version(db)
+        if sqlite.application_id(db) not in (0, APPLICATION_ID):
             raise StoreError(f"{self.path}: a SQLite file of another application, not a claim store")
         if version > SCHEMA_VERSION:
             raise StoreError(
                 f"{self.path}: claim store schema version {version} is newer than this factcheck supports "
                 f"({SCHEMA_VERSION}); upgrade factcheck to use it"
             )
-        if version == 0:
-            tables = db.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0]
-            if tables:
-                raise StoreError(f"{self.path}: a SQLite database that is not a claim store")
-        db.execute("PRAGMA busy_timeout = 30000")
-        if db.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
-            db.execute("PRAGMA journal_mode = WAL")
+        if SCHEMA.foreign(db):
+            raise StoreError(f"{self.path}: a SQLite database that is not a claim store")
+        sqlite.use_wal(db)
         db.execute("PRAGMA foreign_keys = ON")
         db.execute("PRAGMA synchronous = NORMAL")
         if version < SCHEMA_VERSION:
-            self._migrate()
-
-    def _migrate(self, target: int = SCHEMA_VERSION) -> None:
-        """Applies the pending migrations up to ``target`` in one transaction."""
-        with self._transaction():
-            # Re-read under the write lock: another process may have migrated meanwhile.
-            version = self._db.execute("PRAGMA user_version").fetchone()[0]
-            for step in range(version, target):
-                for statement in MIGRATIONS[step]:
-                    self._db.execute(statement)
-            self._db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-            self._db.execute(f"PRAGMA user_version = {max(version, target)}")
+            SCHEMA.migrate(db, self._write_error)
 
     @property
     def schema_version(self) -> int:
@@ -365,23 +351,13 @@ class ClaimStore:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    @contextmanager
-    def _transaction(self) -> Iterator[sqlite3.Connection]:
-        try:
-            self._db.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError as exc:
-            raise StoreError(f"{self.path}: the claim store is busy or read-only ({exc})") from exc
-        try:
-            yield self._db
-        except BaseException:
-            self._db.execute("ROLLBACK")
-            raise
-        else:
-            try:
-                self._db.execute("COMMIT")
-            except sqlite3.DatabaseError as exc:
-                self._db.execute("ROLLBACK")
-                raise StoreError(f"{self.path}: cannot write the claim store ({exc})") from exc
+    def _write_error(self, phase: str, exc: sqlite3.Error) -> StoreError:
+        if phase == "begin":
+            return StoreError(f"{self.path}: the claim store is busy or read-only ({exc})")
+        return StoreError(f"{self.path}: cannot write the claim store ({exc})")
+
+    def _transaction(self) -> AbstractContextManager[sqlite3.Connection]:
+        return sqlite.transaction(self._db, self._write_error)
 
     def _query(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
         try:
