@@ -109,7 +109,7 @@ def factcheck_gpt(rng: random.Random) -> list[dict[str, Any]]:
 
 
 def _unquote(text: str) -> str:
-    """The justification as PolitiFact printed it: the file's CSV quoting (outer and doubled quotes) undone."""
+    """The justification as PolitiFact printed it: the CSV quoting (outer, doubled quotes) undone."""
     if len(text) > 1 and text[0] == text[-1] == '"':
         text = text[1:-1]
     return text.replace('""', '"')
