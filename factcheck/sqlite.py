@@ -133,6 +133,16 @@ class Schema:
             return True
         return user_version(connection) == 0 and table_count(connection) > 0
 
+    def apply(self, connection: sqlite3.Connection) -> int:
+        """Applies the pending migrations inside the caller's transaction; returns the version found."""
+        found = user_version(connection)
+        for step in self.migrations[found : self.version]:
+            for statement in statements(step) if isinstance(step, str) else step:
+                connection.execute(statement)
+        connection.execute(f"PRAGMA application_id = {self.application_id}")
+        connection.execute(f"PRAGMA user_version = {max(found, self.version)}")
+        return found
+
     def migrate(self, connection: sqlite3.Connection, error: ErrorFactory | None = None) -> int:
         """Applies the pending migrations in one transaction; returns the version the file had before.
 
@@ -140,10 +150,4 @@ class Schema:
         once. A file newer than this schema is left as it is (the caller refuses it before).
         """
         with transaction(connection, error):
-            found = user_version(connection)
-            for step in self.migrations[found : self.version]:
-                for statement in statements(step) if isinstance(step, str) else step:
-                    connection.execute(statement)
-            connection.execute(f"PRAGMA application_id = {self.application_id}")
-            connection.execute(f"PRAGMA user_version = {max(found, self.version)}")
-        return found
+            return self.apply(connection)

@@ -28,17 +28,22 @@ import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
+from filelock import FileLock, Timeout
 
+from factcheck import sqlite
 from factcheck.corpus import dense
+from factcheck.corpus.encoder import MODEL_NAME, WEIGHTS_SHA256, TextEmbedder, shared_embedder
+from factcheck.corpus.ingest import IngestResult, corpus_files, ingest
+from factcheck.corpus.passages import split_passages
+from factcheck.corpus.progress import embedding_progress
 from factcheck.domain import Passage, SourceDocument
 from factcheck.errors import CorpusIndexError, InputError
 from factcheck.settings import BUNDLED_CORPUS, Settings, load_settings
 
-FORMAT_VERSION = 1
 INDEX_FILE = "index.sqlite"
 LOCK_FILE = "index.lock"
 SOURCE_STAMP_FILE = "source.stamp"
@@ -57,7 +62,13 @@ class IndexLockedError(CorpusIndexError):
 Progress = Callable[[int, int], None]
 """``progress(done, total)``: called before embedding starts and after each batch."""
 
-_SCHEMA = """
+# Schema versions are ``PRAGMA user_version`` with ordered migrations (see ``factcheck.sqlite``): a change
+# of the tables is one more entry here. ``meta.format_version`` repeats the version for earlier releases,
+# which read only that, and for index files written before the schema carried a ``user_version``.
+SCHEMA = sqlite.Schema(
+    application_id=0x46434958,  # "FCIX"
+    migrations=(
+        """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE documents (
     id TEXT PRIMARY KEY,
@@ -86,7 +97,10 @@ END;
 CREATE TRIGGER passages_deleted AFTER DELETE ON passages BEGIN
     INSERT INTO passages_fts(passages_fts, rowid, text) VALUES ('delete', old.id, old.text);
 END;
-"""
+""",
+    ),
+)
+FORMAT_VERSION = SCHEMA.version
 
 
 @dataclass(frozen=True)
@@ -169,22 +183,10 @@ def reciprocal_rank_fusion(rankings: Sequence[Sequence[int]], rrf_k: int = 60) -
     return sorted(scores.items(), key=lambda pair: -pair[1])
 
 
-def _model_identity() -> tuple[str, str]:
-    from factcheck.corpus.encoder import MODEL_NAME, WEIGHTS_SHA256
-
-    return MODEL_NAME, WEIGHTS_SHA256
-
-
 def _connect(file: Path, read_only: bool) -> sqlite3.Connection:
     try:
-        if read_only:
-            connection = sqlite3.connect(
-                f"{file.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None, check_same_thread=False
-            )
-        else:
-            connection = sqlite3.connect(str(file), isolation_level=None, check_same_thread=False)
-        connection.execute("PRAGMA busy_timeout = 5000")
-        return connection
+        # Searches run on server threads too; CorpusIndex serialises them with its own lock.
+        return sqlite.connect(file, read_only=read_only, busy_timeout=5.0, any_thread=True)
     except sqlite3.Error as exc:
         raise CorpusIndexError(f"{file}: cannot open the index ({exc})") from exc
 
@@ -192,11 +194,16 @@ def _connect(file: Path, read_only: bool) -> sqlite3.Connection:
 def _read_meta(connection: sqlite3.Connection, file: Path) -> dict[str, str]:
     """The meta table, checked for format version and embedding model."""
     try:
+        if SCHEMA.application_id != sqlite.application_id(connection) != 0:
+            raise IncompatibleIndexError(
+                f"{file}: corrupted or not a factcheck index (another application's)"
+            )
         meta = dict(connection.execute("SELECT key, value FROM meta").fetchall())
+        stamped = sqlite.user_version(connection)
     except sqlite3.DatabaseError as exc:
         raise IncompatibleIndexError(f"{file}: corrupted or not a factcheck index ({exc})") from exc
     try:
-        version = int(meta["format_version"])
+        version = max(stamped, int(meta["format_version"]))
         int(meta["generation"])
     except (KeyError, ValueError) as exc:
         raise IncompatibleIndexError(
@@ -211,19 +218,16 @@ def _read_meta(connection: sqlite3.Connection, file: Path) -> dict[str, str]:
         raise IncompatibleIndexError(
             f"{file}: old index format {version}; delete the folder and index the corpus again"
         )
-    name, sha256 = _model_identity()
-    if meta.get("model_sha256") != sha256:
+    if meta.get("model_sha256") != WEIGHTS_SHA256:
         raise IncompatibleIndexError(
             f"{file}: built with a different embedding model ({meta.get('model_name')}, weights "
-            f"{str(meta.get('model_sha256'))[:12]}...) than this factcheck uses ({name}, {sha256[:12]}...); "
-            "index the corpus again into a new folder"
+            f"{str(meta.get('model_sha256'))[:12]}...) than this factcheck uses ({MODEL_NAME}, "
+            f"{WEIGHTS_SHA256[:12]}...); index the corpus again into a new folder"
         )
     return meta
 
 
-def _lock(folder: Path, timeout: float):
-    from filelock import FileLock
-
+def _lock(folder: Path, timeout: float) -> FileLock:
     return FileLock(str(folder / LOCK_FILE), timeout=timeout)
 
 
@@ -353,7 +357,6 @@ class CorpusIndex:
 
     def _rebuild_dense(self, persist: bool):
         """A FAISS index built from the stored embeddings; saved when no indexer holds the lock."""
-        from filelock import Timeout
 
         def build():
             ids, vectors = self._stored_vectors()
@@ -373,8 +376,6 @@ class CorpusIndex:
 
     def _embedder_or_shared(self):
         if self._embedder is None:
-            from factcheck.corpus.encoder import shared_embedder
-
             self._embedder = shared_embedder()
         return self._embedder
 
@@ -478,8 +479,6 @@ class CorpusIndex:
 
 
 def _with_score(passage: Passage, score: float) -> Passage:
-    from dataclasses import replace
-
     return replace(passage, score=float(score))
 
 
@@ -487,40 +486,20 @@ def _with_score(passage: Passage, score: float) -> Passage:
 
 
 def _create_schema(connection: sqlite3.Connection) -> None:
-    name, sha256 = _model_identity()
-    from factcheck.corpus.encoder import TextEmbedder
-
-    connection.execute("PRAGMA journal_mode = WAL")
-    connection.execute("BEGIN IMMEDIATE")
-    try:
-        for statement in _split_statements(_SCHEMA):
-            connection.execute(statement)
+    """The tables and the ``meta`` rows of a new index, in one transaction."""
+    sqlite.use_wal(connection)
+    with sqlite.transaction(connection):
+        SCHEMA.apply(connection)
         meta = {
             "format_version": str(FORMAT_VERSION),
-            "model_name": name,
-            "model_sha256": sha256,
+            "model_name": MODEL_NAME,
+            "model_sha256": WEIGHTS_SHA256,
             "dimension": str(TextEmbedder.dimension),
             "generation": "0",
             "corpus_version": corpus_version_of({}),
             "created_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         }
         connection.executemany("INSERT INTO meta(key, value) VALUES (?, ?)", meta.items())
-        connection.execute("COMMIT")
-    except BaseException:
-        connection.execute("ROLLBACK")
-        raise
-
-
-def _split_statements(script: str) -> list[str]:
-    """The statements of ``script`` (trigger bodies kept whole)."""
-    statements, current = [], []
-    for line in script.strip().splitlines():
-        current.append(line)
-        joined = "\n".join(current)
-        if line.rstrip().endswith(";") and (joined.count("BEGIN") == joined.count("END;")):
-            statements.append(joined)
-            current = []
-    return statements
 
 
 def _open_for_writing(folder: Path) -> sqlite3.Connection:
@@ -554,7 +533,7 @@ def _embed(texts: list[str], embedder, batch_size: int, progress: Progress | Non
     if progress is not None:
         progress(0, len(texts))
     if not texts:
-        return np.zeros((0, 384), dtype=np.float32)
+        return np.zeros((0, TextEmbedder.dimension), dtype=np.float32)
     done = 0
 
     def advance(count: int) -> None:
@@ -579,8 +558,6 @@ def build_index(
     Raises :class:`InputError` for bad input (nothing is written then) and :class:`CorpusIndexError` when
     the folder holds an incompatible index or another process is indexing into it.
     """
-    from factcheck.corpus.ingest import ingest
-
     started = time.perf_counter()
     settings = settings or load_settings()
     ingested = ingest(paths, max_bytes=settings.max_input_bytes)
@@ -591,8 +568,6 @@ def build_index(
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise CorpusIndexError(f"{index_dir}: cannot create the index folder ({exc.strerror})") from exc
-    from filelock import Timeout
-
     try:
         lock = _lock(folder, settings.index_lock_timeout)
         lock.acquire()
@@ -612,117 +587,168 @@ def build_index(
     return report
 
 
-def _build_locked(folder: Path, ingested, settings: Settings, progress, approximate: bool, embedder):
-    from factcheck.corpus.passages import split_passages
+@dataclass
+class _Changes:
+    """What one indexing run writes, worked out from the stored documents and the ingested ones."""
 
-    connection = _open_for_writing(folder)
-    try:
-        existing = {
-            row[0]: (row[1], row[2], row[3])
-            for row in connection.execute("SELECT id, version, root, path FROM documents")
-        }
-        generation = int(connection.execute("SELECT value FROM meta WHERE key='generation'").fetchone()[0])
-        current: dict[str, SourceDocument] = {d.id: d for d in ingested.documents}
-        given = set(ingested.given_roots)
-        report = IndexReport()
-        report.added = [i for i in current if i not in existing]
-        report.changed = [i for i in current if i in existing and existing[i][0] != current[i].version]
-        report.removed = sorted(
-            i for i, (_, root, _) in existing.items() if root in given and i not in current
-        )
-        report.unchanged = len(current) - len(report.added) - len(report.changed)
-        relocated = [
+    ingested: IngestResult
+    stored: dict[str, tuple[str, str, str | None]]  # id -> (version, root, path) as indexed before
+    generation: int  # the generation before this run
+    added: list[str]
+    changed: list[str]
+    removed: list[str]
+    relocated: list[str]  # same content, indexed from another folder or file
+    pieces: list[tuple[str, int, int, str]] = field(default_factory=list)  # (doc id, start, end, text)
+
+    @property
+    def documents(self) -> dict[str, SourceDocument]:
+        return {d.id: d for d in self.ingested.documents}
+
+    @property
+    def fresh(self) -> list[str]:
+        """Documents to split and embed: new or changed."""
+        return self.added + self.changed
+
+    @property
+    def new_generation(self) -> int:
+        return self.generation + 1 if self.fresh or self.removed else self.generation
+
+
+def _plan_changes(connection: sqlite3.Connection, ingested: IngestResult) -> _Changes:
+    """Compare the ingested documents with the stored ones (by content version, folder and path)."""
+    stored = {
+        row[0]: (row[1], row[2], row[3])
+        for row in connection.execute("SELECT id, version, root, path FROM documents")
+    }
+    generation = int(connection.execute("SELECT value FROM meta WHERE key='generation'").fetchone()[0])
+    current = {d.id: d for d in ingested.documents}
+    given = set(ingested.given_roots)
+    return _Changes(
+        ingested=ingested,
+        stored=stored,
+        generation=generation,
+        added=[i for i in current if i not in stored],
+        changed=[i for i in current if i in stored and stored[i][0] != current[i].version],
+        removed=sorted(i for i, (_, root, _) in stored.items() if root in given and i not in current),
+        relocated=[
             i
             for i in current
-            if i in existing
-            and existing[i][0] == current[i].version
-            and (existing[i][1], existing[i][2]) != (ingested.roots[i], current[i].path)
-        ]
-        fresh = report.added + report.changed
-        pieces: list[tuple[str, int, int, str]] = []
-        for doc_id in fresh:
-            text = current[doc_id].text
-            spans = split_passages(
-                text, settings.passage_sentences, settings.passage_overlap, settings.passage_max_chars
-            )
-            pieces.extend((doc_id, s.start, s.end, s.text) for s in spans)
-        if pieces and embedder is None:
-            from factcheck.corpus.encoder import shared_embedder
+            if i in stored
+            and stored[i][0] == current[i].version
+            and (stored[i][1], stored[i][2]) != (ingested.roots[i], current[i].path)
+        ],
+    )
 
+
+def _split_fresh(changes: _Changes, settings: Settings) -> None:
+    """The passages of every new or changed document."""
+    documents = changes.documents
+    for doc_id in changes.fresh:
+        spans = split_passages(
+            documents[doc_id].text,
+            settings.passage_sentences,
+            settings.passage_overlap,
+            settings.passage_max_chars,
+        )
+        changes.pieces.extend((doc_id, s.start, s.end, s.text) for s in spans)
+
+
+def _drop_documents(connection: sqlite3.Connection, changes: _Changes) -> list[int]:
+    """Delete the passages of changed and removed documents and the removed documents; the passage ids."""
+    dropped: list[int] = []
+    for doc_id in changes.changed + changes.removed:
+        dropped.extend(
+            r[0] for r in connection.execute("SELECT id FROM passages WHERE doc_id = ?", (doc_id,))
+        )
+        connection.execute("DELETE FROM passages WHERE doc_id = ?", (doc_id,))
+    connection.executemany(
+        "INSERT INTO removed(doc_id, version, generation) VALUES (?, ?, ?)",
+        [(i, changes.stored[i][0], changes.new_generation) for i in changes.removed],
+    )
+    connection.executemany("DELETE FROM documents WHERE id = ?", [(i,) for i in changes.removed])
+    return dropped
+
+
+def _store_documents(connection: sqlite3.Connection, changes: _Changes) -> None:
+    """Insert or update the new and changed documents; move the relocated ones."""
+    documents, roots = changes.documents, changes.ingested.roots
+    connection.executemany(
+        "INSERT INTO documents(id, title, url, date, path, root, text, version, generation) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET title=excluded.title, "
+        "url=excluded.url, date=excluded.date, path=excluded.path, root=excluded.root, "
+        "text=excluded.text, version=excluded.version, generation=excluded.generation",
+        [
+            (d.id, d.title, d.url, d.date, d.path, roots[d.id], d.text, d.version, changes.new_generation)
+            for d in (documents[i] for i in changes.fresh)
+        ],
+    )
+    connection.executemany(
+        "UPDATE documents SET root = ?, path = ? WHERE id = ?",
+        [(roots[i], documents[i].path, i) for i in changes.relocated],
+    )
+
+
+def _store_meta(connection: sqlite3.Connection, changes: _Changes, approximate: bool) -> None:
+    """The new generation and corpus version (and the request for approximate search)."""
+    versions = dict(connection.execute("SELECT id, version FROM documents").fetchall())
+    meta = {"generation": str(changes.new_generation), "corpus_version": corpus_version_of(versions)}
+    if approximate:
+        meta["approximate"] = "1"
+    connection.executemany(
+        "INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        meta.items(),
+    )
+
+
+def _write_changes(
+    connection: sqlite3.Connection, changes: _Changes, vectors: np.ndarray, approximate: bool
+) -> tuple[list[int], list[int]]:
+    """Every change of the run in one transaction; the passage ids dropped and added."""
+    approximate_before = connection.execute("SELECT value FROM meta WHERE key='approximate'").fetchone()
+    if not (
+        changes.fresh or changes.removed or changes.relocated or (approximate and not approximate_before)
+    ):
+        return [], []
+    rows = [
+        (*piece, vector.astype(np.float32).tobytes())
+        for piece, vector in zip(changes.pieces, vectors, strict=True)
+    ]
+    with sqlite.transaction(connection):
+        dropped = _drop_documents(connection, changes)
+        _store_documents(connection, changes)
+        added = _insert_passages(connection, rows)
+        _store_meta(connection, changes, approximate)
+    return dropped, added
+
+
+def _build_locked(
+    folder: Path, ingested: IngestResult, settings: Settings, progress, approximate: bool, embedder
+) -> IndexReport:
+    """One indexing run with the index lock held: plan, split, embed, write, then update the FAISS file."""
+    connection = _open_for_writing(folder)
+    try:
+        changes = _plan_changes(connection, ingested)
+        _split_fresh(changes, settings)
+        if changes.pieces and embedder is None:
             embedder = shared_embedder()
-        vectors = _embed([p[3] for p in pieces], embedder, settings.embed_batch_size, progress)
-        approximate_before = connection.execute("SELECT value FROM meta WHERE key='approximate'").fetchone()
-        changes = bool(fresh or report.removed)
-        new_generation = generation + 1 if changes else generation
-        dropped_ids: list[int] = []
-        new_ids: list[int] = []
-        if changes or relocated or (approximate and not approximate_before):
-            connection.execute("BEGIN IMMEDIATE")
-            try:
-                for doc_id in report.changed + report.removed:
-                    dropped_ids.extend(
-                        r[0]
-                        for r in connection.execute("SELECT id FROM passages WHERE doc_id = ?", (doc_id,))
-                    )
-                    connection.execute("DELETE FROM passages WHERE doc_id = ?", (doc_id,))
-                connection.executemany(
-                    "INSERT INTO removed(doc_id, version, generation) VALUES (?, ?, ?)",
-                    [(i, existing[i][0], new_generation) for i in report.removed],
-                )
-                connection.executemany("DELETE FROM documents WHERE id = ?", [(i,) for i in report.removed])
-                connection.executemany(
-                    "INSERT INTO documents(id, title, url, date, path, root, text, version, generation) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET title=excluded.title, "
-                    "url=excluded.url, date=excluded.date, path=excluded.path, root=excluded.root, "
-                    "text=excluded.text, version=excluded.version, generation=excluded.generation",
-                    [
-                        (
-                            d.id,
-                            d.title,
-                            d.url,
-                            d.date,
-                            d.path,
-                            ingested.roots[d.id],
-                            d.text,
-                            d.version,
-                            new_generation,
-                        )
-                        for d in (current[i] for i in fresh)
-                    ],
-                )
-                connection.executemany(
-                    "UPDATE documents SET root = ?, path = ? WHERE id = ?",
-                    [(ingested.roots[i], current[i].path, i) for i in relocated],
-                )
-                new_ids = _insert_passages(
-                    connection,
-                    [
-                        (*piece, vector.astype(np.float32).tobytes())
-                        for piece, vector in zip(pieces, vectors, strict=True)
-                    ],
-                )
-                versions = dict(connection.execute("SELECT id, version FROM documents").fetchall())
-                meta = {"generation": str(new_generation), "corpus_version": corpus_version_of(versions)}
-                if approximate:
-                    meta["approximate"] = "1"
-                connection.executemany(
-                    "INSERT INTO meta(key, value) VALUES (?, ?) "
-                    "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                    meta.items(),
-                )
-                connection.execute("COMMIT")
-            except BaseException:
-                connection.execute("ROLLBACK")
-                raise
+        texts = [piece[3] for piece in changes.pieces]
+        vectors = _embed(texts, embedder, settings.embed_batch_size, progress)
+        dropped, added = _write_changes(connection, changes, vectors, approximate)
         connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
         connection.close()
+    report = IndexReport(
+        added=changes.added,
+        changed=changes.changed,
+        removed=changes.removed,
+        unchanged=len(ingested.documents) - len(changes.added) - len(changes.changed),
+        embedded=len(changes.pieces),
+    )
     # The FAISS file follows the committed SQLite state; a crash from here on is repaired at open.
     index = CorpusIndex(folder, _connect(folder / INDEX_FILE, read_only=True), settings, embedder)
     try:
-        _update_dense(index, generation, dropped_ids, new_ids, vectors)
+        _update_dense(index, changes.generation, dropped, added, vectors)
         report.passages = index.passage_count
-        report.embedded = len(pieces)
         report.corpus_version = index.corpus_version
         report.generation = index.generation
     finally:
@@ -774,9 +800,7 @@ def default_index_dir(settings: Settings, index_arg: str | None = None) -> Path:
 def _bundled_stamp(corpus: Path) -> str:
     """A cheap fingerprint of the bundled corpus files (names, sizes, modification times), the index
     format and the embedding model."""
-    from factcheck.corpus.ingest import corpus_files
-
-    digest = hashlib.sha256(f"{FORMAT_VERSION}\x1f{_model_identity()[1]}\n".encode())
+    digest = hashlib.sha256(f"{FORMAT_VERSION}\x1f{WEIGHTS_SHA256}\n".encode())
     for file in corpus_files(corpus):
         info = file.stat()
         digest.update(
@@ -815,8 +839,6 @@ def ensure_index(
             return folder
     except OSError:
         pass  # not built yet: build it below
-    from factcheck.corpus.progress import embedding_progress
-
     with embedding_progress(quiet=quiet, label="Indexing the demo corpus") as bar:
         report = progress or bar
         try:
