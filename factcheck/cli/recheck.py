@@ -23,7 +23,9 @@ def text_report(report: RecheckReport) -> str:
     """The re-check for people: a summary line, the reasons, then each flip with its evidence."""
     lines = [
         f"corpus {report.corpus_version}: {report.checked} claim(s) checked, {report.skipped} skipped, "
-        f"{len(report.changes)} changed" + (" (resumed an interrupted re-check)" if report.resumed else "")
+        f"{len(report.changes)} changed"
+        + (f", {len(report.flags)} flagged for an editor" if report.flags else "")
+        + (" (resumed an interrupted re-check)" if report.resumed else "")
     ]
     if report.checked_reasons:
         lines.append(
@@ -43,6 +45,10 @@ def text_report(report: RecheckReport) -> str:
             quote = " ".join(str(item.get("text", "")).split())
             where = f"{item.get('doc_id')} [{item.get('start')}:{item.get('end')}]"
             lines.append(f'  [{item.get("change")}] {where} "{quote}"')
+    for flag in report.flags:
+        lines.append("")
+        lines.append(f"{flag.claim_id}  {flag.text}")
+        lines.append(f"  flagged for an editor: {flag.why()}")
     return "\n".join(lines) + "\n"
 
 
@@ -99,7 +105,7 @@ def recheck(
             bar.close()
     if format is TextOrJson.json:
         write_output(json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n", out)
-    elif not quiet or report.changes:
+    elif not quiet or report.changes or report.flags:
         write_output(text_report(report), out)
     if fail_on_change and report.changes:
         raise typer.Exit(CHANGED_EXIT_CODE)

@@ -76,7 +76,7 @@ def claims_show(
     store: StoreOption = None,
     format: Annotated[TextOrJson, typer.Option("--format", "-f", help="Output format.")] = TextOrJson.text,
 ) -> None:
-    """Show one claim, where it appeared, and its full verdict history."""
+    """Show one claim, where it appeared, its full verdict history and the editors' decisions."""
     from factcheck.cli.output import emit_json, stdout
 
     with _open(store) as claim_store:
@@ -104,6 +104,14 @@ def claims_show(
                 f'({item.get("stance")}) "{escape(quote)}"',
                 highlight=False,
             )
+    if claim.decisions:
+        stdout.print(f"decisions ({len(claim.decisions)}, oldest first):", highlight=False)
+    for decision in claim.decisions:
+        label = f" {_label(decision.label)}" if decision.label else ""
+        when = decision.made_at[:19].replace("T", " ")
+        stdout.print(f"  {when}  {decision.kind}{label}  by {escape(decision.editor)}", highlight=False)
+        if decision.note:
+            stdout.print(f"    {escape(' '.join(decision.note.split()))}", highlight=False)
 
 
 # The ``claims`` group is created by ``factcheck.cli.claims``; these become its subcommands.

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import io
+from collections.abc import Sequence
 
 from rich.console import Console
 from rich.text import Text
@@ -119,18 +120,26 @@ blockquote{margin:6px 0;padding-left:10px;border-left:3px solid #ccc;color:#444}
 """
 
 
+def claim_segments(text: str, verdicts: Sequence[Verdict]) -> list[tuple[int, int, list[Verdict]]]:
+    """``text`` cut at every claim boundary: ``(start, end, verdicts whose claim span covers it)``, in order.
+
+    Claims within a sentence are nested or disjoint, so each piece belongs to zero or more claims.
+    """
+    spans = [
+        (v.claim.start, v.claim.end, v) for v in verdicts if 0 <= v.claim.start < v.claim.end <= len(text)
+    ]
+    cuts = sorted({0, len(text), *(s for s, _, _ in spans), *(e for _, e, _ in spans)})
+    return [
+        (begin, end, [v for s, e, v in spans if s <= begin and end <= e])
+        for begin, end in zip(cuts, cuts[1:], strict=False)
+    ]
+
+
 def _highlighted_draft(result: CheckResult) -> str:
     """The draft with each claim's span marked by its verdict; overlapping spans take the worst verdict."""
     text = result.draft_text
-    spans = [
-        (v.claim.start, v.claim.end, v)
-        for v in result.verdicts
-        if 0 <= v.claim.start < v.claim.end <= len(text)
-    ]
-    cuts = sorted({0, len(text), *(s for s, _, _ in spans), *(e for _, e, _ in spans)})
     parts = []
-    for begin, end in zip(cuts, cuts[1:], strict=False):
-        covering = [v for s, e, v in spans if s <= begin and end <= e]
+    for begin, end, covering in claim_segments(text, result.verdicts):
         piece = html.escape(text[begin:end])
         if covering:
             worst = min(covering, key=lambda v: ORDER[v.label])

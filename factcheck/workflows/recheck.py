@@ -17,6 +17,10 @@ loses at most the batch in flight; the next re-check against the same corpus ver
 (claims it already verified are not verified twice) and reports the run's changes in full; the flips of a
 re-check interrupted against an older corpus version are reported by the next re-check.
 The verification itself is injected: any callable that takes claims and returns their verdicts.
+
+A claim an editor settled (confirmed its verdict, or said it was wrong and gave the right label) is not
+silently flipped when a document behind that decision changes: the re-check appends a ``flagged`` decision
+for it and reports it among ``flags``, so an editor looks at it again.
 """
 
 from __future__ import annotations
@@ -32,7 +36,7 @@ from typing import Any, Protocol
 from factcheck.domain import Claim, Passage, Verdict
 from factcheck.errors import FactcheckError, StoreError
 from factcheck.settings import Settings, load_settings
-from factcheck.workflows.store import ClaimStore, StoredClaim, StoredVerdict
+from factcheck.workflows.store import SETTLED_KINDS, ClaimStore, StoredClaim, StoredVerdict
 
 Verify = Callable[[list[Claim]], list[Verdict]]
 RECHECK_KINDS = ("recheck", "recheck-all")
@@ -86,6 +90,41 @@ class Change:
         }
 
 
+@dataclass(frozen=True)
+class Flag:
+    """A claim an editor settled whose documents changed since: it needs an editor again."""
+
+    claim_id: str
+    text: str
+    decision: str
+    editor_label: str | None
+    editor: str
+    decided_at: str
+    label: str | None
+    documents: list[dict[str, Any]]
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        return {
+            "claim_id": self.claim_id,
+            "text": self.text,
+            "decision": self.decision,
+            "editor_label": self.editor_label,
+            "editor": self.editor,
+            "decided_at": self.decided_at,
+            "label": self.label,
+            "documents": self.documents,
+        }
+
+    def why(self) -> str:
+        """One line: what changed and what the latest verdict says."""
+        moved = ", ".join(f"{d['doc_id']} {d['change']}" for d in self.documents)
+        return (
+            f"{self.decision} by {self.editor} as {self.editor_label}; since then {moved}; "
+            f"latest verdict {self.label}"
+        )
+
+
 @dataclass
 class RecheckReport:
     """What a re-check did: how many claims it verified and why, how many it skipped and why, the flips."""
@@ -96,6 +135,7 @@ class RecheckReport:
     checked_reasons: Counter[str] = field(default_factory=Counter)
     skipped_reasons: Counter[str] = field(default_factory=Counter)
     changes: list[Change] = field(default_factory=list)
+    flags: list[Flag] = field(default_factory=list)
     resumed: bool = False
     seconds: float = 0.0
 
@@ -121,6 +161,7 @@ class RecheckReport:
             "resumed": self.resumed,
             "seconds": round(self.seconds, 3),
             "changes": [change.to_dict() for change in self.changes],
+            "flags": [flag.to_dict() for flag in self.flags],
         }
 
 
@@ -280,9 +321,63 @@ def recheck(
         report.changes.extend(changes_of_run(store, index, run.id))
         store.finish_run(run.id)
     report.changes.extend(changes_of_run(store, index, run_id))
+    report.flags = flag_settled_claims(store, index, run_id)
     store.finish_run(run_id)
     report.seconds = time.perf_counter() - began
     return report
+
+
+def flips_of_run(store: ClaimStore, run_id: str) -> list[tuple[StoredVerdict, StoredVerdict]]:
+    """The (previous, new) verdict pairs of the claims whose label a run flipped, in the order written."""
+    flips = []
+    for verdict in store.run_verdicts(run_id):
+        before = store.previous_verdict(verdict)
+        if before is not None and before.label != verdict.label:
+            flips.append((before, verdict))
+    return flips
+
+
+def flag_settled_claims(store: ClaimStore, index: CorpusView, run_id: str) -> list[Flag]:
+    """Flags (in the store, under ``run_id``) every settled claim whose decision's evidence documents have
+    changed or gone since the decision, and returns the flags.
+
+    A flag is itself the claim's latest decision, so a claim is flagged once until an editor decides again.
+    """
+    versions = index.document_versions()
+    latest = store.latest_verdicts()
+    flags = []
+    for claim_id, decision in store.decision_states().items():
+        if decision.kind not in SETTLED_KINDS or decision.verdict_id is None:
+            continue
+        decided_on = store.verdict(decision.verdict_id)
+        if decided_on is None:
+            continue
+        moved = []
+        for item in decided_on.evidence:
+            doc_id, seen = item.get("doc_id"), item.get("doc_version")
+            now_version = versions.get(doc_id)
+            if now_version is None or (seen and seen != now_version):
+                change = "removed" if now_version is None else "changed"
+                moved.append({"doc_id": doc_id, "change": change, "doc_version": seen, "now": now_version})
+        if not moved:
+            continue
+        now = latest.get(claim_id)
+        flags.append(
+            Flag(
+                claim_id=claim_id,
+                text=decided_on.text,
+                decision=decision.kind,
+                editor_label=decision.label,
+                editor=decision.editor,
+                decided_at=decision.made_at,
+                label=now.label if now else None,
+                documents=moved,
+            )
+        )
+    if flags:
+        rows = [(f.claim_id, getattr(latest.get(f.claim_id), "id", None), f.label, f.why()) for f in flags]
+        store.record_flags(rows, run_id)
+    return flags
 
 
 def changes_of_run(store: ClaimStore, index: CorpusView, run_id: str) -> list[Change]:
@@ -290,10 +385,7 @@ def changes_of_run(store: ClaimStore, index: CorpusView, run_id: str) -> list[Ch
     versions = index.document_versions()
     changed = _ChangedDocuments(index)
     changes = []
-    for verdict in store.run_verdicts(run_id):
-        before = store.previous_verdict(verdict)
-        if before is None or before.label == verdict.label:
-            continue
+    for before, verdict in flips_of_run(store, run_id):
         changes.append(
             Change(
                 claim_id=verdict.claim_id,

@@ -9,6 +9,10 @@ A claim that appears in several drafts is one ``claims`` row (its id is the hash
 with one ``occurrences`` row per draft. Verdicts are never updated or deleted (triggers enforce it): each
 check or re-check appends a row that records the label, confidence, reason, the evidence (document id,
 document version and offsets) and the corpus version and index generation it was made against.
+
+Editors' decisions on claims (confirmed, verdict wrong with the right label, needs reporting, a note) are an
+append-only history too: who (the name the editor gave), when, and the verdict they looked at. A re-check
+appends a ``flagged`` entry when a document behind a confirmed claim changed.
 """
 
 from __future__ import annotations
@@ -25,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from factcheck import sqlite
-from factcheck.domain import Claim, Verdict, content_hash
+from factcheck.domain import Claim, Label, Verdict, content_hash
 from factcheck.errors import InputError, StoreError
 
 # Marks a SQLite file as a factcheck claim store ("FCK1").
@@ -101,6 +105,27 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             run_id TEXT REFERENCES runs (id)
         )""",
         "CREATE INDEX reviews_by_claim ON reviews (claim_id, id)",
+    ),
+    # 4: editors' decisions, append-only: confirmed, verdict wrong (with the right label), needs reporting,
+    # a note; and ``flagged``, written by a re-check when a document behind a settled claim changed.
+    (
+        """CREATE TABLE decisions (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            claim_id TEXT NOT NULL REFERENCES claims (id),
+            verdict_id INTEGER REFERENCES verdicts (id),
+            kind TEXT NOT NULL
+                CHECK (kind IN ('confirmed', 'wrong', 'needs_reporting', 'note', 'flagged')),
+            label TEXT,
+            note TEXT,
+            editor TEXT NOT NULL,
+            made_at TEXT NOT NULL,
+            run_id TEXT REFERENCES runs (id)
+        )""",
+        "CREATE INDEX decisions_by_claim ON decisions (claim_id, id)",
+        """CREATE TRIGGER decisions_no_update BEFORE UPDATE ON decisions
+           BEGIN SELECT RAISE(ABORT, 'the decision history is append-only'); END""",
+        """CREATE TRIGGER decisions_no_delete BEFORE DELETE ON decisions
+           BEGIN SELECT RAISE(ABORT, 'the decision history is append-only'); END""",
     ),
 )
 SCHEMA = sqlite.Schema(APPLICATION_ID, MIGRATIONS)
@@ -199,6 +224,62 @@ class Review:
     run_id: str | None
 
 
+# What an editor can decide about a claim; ``flagged`` is written by a re-check, never by an editor.
+DECISION_KINDS = ("confirmed", "wrong", "needs_reporting", "note")
+FLAGGED = "flagged"
+# Decisions that settle a claim's label: a re-check flags them when a document behind them changes.
+SETTLED_KINDS = ("confirmed", "wrong")
+MAX_EDITOR_CHARS = 80
+MAX_NOTE_CHARS = 2_000
+
+
+@dataclass(frozen=True)
+class Decision:
+    """One entry of a claim's decision history.
+
+    ``label``: for ``wrong``, the label the editor says is right; for ``confirmed``, the verdict's label
+    they confirmed; for ``flagged``, the latest verdict's label when the re-check flagged it.
+    ``verdict_id`` is the verdict the decision was made on (its evidence is what was confirmed).
+    """
+
+    id: int
+    claim_id: str
+    kind: str
+    label: str | None
+    note: str | None
+    editor: str
+    made_at: str
+    verdict_id: int | None
+    run_id: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        return {
+            "kind": self.kind,
+            "label": self.label,
+            "note": self.note,
+            "editor": self.editor,
+            "made_at": self.made_at,
+            "verdict_id": self.verdict_id,
+            "run_id": self.run_id,
+        }
+
+
+_DECISION_COLUMNS = "id, claim_id, kind, label, note, editor, made_at, verdict_id, run_id"
+
+
+def _clean_line(value: str | None, limit: int, what: str) -> str | None:
+    """``value`` stripped, refused when longer than ``limit`` or (for names) holding control characters."""
+    if value is None:
+        return None
+    text = value.replace("\r\n", "\n").strip()
+    if len(text) > limit:
+        raise InputError(f"{what} is {len(text)} characters long; at most {limit} are kept")
+    if any(ord(ch) < 32 and ch not in "\n\t" for ch in text):
+        raise InputError(f"{what} holds control characters")
+    return text or None
+
+
 @dataclass(frozen=True)
 class StoredClaim:
     """A claim with its occurrences and (for ``show``) its verdict history, oldest first."""
@@ -210,6 +291,7 @@ class StoredClaim:
     occurrences: list[Occurrence] = field(default_factory=list)
     history: list[StoredVerdict] = field(default_factory=list)
     review: Review | None = None
+    decisions: list[Decision] = field(default_factory=list)
 
     def to_claim(self) -> Claim:
         """The claim as the pipeline's ``Claim``, located at its most recent occurrence."""
@@ -233,6 +315,7 @@ class StoredClaim:
             "checked_at": self.latest.made_at if self.latest else None,
             "occurrences": [o.to_dict() for o in self.occurrences],
             "history": [v.to_dict() for v in self.history],
+            "decisions": [d.to_dict() for d in self.decisions],
         }
 
 
@@ -421,13 +504,16 @@ class ClaimStore:
         verdicts: Iterable[Verdict],
         corpus_version: str | None,
         generation: int | None,
+        source_is_path: bool = True,
     ) -> str:
         """Records one checked draft: the draft, its claims and where they occur, and their verdicts.
 
-        All in one transaction. Returns the run id under which the verdicts were stored.
+        All in one transaction. Returns the run id under which the verdicts were stored. With
+        ``source_is_path=False`` the draft's name (a pasted or uploaded draft) is stored as given.
         """
         verdicts = list(verdicts)
-        path = str(draft_path) if str(draft_path) == "-" else str(Path(draft_path).expanduser().resolve())
+        keep = str(draft_path) == "-" or not source_is_path
+        path = str(draft_path) if keep else str(Path(draft_path).expanduser().resolve())
         now = utc_now()
         run_id = uuid.uuid4().hex
         with self._transaction() as db:
@@ -488,6 +574,71 @@ class ClaimStore:
             "WHERE id IN (SELECT max(id) FROM reviews GROUP BY claim_id)"
         )
         return {row[0]: Review(*row) for row in rows}
+
+    def record_decision(
+        self,
+        claim_id: str,
+        kind: str,
+        editor: str,
+        label: str | None = None,
+        note: str | None = None,
+        verdict_id: int | None = None,
+    ) -> Decision:
+        """Appends an editor's decision on a claim (one transaction) and returns it.
+
+        ``kind`` is one of ``DECISION_KINDS``; ``wrong`` needs the right ``label`` (another label than the
+        verdict's), ``note`` needs a note. ``verdict_id`` (default: the claim's latest verdict) is the
+        verdict the editor looked at; it must be one of this claim's.
+        """
+        if kind not in DECISION_KINDS:
+            raise InputError(f"unknown decision {kind!r} (use {', '.join(DECISION_KINDS)})")
+        who = _clean_line(editor, MAX_EDITOR_CHARS, "the editor's name")
+        if who is None or "\n" in who:
+            raise InputError("give your name (one line) before recording a decision")
+        text = _clean_line(note, MAX_NOTE_CHARS, "the note")
+        if kind == "note" and text is None:
+            raise InputError("a note needs some text")
+        now = utc_now()
+        with self._transaction() as db:
+            if db.execute("SELECT 1 FROM claims WHERE id = ?", (claim_id,)).fetchone() is None:
+                raise InputError(f"no claim with id {claim_id!r} in {self.path}")
+            if verdict_id is None:
+                row = db.execute("SELECT max(id) FROM verdicts WHERE claim_id = ?", (claim_id,)).fetchone()
+                verdict_id = row[0]
+            verdict = db.execute(
+                "SELECT label FROM verdicts WHERE id = ? AND claim_id = ?", (verdict_id, claim_id)
+            ).fetchone()
+            if verdict_id is not None and verdict is None:
+                raise InputError(f"verdict {verdict_id} is not one of claim {claim_id}'s")
+            if kind == "wrong":
+                if label not in {str(x) for x in Label}:
+                    raise InputError(
+                        "a wrong verdict needs the right label: supported, contradicted or unverified"
+                    )
+                if verdict is not None and verdict[0] == label:
+                    raise InputError(f"the verdict already says {label}; choose the label that is right")
+            elif kind == "confirmed":
+                if verdict is None:
+                    raise InputError("there is no verdict to confirm yet")
+                label = verdict[0]
+            else:
+                label = None
+            cursor = db.execute(
+                "INSERT INTO decisions (claim_id, verdict_id, kind, label, note, editor, made_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (claim_id, verdict_id, kind, label, text, who, now),
+            )
+            return Decision(cursor.lastrowid, claim_id, kind, label, text, who, now, verdict_id)
+
+    def record_flags(self, flags: Iterable[tuple[str, int | None, str | None, str]], run_id: str) -> None:
+        """Appends ``flagged`` decisions (claim id, latest verdict id, its label, why) for one re-check."""
+        now = utc_now()
+        with self._transaction() as db:
+            db.executemany(
+                "INSERT INTO decisions (claim_id, verdict_id, kind, label, note, editor, made_at, run_id) "
+                "VALUES (?, ?, 'flagged', ?, ?, 'factcheck recheck', ?, ?)",
+                [(claim, verdict_id, label, why, now, run_id) for claim, verdict_id, label, why in flags],
+            )
 
     @staticmethod
     def _insert_verdict(
@@ -552,6 +703,50 @@ class ClaimStore:
         )
         return _verdict_from_row(rows[0]) if rows else None
 
+    def verdict(self, verdict_id: int) -> StoredVerdict | None:
+        """One verdict by its id."""
+        rows = self._query(
+            f"SELECT {_VERDICT_COLUMNS} FROM verdicts v JOIN claims c ON c.id = v.claim_id WHERE v.id = ?",
+            (verdict_id,),
+        )
+        return _verdict_from_row(rows[0]) if rows else None
+
+    def decisions(self, claim_id: str) -> list[Decision]:
+        """Every decision on one claim, oldest first."""
+        rows = self._query(
+            f"SELECT {_DECISION_COLUMNS} FROM decisions WHERE claim_id = ? ORDER BY id", (claim_id,)
+        )
+        return [Decision(*row) for row in rows]
+
+    def decision_states(self) -> dict[str, Decision]:
+        """Where each decided claim stands: its latest decision other than a note, by claim id."""
+        rows = self._query(
+            f"SELECT {_DECISION_COLUMNS} FROM decisions WHERE id IN "
+            "(SELECT max(id) FROM decisions WHERE kind != 'note' GROUP BY claim_id)"
+        )
+        return {row[1]: Decision(*row) for row in rows}
+
+    def run_decisions(self, run_id: str) -> list[Decision]:
+        """The decisions (flags) written by one re-check run."""
+        rows = self._query(
+            f"SELECT {_DECISION_COLUMNS} FROM decisions WHERE run_id = ? ORDER BY id", (run_id,)
+        )
+        return [Decision(*row) for row in rows]
+
+    def latest_run(self, kinds: Sequence[str]) -> Run | None:
+        """The most recently started finished run of these kinds."""
+        marks = ", ".join("?" for _ in kinds)
+        rows = self._query(
+            "SELECT id, kind, started_at, finished_at, corpus_version, generation FROM runs "
+            f"WHERE kind IN ({marks}) AND finished_at IS NOT NULL ORDER BY started_at DESC LIMIT 1",
+            tuple(kinds),
+        )
+        return Run(*rows[0]) if rows else None
+
+    def drafts(self) -> list[tuple[int, str, str]]:
+        """Every checked draft as (id, path or name, checked at), newest first."""
+        return [tuple(row) for row in self._query("SELECT id, path, checked_at FROM drafts ORDER BY id DESC")]
+
     def occurrences(self, claim_id: str) -> list[Occurrence]:
         """Where a claim was found, oldest draft first."""
         rows = self._query(
@@ -566,14 +761,24 @@ class ClaimStore:
         """How many claims the store holds."""
         return self._query("SELECT count(*) FROM claims")[0][0]
 
-    def list_claims(self, label: str | None = None, since: str | None = None) -> list[StoredClaim]:
+    def list_claims(
+        self, label: str | None = None, since: str | None = None, draft_id: int | None = None
+    ) -> list[StoredClaim]:
         """Stored claims with their latest verdict, oldest first.
 
         ``label`` keeps claims whose latest verdict has that label; ``since`` (a timestamp, see
-        ``parse_since``) keeps claims whose latest verdict was made at or after it.
+        ``parse_since``) keeps claims whose latest verdict was made at or after it; ``draft_id`` keeps the
+        claims found in that draft.
         """
         latest = self.latest_verdicts()
-        rows = self._query("SELECT id, text, first_seen FROM claims ORDER BY first_seen, id")
+        if draft_id is None:
+            rows = self._query("SELECT id, text, first_seen FROM claims ORDER BY first_seen, id")
+        else:
+            rows = self._query(
+                "SELECT id, text, first_seen FROM claims WHERE id IN "
+                "(SELECT claim_id FROM occurrences WHERE draft_id = ?) ORDER BY first_seen, id",
+                (draft_id,),
+            )
         claims = []
         for claim_id, text, first_seen in rows:
             verdict = latest.get(claim_id)
@@ -627,5 +832,11 @@ class ClaimStore:
         text, first_seen = self._query("SELECT text, first_seen FROM claims WHERE id = ?", (full_id,))[0]
         history = self.history(full_id)
         return StoredClaim(
-            full_id, text, first_seen, history[-1] if history else None, self.occurrences(full_id), history
+            full_id,
+            text,
+            first_seen,
+            history[-1] if history else None,
+            self.occurrences(full_id),
+            history,
+            decisions=self.decisions(full_id),
         )
