@@ -53,7 +53,7 @@ def eval_command(
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
-    """Score the verdicts on labelled claims: accuracy, macro-F1, per class, confusion, recall@k, ECE.
+    """Score the verdicts on labelled claims: accuracy, macro-F1, false contradictions, per class, ECE.
 
     Without --oracle, --index or --corpus, evidence is retrieved from the default index.
     """

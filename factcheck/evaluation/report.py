@@ -221,14 +221,30 @@ def write_outputs(
     out_dir: Path, report: dict[str, Any], run: EvalRun, title: str = "Evaluation"
 ) -> list[Path]:
     """Writes report.json, report.md, predictions.jsonl, confusion.png and reliability.png; returns them."""
+    from factcheck.report.write import write_output
+
     out_dir.mkdir(parents=True, exist_ok=True)
     paths = {name: out_dir / name for name in ("report.json", "report.md", "predictions.jsonl")}
-    paths["report.json"].write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    paths["report.md"].write_text(render_markdown(report, title), encoding="utf-8")
-    with paths["predictions.jsonl"].open("w", encoding="utf-8") as handle:
-        for prediction in run.predictions:
-            handle.write(json.dumps(prediction.to_dict(), ensure_ascii=False) + "\n")
+    # Each file is written to a temporary file beside it and renamed into place.
+    write_output(json.dumps(report, indent=2, ensure_ascii=False) + "\n", paths["report.json"])
+    write_output(render_markdown(report, title), paths["report.md"])
+    write_output(
+        "".join(json.dumps(p.to_dict(), ensure_ascii=False) + "\n" for p in run.predictions),
+        paths["predictions.jsonl"],
+    )
     confusion, reliability = out_dir / "confusion.png", out_dir / "reliability.png"
-    plot_confusion(report, confusion)
-    plot_reliability(run, reliability)
+    _atomic_png(lambda path: plot_confusion(report, path), confusion)
+    _atomic_png(lambda path: plot_reliability(run, path), reliability)
     return [*paths.values(), confusion, reliability]
+
+
+def _atomic_png(draw, path: Path) -> None:
+    """``draw(temporary path)``, then the PNG renamed into place (a reader never sees half a file)."""
+    import os
+
+    temporary = path.with_name(f".{path.name}.tmp.png")
+    try:
+        draw(temporary)
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
