@@ -4,51 +4,20 @@ Light, deterministic rules: questions, imperatives, boilerplate and bylines are 
 prediction are dropped unless they carry a factual core; a statement with a number, date, money amount,
 rank or a named organisation or place is always kept.
 
-:func:`find_mentions` finds the figures a claim must carry (numbers written in digits, money amounts and
-dates). It is deliberately small and independent of the full quantity parser used for verification.
+:func:`find_mentions` lists the figures a claim must carry (numbers, money amounts and dates). It reads
+them with :func:`factcheck.rules.quantities.extract`, the parser verification compares figures with, so
+that the two stages agree on what a figure is.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?"
-    r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
-_SCALE = r"(?:thousand|million|billion|trillion|bn|mn|m|k|M|B|K)\b"
-_CURRENCY_WORD = (
-    r"(?:euros?|EUR|(?:US |U\.S\. |Hong Kong |Singapore |Australian |Canadian )?dollars?|USD|yuan|RMB|CNY|"
-    r"renminbi|pounds?(?: sterling)?|GBP|yen|JPY|francs?|CHF|rupees?|won|HKD)\b"
-)
-_NUM = r"\d+(?:[,.]\d+)*"
-_MENTION = re.compile(
-    "|".join(
-        [
-            # dates
-            rf"(?P<date>{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\s+\d{{4}}\b"
-            rf"|{_MONTH}\s+\d{{4}}\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!\s*(?:%|per))"
-            r"|\b(?:Q[1-4]|H[12])\s+\d{4}\b|\b(?:1[5-9]|20)\d{2}s?\b(?![,.]?\d|\s*(?:%|" + _SCALE + r")))",
-            # money: symbol first, or amount then currency word
-            rf"(?P<money>(?:US\$|HK\$|[€$£¥₹])\s?{_NUM}(?:\s?{_SCALE})?"
-            rf"|\b{_NUM}(?:\s?{_SCALE})?\s+{_CURRENCY_WORD}|\b(?:EUR|USD|GBP|CNY|RMB|JPY)\s?{_NUM}(?:\s?{_SCALE})?)",
-            # any other number written with digits (with its scale word or percent sign)
-            rf"(?P<number>\b{_NUM}(?:\s?(?:%|percent\b|per cent\b|{_SCALE}))?)",
-        ]
-    )
-)
-_NUMBER_WORDS = re.compile(
-    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
-    r"sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|dozens?|half|double|triple|"
-    r"percent|decade|decades)\b",
-    re.I,
-)
-_RANK = re.compile(
-    r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)|"
-    r"top[- ]\w+|No\.\s?\d+|number one|largest|biggest|smallest|highest|lowest|leading|oldest|youngest)\b",
-    re.I,
-)
+from factcheck.claims.grammar import is_verb, tokenize
+from factcheck.claims.lexicon import IMPERATIVES, SENTENCE_START_WORDS
+from factcheck.rules.quantities import Quantity, extract
 
 
 @dataclass(frozen=True)
@@ -61,18 +30,50 @@ class Mention:
     end: int
 
 
-def find_mentions(text: str) -> list[Mention]:
-    """The numbers (in digits), money amounts and dates of ``text``, without overlaps, in order."""
+# What a quantity's text may carry around the figure itself: a hedge before ("about"), a counted noun after.
+_FIGURE_START = re.compile(r"[\d€$£¥₹₩]|(?:US|HK|A|C|S)\$|\b(?:EUR|USD|GBP|JPY|CNY|RMB|INR|CHF|KRW|HKD)\b")
+
+
+def _figure_of(quantity: Quantity, text: str) -> tuple[int, int]:
+    """The span of the figure in a quantity's span: its hedge and counted noun left out."""
+    start, end = quantity.start, quantity.end
+    body = text[start:end]
+    lead = _FIGURE_START.search(body)
+    if lead is not None and quantity.hedge is not None:
+        start += lead.start()
+    if quantity.noun is not None and quantity.unit_class == "count":
+        words = list(re.finditer(r"\S+", text[start:end]))
+        while (
+            len(words) > 1
+            and not any(c.isdigit() for c in words[-1].group(0))
+            and (words[-1].group(0).lower() not in _SCALE_WORDS)
+        ):
+            words.pop()
+        end = start + words[-1].end()
+    return start, end
+
+
+_SCALE_WORDS = {"hundred", "thousand", "million", "billion", "trillion", "bn", "mn", "m", "k", "dozen", "%"}
+
+
+@lru_cache(maxsize=8192)
+def find_mentions(text: str) -> tuple[Mention, ...]:
+    """The numbers, money amounts and dates of ``text``, without overlaps, in order."""
+    found = extract(text)
     out = []
-    for m in _MENTION.finditer(text):
-        kind = m.lastgroup or "number"
-        out.append(Mention(kind, m.group(0), m.start(), m.end()))
-    return out
+    for quantity in found.quantities:
+        start, end = _figure_of(quantity, text)
+        out.append(Mention(quantity.kind, text[start:end], start, end))
+    for date in found.dates:
+        if any(c.isdigit() for c in date.text):
+            out.append(Mention("date", date.text, date.start, date.end))
+    return tuple(sorted(out, key=lambda m: m.start))
 
 
 def has_quantity(text: str) -> bool:
     """Whether ``text`` states a number, money amount, date or rank (in digits or in words)."""
-    return bool(_MENTION.search(text) or _NUMBER_WORDS.search(text) or _RANK.search(text))
+    found = extract(text)
+    return bool(found.quantities or found.dates or found.ranks)
 
 
 # ------------------------------------------------------------------------------ what is check-worthy
@@ -88,13 +89,6 @@ _BOILERPLATE = re.compile(
 _BYLINE = re.compile(
     r"^(?:by|from)\s+(?:(?:the|our)\s+)?[\w.'-]+(?:\s+[\w.'&-]+){0,5}\s*(?:[,|-].{0,40})?$", re.I
 )
-_IMPERATIVE = {
-    "read", "click", "subscribe", "sign", "follow", "see", "note", "consider", "imagine", "contact", "share",
-    "watch", "listen", "visit", "join", "register", "download", "find", "check", "learn", "remember", "keep",
-    "try", "let", "let's", "don't", "do", "please", "email", "call", "tell", "send", "get", "discover",
-    "explore", "compare", "take", "make", "think", "look", "buy", "support", "stay", "go", "ask", "write",
-    "tap", "swipe", "scroll",
-}  # fmt: skip
 _OPINION_FRAME = re.compile(
     r"^(?:i|we)\s+(?:think|believe|feel|suspect|hope|guess|expect|doubt)\b|^in (?:my|our) (?:view|opinion)\b|"
     r"^(?:arguably|hopefully|frankly|personally|clearly|surely|obviously|admittedly)\b|"
@@ -114,12 +108,6 @@ _FIRST_WORD = re.compile(r"[\"'“‘(]*([A-Za-z][\w'-]*)")
 _CAPITALISED = re.compile(r"\b[A-Z][\w&'.-]*")
 _NAME_CONTINUES = re.compile(r"['’]s\b|\s+[A-Z]")
 _WORDS = re.compile(r"[A-Za-z']+")
-_SENTENCE_START_WORDS = {
-    "The", "A", "An", "In", "On", "At", "It", "He", "She", "They", "We", "I", "This", "That", "These",
-    "Those", "But", "And", "Or", "So", "Its", "His", "Her", "Their", "Our", "As", "If", "When", "While",
-    "After", "Before", "Since", "For", "With", "By", "From", "To", "Of", "There", "Here", "What",
-    "Why", "How",
-}  # fmt: skip
 
 
 def has_name(text: str) -> bool:
@@ -130,7 +118,7 @@ def has_name(text: str) -> bool:
     for m in _CAPITALISED.finditer(body):
         if m.start() < first_end:
             word = m.group(0)
-            if word in _SENTENCE_START_WORDS or word.lower() in _IMPERATIVE:
+            if word in SENTENCE_START_WORDS or word.lower() in IMPERATIVES:
                 continue
             # Any sentence starts with a capital: the first word counts as a name only when it looks like one
             # ("BYD", "Xiaomi's", "Lei Jun").
@@ -138,8 +126,6 @@ def has_name(text: str) -> bool:
             if (len(word) > 1 and word.isupper()) or _NAME_CONTINUES.match(rest):
                 return True
             # "Xiaomi could become...": a capitalised subject right before a verb is taken for a name.
-            from factcheck.claims.decompose import is_verb, tokenize
-
             following = tokenize(rest[:30])
             if following and is_verb(following[0]) and not word.lower().endswith("ly"):
                 return True
@@ -160,16 +146,18 @@ def sentence_kind(text: str) -> str:
         return "question"
     if _BOILERPLATE.match(body):
         return "boilerplate"
-    if _BYLINE.match(body) and len(body.split()) <= 8 and not any(c.isdigit() for c in body):
-        from factcheck.claims.decompose import is_verb, tokenize
-
-        if not any(is_verb(t) for t in tokenize(body)):
-            return "byline"
+    if (
+        _BYLINE.match(body)
+        and len(body.split()) <= 8
+        and not any(c.isdigit() for c in body)
+        and not any(is_verb(t) for t in tokenize(body))
+    ):
+        return "byline"
     words = _WORDS.findall(body)
     if not words:
         return "boilerplate"
     first = words[0].lower()
-    if first in _IMPERATIVE and (
+    if first in IMPERATIVES and (
         len(words) == 1 or words[1].lower() not in {"is", "was", "are", "were", "has"}
     ):
         # "Read the full report" is an instruction; "Support for EVs grew" is not.
@@ -180,11 +168,8 @@ def sentence_kind(text: str) -> str:
             return "imperative"
     if has_quantity_strict(body):
         return "statement"
-    if len(words) <= 3:
-        from factcheck.claims.decompose import is_verb, tokenize
-
-        if not any(is_verb(t) for t in tokenize(body)):
-            return "fragment"  # a label, caption or menu entry ("Newsdesk staff", "Home Autos")
+    if len(words) <= 3 and not any(is_verb(t) for t in tokenize(body)):
+        return "fragment"  # a label, caption or menu entry ("Newsdesk staff", "Home Autos")
     if _OPINION_FRAME.search(body):
         return "opinion"
     # Only the main clause counts: "restrictions on why firearms could be moved" is no speculation.
@@ -195,15 +180,18 @@ def sentence_kind(text: str) -> str:
 
 
 _SUBORDINATE = re.compile(r",|;|:|\b(?:which|that|who|whom|because|if|when|where|whether|although)\b", re.I)
-_RELATIVE_DATE = re.compile(
-    r"\b(?:last|next|this) (?:year|month|week|quarter|spring|summer|autumn|fall|winter|"
-    r"January|February|March|April|May|June|July|August|September|October|November|December)\b"
-    r"|\b(?:yesterday|tomorrow)\b",
-    re.I,
-)
+
+
+_YESTERDAY = re.compile(r"\b(?:yesterday|tomorrow)\b", re.I)
 
 
 def has_quantity_strict(text: str) -> bool:
     """Whether ``text`` has a figure in digits, a date (also a relative one), a money amount or a rank:
     the rule that always keeps a statement."""
-    return bool(_MENTION.search(text) or _RANK.search(text) or _RELATIVE_DATE.search(text))
+    found = extract(text)
+    return bool(
+        any(d.granularity != "duration" or any(c.isdigit() for c in d.text) for d in found.dates)
+        or _YESTERDAY.search(text)
+        or found.ranks
+        or any(q.unit_class == "money" or any(c.isdigit() for c in q.text) for q in found.quantities)
+    )

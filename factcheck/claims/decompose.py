@@ -21,99 +21,49 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from factcheck.sources.markup import MONTH_RE
+from factcheck.claims.checkworthy import find_mentions
+from factcheck.claims.grammar import (
+    Token,
+    depth_map,
+    is_capitalised,
+    is_participle,
+    is_verb,
+    tokenize,
+    verb_like,
+)
+from factcheck.claims.lexicon import (
+    ADVERBS,
+    AFTER_PARTICIPLE,
+    APPOSITIVE_OPENERS,
+    APPROXIMATORS,
+    AUX,
+    BASE_VERBS,
+    DETERMINERS,
+    EVENT_PARTICIPLES,
+    IRREGULAR,
+    LIST_ANCHORS,
+    MODALS,
+    PARTICIPLE_OPENERS,
+    PREPOSITIONS,
+    REPORTING,
+    SUBJECT_PRONOUNS,
+    SUBORDINATORS,
+)
+from factcheck.rules.quantities import extract
 
-AUX = {
-    "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can", "could", "may",
-    "might", "shall", "should", "must", "does", "do", "did", "'s", "won't", "isn't", "wasn't", "hasn't",
-}  # fmt: skip
-MODALS = {"will", "would", "can", "could", "may", "might", "shall", "should", "must", "to"}
-IRREGULAR = {
-    "bought", "built", "made", "said", "says", "led", "leads", "began", "begins", "set", "took", "takes",
-    "gave", "sold", "paid", "pays", "won", "grew", "grows", "rose", "rises", "fell", "falls", "became",
-    "becomes", "held", "holds", "left", "ran", "runs", "got", "gets", "went", "goes", "came", "comes", "saw",
-    "sees", "told", "tells", "spent", "spends", "brought", "kept", "keeps", "hit", "cut", "put", "shut",
-    "employs", "plans", "aims", "expects", "intends", "wants", "owns", "makes", "builds", "sells",
-    "produces", "operates", "includes", "controls", "develops", "designs", "targets", "invests", "opens",
-    "starts", "hopes", "needs", "seeks", "remains", "ranks", "supplies", "ships", "offers", "provides",
-    "uses", "reports", "announces", "has", "counts", "lists", "owes", "costs", "manufactures",
-    "delivers", "hires", "raises", "lost", "found", "meant", "drove", "drives", "wrote", "writes", "thinks",
-    "thought", "knew", "knows", "chose", "chooses", "stood", "stands", "met", "meets", "beat", "beats",
-    "bet", "bets", "sank", "sinks", "overtook", "overtakes", "heads", "chairs", "joined", "joins",
-    "ended", "ends", "launched", "launches", "acquires", "employed", "totals", "exceeds", "reached",
-    "reaches", "accounts", "represents", "covers", "returns", "turned", "turns", "lies", "sits",
-}  # fmt: skip
-BASE_VERBS = {
-    "invest", "hire", "build", "open", "start", "produce", "make", "sell", "launch", "begin", "create",
-    "develop", "buy", "acquire", "expand", "employ", "spend", "raise", "deliver", "manufacture", "ship",
-    "reach", "cut", "add", "set", "run", "lead", "become", "own", "operate", "offer", "provide", "double",
-    "triple", "target", "enter", "compete", "challenge", "release", "unveil", "introduce", "complete",
-    "finish", "move", "shift", "focus", "grow", "increase", "reduce", "close", "pay", "hold", "take",
-    "keep", "give", "get", "have", "be", "fund", "finance", "recruit", "train", "export", "supply",
-}  # fmt: skip
-DETERMINERS = {
-    "the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "these", "those", "some", "many",
-    "several", "all", "both", "each", "every", "no", "another", "any", "most", "few",
-}  # fmt: skip
-SUBJECT_PRONOUNS = {"it", "he", "she", "they", "we", "i", "you"}
-PREPOSITIONS = {
-    "in", "on", "at", "by", "for", "with", "from", "to", "of", "about", "over", "under", "after", "before",
-    "since", "during", "into", "through", "between", "among", "against", "per", "via", "across", "near",
-    "within", "without", "around", "like", "than", "as", "until", "toward", "towards", "including",
-}  # fmt: skip
-ADVERBS = {
-    "also", "already", "still", "now", "then", "later", "recently", "reportedly", "currently", "previously",
-    "initially", "eventually", "soon", "just", "only", "even", "further", "first", "once", "formally",
-    "officially", "jointly", "quickly", "finally", "subsequently", "again", "not", "never", "last",
-}  # fmt: skip
 DISCOURSE = re.compile(
     r"^(?:(?:however|therefore|thus|meanwhile|moreover|furthermore|indeed|additionally|nevertheless|"
     r"nonetheless|consequently)\b,?\s+|(?:and|but)\s+|(?:still|also|in addition|besides|as a result|in fact|"
     r"of course|for example|for instance|so|yet|then|now|overall|finally|first|second|third|lastly)\s*,\s+)",
     re.I,
 )
-APPOSITIVE_OPENERS = {
-    "the", "a", "an", "its", "his", "her", "their", "one", "founder", "co-founder", "chief", "former",
-    "then", "now", "chairman", "chairwoman", "president", "ceo", "head", "owner", "maker", "operator",
-    "parent", "rival", "led", "based", "founded", "owned", "run", "known", "headquartered", "backed",
-    "controlled", "listed", "created", "established", "formerly", "also",
-}  # fmt: skip
-# "Deepmotion, founded in 2017," -> "Deepmotion was founded in 2017"; "led by X" -> "is led by X".
-_EVENT_PARTICIPLES = {
-    "founded",
-    "established",
-    "created",
-    "built",
-    "set",
-    "launched",
-    "formed",
-    "started",
-    "born",
-}
-PARTICIPLES = {
-    "led", "based", "founded", "owned", "run", "known", "headquartered", "backed", "controlled", "listed",
-    "created", "established", "built", "made", "located", "set", "chaired", "headed", "managed", "valued",
-}  # fmt: skip
-
 # Precompiled: pysbd compiles many patterns per call and flushes the re module's cache.
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([,;:%])")
 _SPACE_BEFORE_STOP = re.compile(r"\s+([,;:.!?%])")
 _DOUBLE_COMMA = re.compile(r",\s*,")
 _EMPTY_PARENS = re.compile(r"\(\s*\)")
-_TOKEN = re.compile(r"[A-Za-z0-9\u00C0-\u024F]+(?:['’.,&-][A-Za-z0-9\u00C0-\u024F]+)*(?:'s|’s)?|\S")
-
-
-@dataclass(frozen=True)
-class Token:
-    text: str
-    start: int
-    end: int
-
-    @property
-    def low(self) -> str:
-        return self.text.lower()
 
 
 @dataclass(frozen=True)
@@ -128,64 +78,6 @@ class Piece:
     end: int
     kind: str = "clause"
     subject: str | None = None
-
-
-def tokenize(text: str, offset: int = 0) -> list[Token]:
-    """Words, numbers and punctuation marks of ``text`` with their offsets (plus ``offset``)."""
-    return [Token(m.group(0), m.start() + offset, m.end() + offset) for m in _TOKEN.finditer(text)]
-
-
-def is_verb(token: Token | None) -> bool:
-    """A finite verb or auxiliary, recognised from a closed list and the ``-ed`` ending."""
-    if token is None:
-        return False
-    low = token.low
-    if low in AUX or low in IRREGULAR:
-        return True
-    # "-ed" words are verbs unless hyphenated ("state-owned", "self-funded" are adjectives).
-    return bool(
-        low.endswith("ed")
-        and len(low) > 4
-        and token.text[0].islower()
-        and "-" not in low
-        and low not in {"need", "speed", "seed"}
-    )
-
-
-def _verb_like(token: Token) -> bool:
-    """A lower-case word in -s right after a subject ("Deepmotion, founded in 2017, works on ..."): a verb."""
-    low = token.low
-    return (
-        token.text[:1].islower()
-        and len(low) > 3
-        and low.endswith("s")
-        and not low.endswith(("ss", "us", "is", "'s", "’s"))
-    )
-
-
-_SAY = {"said", "says", "told", "tells", "added", "adds", "stated", "states", "announced", "announces"}
-_REPORT = {"reported", "reports", "noted", "notes", "warned", "warns", "argued", "argues", "wrote", "writes"}
-_THINK = {"believes", "believed", "thinks", "thought", "expects", "expected", "claimed", "claims", "insisted"}
-_CONFIRM = {"explained", "confirmed", "confirms", "estimated", "estimates", "predicted", "predicts", "denied"}
-REPORTING = _SAY | _REPORT | _THINK | _CONFIRM | {"insists", "denies"}
-
-
-def _is_capitalised(token: Token) -> bool:
-    return token.text[:1].isupper() and any(c.isalpha() for c in token.text)
-
-
-def _depth_map(text: str) -> list[int]:
-    """Nesting depth (parentheses, brackets, quotes) at each character: splits only happen at depth 0."""
-    depth, quote, out = 0, False, []
-    for ch in text:
-        if ch in "([{":
-            depth += 1
-        elif ch in ")]}":
-            depth = max(0, depth - 1)
-        elif ch in '"“”':
-            quote = not quote if ch == '"' else ch == "“"
-        out.append(depth + (1 if quote else 0))
-    return out
 
 
 def _skip_adverbs(tokens: list[Token], i: int) -> int:
@@ -255,7 +147,7 @@ def _clause_follows(
     ):
         # "production is to start": a bare noun followed by a finite verb
         return bool(rest) and (tokens[rest[0]].low in AUX or tokens[rest[0]].low in IRREGULAR)
-    if first.low in DETERMINERS or _is_capitalised(first):
+    if first.low in DETERMINERS or is_capitalised(first):
         for j in rest[:7]:
             if tokens[j].text in {",", ";", ":"}:
                 return False
@@ -264,14 +156,8 @@ def _clause_follows(
                     return False
                 # "the only one dedicated to ...": after a common noun phrase, an -ed word is a participle.
                 finite = tokens[j].low in AUX or tokens[j].low in IRREGULAR
-                return finite or (_is_capitalised(first) and first.low not in DETERMINERS)
+                return finite or (is_capitalised(first) and first.low not in DETERMINERS)
     return False
-
-
-_SUBORDINATORS = {
-    "that", "which", "who", "whom", "whose", "because", "if", "when", "whether", "where", "while", "although",
-    "though", "since", "unless", "so",
-}  # fmt: skip
 
 
 def _embedded(tokens: list[Token], begin: int, end: int, skip: Callable[[Token], bool] | None = None) -> bool:
@@ -281,7 +167,7 @@ def _embedded(tokens: list[Token], begin: int, end: int, skip: Callable[[Token],
         if skip and skip(tokens[i]):
             continue
         low = tokens[i].low
-        if low in _SUBORDINATORS:
+        if low in SUBORDINATORS:
             return True
         if tokens[i].text == "," and i + 1 < end and tokens[i + 1].low.endswith("ing"):
             return True
@@ -300,9 +186,9 @@ def _adjective_after_copula(tokens: list[Token], begin: int, end: int, k: int) -
 def _proper_np_before(tokens: list[Token], idx: int, floor: int) -> int | None:
     """Start index of the run of capitalised words (a name) that ends just before token ``idx``."""
     j = idx
-    while j > floor and (_is_capitalised(tokens[j - 1]) or tokens[j - 1].low in {"of", "de", "&"}):
+    while j > floor and (is_capitalised(tokens[j - 1]) or tokens[j - 1].low in {"of", "de", "&"}):
         j -= 1
-    while j < idx and not _is_capitalised(tokens[j]):
+    while j < idx and not is_capitalised(tokens[j]):
         j += 1
     if j >= idx:
         return None
@@ -372,95 +258,113 @@ def tidy(text: str) -> str:
 def _extract_inserts(clause: _Clause, pieces: list[Piece]) -> None:
     """Cut appositives and subject relative clauses out of ``clause``, adding a piece for each."""
     tokens, begin, end = clause.tokens, clause.begin, clause.end
-    depth = clause.depth
-    commas = [i for i in range(begin, end) if tokens[i].text == "," and depth[tokens[i].start] == 0]
+    commas = [i for i in range(begin, end) if tokens[i].text == "," and clause.depth[tokens[i].start] == 0]
     intro = _intro_end(tokens, begin, end)
     for n, c1 in enumerate(commas):
-        if c1 < intro or c1 + 1 >= end:
-            continue
-        if clause.cut(tokens[c1].start, tokens[c1].end):
+        if c1 < intro or c1 + 1 >= end or clause.cut(tokens[c1].start, tokens[c1].end):
             continue
         nxt = commas[n + 1] if n + 1 < len(commas) else None
-        after = tokens[c1 + 1]
-        # Where the inserted stretch ends: at a comma followed by the main verb, or at the clause end.
-        closing = None
-        if nxt is not None:
-            k = _skip_adverbs(tokens, nxt + 1)
-            if k < end and (is_verb(tokens[k]) or _verb_like(tokens[k])):
-                closing = nxt
-            elif (
-                k < end
-                and tokens[k].low in PREPOSITIONS
-                and after.low in {"a", "an", "the"}
-                and _proper_np_before(tokens, c1, intro) is not None
-                and _first_verb(tokens, intro, c1) is not None
-            ):
-                # "agreed to buy Harlan Robotics, a developer of software, for 700 million euros"
-                closing = nxt
-        stop_tok = closing if closing is not None else end
-        final = closing is None
-        if final and nxt is not None:
+        closing = _insert_closing(clause, c1, nxt, intro)
+        if closing is None and nxt is not None:
             continue  # more commas follow: a list or a longer construction, leave it alone
-        # ---- subject relative clause: ", which develops ..." / ", who founded ..."
-        if after.low in {"which", "who"}:
-            k = _skip_adverbs(tokens, c1 + 2)
-            if k >= stop_tok or not is_verb(tokens[k]):
-                continue
-            head = _np_before(tokens, c1, intro)
-            if head is None:
-                continue
-            antecedent = clause.sentence[tokens[head].start : tokens[c1].start]
-            body_end = tokens[stop_tok - 1].end
-            text = tidy(antecedent + " " + clause.sentence[tokens[c1 + 2].start : body_end])
-            pieces.append(Piece(text, tokens[c1 + 2].start, body_end, "relative", antecedent))
-            clause.cuts.append((tokens[c1].start, tokens[closing].end if closing is not None else body_end))
-            continue
-        # ---- appositive: "Xiaomi, the world's second-largest smartphone maker, ..."
-        opener = after.low
-        possessive = after.text.endswith(("'s", "’s")) and _is_capitalised(after)
-        if not (opener in APPOSITIVE_OPENERS or possessive):
-            continue
-        inner = tokens[c1 + 1 : stop_tok]
-        # "the company that acquired Mondeca in 2020": a restrictive relative clause inside is allowed.
-        rel = next(
-            (n for n, t in enumerate(inner) if t.low in {"that", "who", "which"} and n > 1), len(inner)
-        )
-        if not inner or rel > 14 or len(inner) > 24:
-            continue
-        participial = opener in PARTICIPLES
-        # A participle phrase inside the noun phrase is fine: "the car unit led by founder Lei Jun".
-        if any(
-            is_verb(t)
-            and not (_is_participle(t) and n + 1 < len(inner) and inner[n + 1].low in _AFTER_PARTICIPLE)
-            for n, t in enumerate(inner[1:rel], start=1)
-            if not (participial and t is inner[0])
-        ):
-            continue
-        if any(t.low in {"and", "or", "but"} for t in inner[:rel]) and not participial:
-            continue
-        if final and participial:
-            continue  # ", led by X." at the end qualifies the whole clause, not a name
-        head = _proper_np_before(tokens, c1, intro)
-        if head is None and not final:
-            subject = _subject_range(tokens, begin, end)
-            if subject is not None and subject[1] == c1:
-                head = subject[0]
-        if head is None:
-            continue
-        if final and opener in {"then", "now", "also"}:
-            continue
-        name = clause.sentence[tokens[head].start : tokens[c1].start]
-        app_end = inner[-1].end
-        copula = "was" if opener in _EVENT_PARTICIPLES else "is"
-        text = tidy(f"{name} {copula} {clause.sentence[inner[0].start : app_end]}")
-        pieces.append(Piece(text, tokens[head].start, app_end, "appositive", name))
-        cut_end = tokens[closing].end if closing is not None else app_end
-        clause.cuts.append((tokens[c1].start, cut_end))
+        if tokens[c1 + 1].low in {"which", "who"}:
+            _cut_relative(clause, c1, closing, intro, pieces)
+        else:
+            _cut_appositive(clause, c1, closing, intro, pieces)
 
 
-_LIFE_DATE = re.compile(
-    rf"(?:c\.\s*)?(?:\d{{1,2}}\s+{MONTH_RE}\s+|{MONTH_RE}\s+\d{{1,2}},?\s+|{MONTH_RE}\s+)?\d{{4}}"
-)
+def _insert_closing(clause: _Clause, c1: int, nxt: int | None, intro: int) -> int | None:
+    """Where the stretch inserted after comma ``c1`` ends: the next comma when the main verb follows it (or
+    a preposition, after a name and an indefinite noun phrase); ``None`` when it runs to the clause end."""
+    if nxt is None:
+        return None
+    tokens, end = clause.tokens, clause.end
+    after = tokens[c1 + 1]
+    k = _skip_adverbs(tokens, nxt + 1)
+    if k < end and (is_verb(tokens[k]) or verb_like(tokens[k])):
+        return nxt
+    if (
+        k < end
+        and tokens[k].low in PREPOSITIONS
+        and after.low in {"a", "an", "the"}
+        and _proper_np_before(tokens, c1, intro) is not None
+        and _first_verb(tokens, intro, c1) is not None
+    ):
+        return nxt  # "agreed to buy Harlan Robotics, a developer of software, for 700 million euros"
+    return None
+
+
+def _cut_relative(clause: _Clause, c1: int, closing: int | None, intro: int, pieces: list[Piece]) -> None:
+    """A subject relative clause after comma ``c1``: ", which develops ..." / ", who founded ..."."""
+    tokens = clause.tokens
+    stop_tok = closing if closing is not None else clause.end
+    k = _skip_adverbs(tokens, c1 + 2)
+    if k >= stop_tok or not is_verb(tokens[k]):
+        return
+    head = _np_before(tokens, c1, intro)
+    if head is None:
+        return
+    antecedent = clause.sentence[tokens[head].start : tokens[c1].start]
+    body_end = tokens[stop_tok - 1].end
+    text = tidy(antecedent + " " + clause.sentence[tokens[c1 + 2].start : body_end])
+    pieces.append(Piece(text, tokens[c1 + 2].start, body_end, "relative", antecedent))
+    clause.cuts.append((tokens[c1].start, tokens[closing].end if closing is not None else body_end))
+
+
+def _cut_appositive(clause: _Clause, c1: int, closing: int | None, intro: int, pieces: list[Piece]) -> None:
+    """An appositive after comma ``c1``: "Xiaomi, the world's second-largest smartphone maker, ..."."""
+    tokens = clause.tokens
+    final = closing is None
+    after = tokens[c1 + 1]
+    opener = after.low
+    possessive = after.text.endswith(("'s", "’s")) and is_capitalised(after)
+    if not (opener in APPOSITIVE_OPENERS or possessive):
+        return
+    inner = tokens[c1 + 1 : closing if closing is not None else clause.end]
+    participial = opener in PARTICIPLE_OPENERS
+    if not _appositive_shape(inner, participial) or (final and participial):
+        return  # ", led by X." at the end qualifies the whole clause, not a name
+    head = _proper_np_before(tokens, c1, intro)
+    if head is None and not final:
+        subject = _subject_range(tokens, clause.begin, clause.end)
+        if subject is not None and subject[1] == c1:
+            head = subject[0]
+    if head is None or (final and opener in {"then", "now", "also"}):
+        return
+    name = clause.sentence[tokens[head].start : tokens[c1].start]
+    app_end = inner[-1].end
+    copula = "was" if opener in EVENT_PARTICIPLES else "is"
+    text = tidy(f"{name} {copula} {clause.sentence[inner[0].start : app_end]}")
+    pieces.append(Piece(text, tokens[head].start, app_end, "appositive", name))
+    clause.cuts.append((tokens[c1].start, tokens[closing].end if closing is not None else app_end))
+
+
+def _appositive_shape(inner: list[Token], participial: bool) -> bool:
+    """Whether the words of an appositive form a noun phrase (or a participle phrase): short, with no verb
+    and no coordination outside a restrictive relative clause."""
+    # "the company that acquired Mondeca in 2020": a restrictive relative clause inside is allowed.
+    rel = next((n for n, t in enumerate(inner) if t.low in {"that", "who", "which"} and n > 1), len(inner))
+    if not inner or rel > 14 or len(inner) > 24:
+        return False
+    # A participle phrase inside the noun phrase is fine: "the car unit led by founder Lei Jun".
+    if any(
+        is_verb(t) and not (is_participle(t) and n + 1 < len(inner) and inner[n + 1].low in AFTER_PARTICIPLE)
+        for n, t in enumerate(inner[1:rel], start=1)
+        if not (participial and t is inner[0])
+    ):
+        return False
+    return participial or not any(t.low in {"and", "or", "but"} for t in inner[:rel])
+
+
+def _is_life_date(text: str) -> bool:
+    """Whether ``text`` is one whole date of a lifespan ("13 April 1944", "c. 1944", "April 1944")."""
+    core = re.sub(r"^c\.\s*", "", text.strip())
+    dates = extract(core).dates
+    return (
+        len(dates) == 1 and dates[0].start == 0 and dates[0].end == len(core) and dates[0].first is not None
+    )
+
+
 _PARENTHETICAL = re.compile(r"\s*\([^()]*\)")
 _LIFESPAN = re.compile(
     r"(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})\s*\((?:born\s+|b\.\s*)?"
@@ -473,7 +377,7 @@ def _extract_lifespan(clause: _Clause, pieces: list[Piece]) -> None:
     "Brian Pendleton was born on 13 April 1944" and "... died on 16 May 2001", cut out of the main clause."""
     start = clause.tokens[clause.begin].start
     m = _LIFESPAN.match(clause.sentence, start)
-    if not m or not all(_LIFE_DATE.fullmatch(d.strip()) for d in (m.group("d1"), m.group("d2")) if d):
+    if not m or not all(_is_life_date(d) for d in (m.group("d1"), m.group("d2")) if d):
         return
     name = m.group("name")
     for group, verb in (("d1", "was born"), ("d2", "died")):
@@ -487,22 +391,6 @@ def _extract_lifespan(clause: _Clause, pieces: list[Piece]) -> None:
             )
         )
     clause.cuts.append((m.end("name"), m.end()))
-
-
-_PARTICIPLES = {
-    "written", "built", "made", "held", "known", "founded", "led", "run", "shown", "sung", "drawn", "given",
-    "taken", "born", "set", "sold", "grown", "brought", "won", "found", "begun", "chosen", "driven", "seen",
-    "spoken", "thrown", "hidden", "bought", "paid", "struck", "sent", "spent", "told", "kept", "left",
-}  # fmt: skip
-_AFTER_PARTICIPLE = {
-    "by", "in", "on", "at", "for", "from", "as", "with", "to", "between", "during", "since", "under", "into",
-    "near", "after", "before", "around", "across", "through",
-}  # fmt: skip
-
-
-def _is_participle(token: Token) -> bool:
-    low = token.low
-    return token.text[:1].islower() and (low in _PARTICIPLES or (low.endswith("ed") and len(low) > 4))
 
 
 def _extract_participle(clause: _Clause, pieces: list[Piece]) -> None:
@@ -524,8 +412,8 @@ def _extract_participle(clause: _Clause, pieces: list[Piece]) -> None:
         t = tokens[j]
         if t.text in {",", ";", ":", "(", "and", "or"} or skip(t):
             return
-        if _is_participle(t):
-            if tokens[j + 1].low not in _AFTER_PARTICIPLE or tokens[j - 1].low in PREPOSITIONS | AUX:
+        if is_participle(t):
+            if tokens[j + 1].low not in AFTER_PARTICIPLE or tokens[j - 1].low in PREPOSITIONS | AUX:
                 return
             stop = j + 1
             while stop < clause.end and not skip(tokens[stop]):
@@ -534,7 +422,7 @@ def _extract_participle(clause: _Clause, pieces: list[Piece]) -> None:
                 if tokens[stop].text == ",":
                     # "in Victoria, Australia": a place's region or country is part of the phrase.
                     rest = tokens[stop + 1 : clause.end]
-                    if not (rest and len(rest) <= 3 and all(_is_capitalised(x) for x in rest)):
+                    if not (rest and len(rest) <= 3 and all(is_capitalised(x) for x in rest)):
                         break
                 stop += 1
             subj_text = clause.text(tokens[subject[0]].start, tokens[subject[1] - 1].end)
@@ -566,27 +454,49 @@ def _conjunctions(clause: _Clause) -> list[tuple[int, int]]:
     return out
 
 
-def _split_coordination(clause: _Clause, pieces: list[Piece]) -> None:
-    """Split ``clause`` at coordinated clauses, verb phrases and lists of figures; add its pieces."""
-    from factcheck.claims.checkworthy import find_mentions
+@dataclass
+class _Split:
+    """One clause being split at its conjunctions: the segments closed so far and the one still open.
 
-    tokens, sentence = clause.tokens, clause.sentence
-    begin, end = clause.begin, clause.end
-    subject = _subject_range(
-        tokens, begin, end, lambda t: clause.cut(t.start, t.end) or clause.depth[t.start] > 0
-    )
-    intro = _intro_end(tokens, begin, end)
-    subj_str = clause.text(tokens[subject[0]].start, tokens[subject[1] - 1].end) if subject else ""
-    subj_str = _PARENTHETICAL.sub("", subj_str)
+    A segment is ``(first token, end token, prefix)``: the prefix is the shared text written before the
+    segment's own words in its claim ("Xiaomi " before "plans to start production").
+    """
 
-    def span_text(a: int, b: int) -> str:
-        return clause.text(tokens[a].start, tokens[b - 1].end) if b > a else ""
+    clause: _Clause
+    subject: tuple[int, int] | None
+    subject_text: str
+    intro: int
+    start: int
+    prefix: str = ""
+    list_prefix: str | None = None
+    segments: list[tuple[int, int, str]] = field(default_factory=list)
 
-    def figures(a: int, b: int) -> int:
-        # Quantities and dates; a number that is part of a name ("X-15", "Friendship 7", "Mi 11") is not one.
+    def cut(self, token: Token) -> bool:
+        """Whether ``token`` lies in a stretch cut out of the clause (an appositive, a relative clause)."""
+        return self.clause.cut(token.start, token.end)
+
+    def close(self, end: int, prefix: str | None = None) -> None:
+        """Close the open segment at token ``end``."""
+        self.segments.append((self.start, end, self.prefix if prefix is None else prefix))
+
+    def reopen(self, start: int, prefix: str, list_prefix: str | None = None) -> None:
+        """Open the next segment at token ``start`` with ``prefix``."""
+        self.start, self.prefix, self.list_prefix = start, prefix, list_prefix
+
+    def shared_intro(self) -> str:
+        """The intro adverbial every piece repeats ("In 2021, ")."""
+        tokens = self.clause.tokens
+        begin = self.clause.begin
+        return (
+            self.clause.sentence[tokens[begin].start : tokens[self.intro].start] if self.intro > begin else ""
+        )
+
+    def figures(self, a: int, b: int) -> int:
+        """The quantities and dates of tokens ``[a, b)`` (a number inside a name like "X-15" is not one)."""
         if b <= a:
             return 0
-        text = span_text(a, b)
+        tokens = self.clause.tokens
+        text = self.clause.text(tokens[a].start, tokens[b - 1].end)
         count = 0
         for m in find_mentions(text):
             before = text[: m.start].rstrip()
@@ -596,161 +506,251 @@ def _split_coordination(clause: _Clause, pieces: list[Piece]) -> None:
             count += 1
         return count
 
-    segments: list[tuple[int, int, str]] = []  # (first token, end token, text prefix to prepend)
-    seg_start = begin
-    prefix = ""
-    list_prefix: str | None = None
+
+@dataclass(frozen=True)
+class _Conjunction:
+    """A top-level conjunction of a clause: where it starts, the first word after it (adverbs skipped) and
+    where the next conjunction (or the clause) ends."""
+
+    start: int
+    after: int
+    next_word: int
+    limit: int
+
+
+def _is_range(split: _Split, conj: _Conjunction) -> bool | None:
+    """ "between X and Y", "both X and Y" without a verb: a range or a pair, not a coordination."""
+    tokens = split.clause.tokens
+    left = range(split.start, conj.start)
+    if any(tokens[j].low in {"between", "both"} for j in left) and not any(is_verb(tokens[j]) for j in left):
+        return True
+    return None
+
+
+def _reported_speech(split: _Split, conj: _Conjunction) -> bool | None:
+    """ "X said it had no plans ... and would keep ...", "X said A and that B": both keep "X said"."""
+    if split.prefix:
+        return None
+    reported = _reported_prefix(split.clause, split.subject, split.start, conj.start, conj.next_word)
+    if reported is None:
+        return None
+    split.close(conj.start)
+    split.reopen(conj.next_word, reported + " ")
+    return True
+
+
+def _new_clause(split: _Split, conj: _Conjunction) -> bool | None:
+    """ "..., and the plant will ...": a clause with its own subject follows."""
+    tokens, end = split.clause.tokens, split.clause.end
+    if _clause_follows(tokens, conj.next_word, end, split.cut) and (
+        _first_verb(tokens, split.start, conj.start) is not None
+    ):
+        split.close(conj.start)
+        split.reopen(conj.next_word, "")
+        return True
+    return None
+
+
+def _shared_subject(split: _Split, conj: _Conjunction) -> bool | None:
+    """ "Xiaomi bought X and plans Y": a verb phrase that shares the subject."""
+    tokens, k = split.clause.tokens, conj.next_word
+    if not (
+        is_verb(tokens[k])
+        and split.subject is not None
+        and not is_verb(tokens[conj.start - 1])  # "has directed and created many works": shared object
+        and _first_verb(tokens, split.start, conj.start) is not None
+        and (tokens[k].low in REPORTING or not _embedded(tokens, split.subject[1], conj.start, split.cut))
+        and not _adjective_after_copula(tokens, split.start, conj.start, k)
+    ):
+        return None
+    split.close(conj.start)
+    split.reopen(k, f"{split.shared_intro()} {split.subject_text} ")
+    return True
+
+
+def _copula_complement(split: _Split, conj: _Conjunction) -> bool | None:
+    """ "X was a British guitarist, and a founder member of Y": X was a founder member of Y."""
+    tokens, k = split.clause.tokens, conj.next_word
+    if not (
+        tokens[k].low in {"a", "an", "the"}
+        and split.subject is not None
+        and not _embedded(tokens, split.subject[1], conj.start, split.cut)
+    ):
+        return None
+    verbs = [j for j in range(split.start, conj.start) if is_verb(tokens[j]) and not split.cut(tokens[j])]
+    if len(verbs) != 1 or tokens[verbs[0]].low not in {"is", "was", "are", "were"}:
+        return None
+    split.close(conj.start)
+    split.reopen(k, f"{split.shared_intro()} {split.subject_text} {tokens[verbs[0]].text} ")
+    return True
+
+
+def _shared_modal(split: _Split, conj: _Conjunction) -> bool | None:
+    """ "plans to invest X and hire Y": share everything up to the last modal or "to"."""
+    clause = split.clause
+    tokens, k = clause.tokens, conj.next_word
+    if not (tokens[k].low in BASE_VERBS and tokens[conj.after - 1].low in {"and", "or"}):
+        return None
+    anchor = next((j for j in range(conj.start - 1, split.start - 1, -1) if tokens[j].low in MODALS), None)
+    if anchor is None or split.subject is None:
+        return None
+    split.close(conj.start)
+    first = clause.begin if not split.prefix else split.start
+    split.reopen(k, split.prefix + clause.text(tokens[first].start, tokens[anchor].end) + " ")
+    return True
+
+
+def _listed_items(split: _Split, conj: _Conjunction) -> bool | None:
+    """An enumeration of three or more short items: "found in fields, meadows and forests"."""
+    if split.list_prefix is not None or (
+        split.figures(conj.next_word, conj.limit) and split.figures(split.start, conj.start)
+    ):
+        return None
+    clause = split.clause
+    enum = _enumeration(clause, split.start, conj.start, conj.next_word, conj.limit)
+    if enum is None:
+        return None
+    np_start, starts, ends = enum
+    tokens = clause.tokens
+    base = split.prefix + clause.text(tokens[split.start].start, tokens[np_start].start).rstrip(".")
+    list_prefix = base + " "
+    split.close(ends[0])
+    for a, b in zip(starts[1:], ends[1:], strict=True):
+        split.segments.append((a, b, list_prefix))
+    split.reopen(conj.next_word, list_prefix, list_prefix)
+    return True
+
+
+def _figure_list(split: _Split, conj: _Conjunction) -> bool | None:
+    """A list of figures sharing the verb: "a team of 300 employees and 8.5 billion euros of funding"."""
+    if not (split.figures(conj.next_word, conj.limit) and split.figures(split.start, conj.start)):
+        return None
+    if split.list_prefix is not None:
+        split.close(conj.start, split.list_prefix)
+        split.reopen(conj.next_word, split.list_prefix, split.list_prefix)
+        return True
+    np_start = _figure_list_start(split, conj)
+    if np_start is None:
+        return True  # no shared verb to repeat: the figures stay in one claim
+    clause, tokens = split.clause, split.clause.tokens
+    # Items separated by commas before this "and" belong to the same list.
+    items = [np_start] + [
+        j + 1 for j in range(np_start, conj.start) if tokens[j].text == "," and not split.cut(tokens[j])
+    ]
+    if len(items) > 1 and not all(
+        split.figures(a, b - 1) for a, b in zip(items, items[1:] + [conj.start + 1], strict=False)
+    ):
+        items = [np_start]
+    base = split.prefix + clause.text(tokens[split.start].start, tokens[np_start].start).rstrip(".")
+    list_prefix = base + " "
+    split.close(items[1] - 1 if len(items) > 1 else conj.start)
+    for a, b in zip(items[1:], items[2:] + [conj.start + 1], strict=False):
+        split.segments.append((a, b - 1, list_prefix))
+    split.reopen(conj.next_word, list_prefix, list_prefix)
+    return True
+
+
+def _figure_list_start(split: _Split, conj: _Conjunction) -> int | None:
+    """The first token of a figure list's first item, after the verb and what the items share after it
+    ("to" + verb, a preposition: "rose to 5 million"); ``None`` when there is no such verb."""
+    tokens = split.clause.tokens
+    verb = next(
+        (
+            j
+            for j in range(conj.start - 1, split.start - 1, -1)
+            if is_verb(tokens[j]) or tokens[j].low == "to"
+        ),
+        None,
+    )
+    if verb is None:
+        return None
+    np_start = verb + 1
+    while np_start < conj.start and (
+        tokens[np_start].low in BASE_VERBS | {"to"}
+        or (tokens[np_start].low in PREPOSITIONS and tokens[np_start].low not in APPROXIMATORS)
+    ):
+        np_start += 1
+    if np_start >= conj.start or not split.figures(np_start, conj.start):
+        return None
+    return np_start
+
+
+# The ways a conjunction can split a clause, tried in this order; the first that decides wins.
+_COORDINATION_RULES: tuple[Callable[[_Split, _Conjunction], bool | None], ...] = (
+    _is_range,
+    _reported_speech,
+    _new_clause,
+    _shared_subject,
+    _copula_complement,
+    _shared_modal,
+    _listed_items,
+    _figure_list,
+)
+
+
+def _split_coordination(clause: _Clause, pieces: list[Piece]) -> None:
+    """Split ``clause`` at coordinated clauses, verb phrases and lists of figures; add its pieces."""
+    tokens = clause.tokens
+    subject = _subject_range(
+        tokens, clause.begin, clause.end, lambda t: clause.cut(t.start, t.end) or clause.depth[t.start] > 0
+    )
+    subject_text = clause.text(tokens[subject[0]].start, tokens[subject[1] - 1].end) if subject else ""
+    split = _Split(
+        clause,
+        subject,
+        _PARENTHETICAL.sub("", subject_text),
+        _intro_end(tokens, clause.begin, clause.end),
+        clause.begin,
+    )
+    for conj in _coordinating(clause):
+        if conj.start <= split.start:
+            continue
+        for rule in _COORDINATION_RULES:
+            if rule(split, conj) is not None:
+                break
+    split.close(clause.end)
+    _emit_segments(split, pieces)
+
+
+def _coordinating(clause: _Clause) -> list[_Conjunction]:
+    """The conjunctions of a clause that may split it (not those inside a closing attribution)."""
     conjunctions = _conjunctions(clause)
     # A trailing attribution (", the city government and the company said on Saturday") is not split.
     attribution = _trailing_attribution(clause)
     conjunctions = [c for c in conjunctions if c[0] < attribution]
-    for conj_start, after in conjunctions:
-        if conj_start <= seg_start:
-            continue
-        nxt_end = end
-        for cs, _ in conjunctions:
-            if cs > after:
-                nxt_end = cs
-                break
-        k = _skip_adverbs(tokens, after)
-        if k >= end:
-            continue
-        left = range(seg_start, conj_start)
-        # "between X and Y" is a range, not a coordination.
-        if any(tokens[j].low in {"between", "both"} for j in left) and not any(
-            is_verb(tokens[j]) for j in left
-        ):
-            continue
-        # Reported speech: "X said it had no plans ... and would keep ...", "X said A and that B".
-        reported = _reported_prefix(clause, subject, seg_start, conj_start, k) if not prefix else None
-        if reported is not None:
-            segments.append((seg_start, conj_start, prefix))
-            seg_start, prefix, list_prefix = k, reported + " ", None
-            continue
-        if (
-            _clause_follows(tokens, k, end, lambda t: clause.cut(t.start, t.end))
-            and _first_verb(tokens, seg_start, conj_start) is not None
-        ):
-            segments.append((seg_start, conj_start, prefix))
-            seg_start, prefix, list_prefix = k, "", None
-            continue
-        if (
-            is_verb(tokens[k])
-            and subject is not None
-            and not is_verb(tokens[conj_start - 1])  # "has directed and created many works": shared object
-            and _first_verb(tokens, seg_start, conj_start) is not None
-            and (
-                tokens[k].low in REPORTING
-                or not _embedded(tokens, subject[1], conj_start, lambda t: clause.cut(t.start, t.end))
-            )
-            and not _adjective_after_copula(tokens, seg_start, conj_start, k)
-        ):
-            segments.append((seg_start, conj_start, prefix))
-            shared = sentence[tokens[begin].start : tokens[intro].start] if intro > begin else ""
-            subj = subj_str
-            seg_start, prefix, list_prefix = k, f"{shared} {subj} ", None
-            continue
-        if (
-            tokens[k].low in {"a", "an", "the"}
-            and subject is not None
-            and not _embedded(tokens, subject[1], conj_start, lambda t: clause.cut(t.start, t.end))
-        ):
-            verbs = [
-                j
-                for j in range(seg_start, conj_start)
-                if is_verb(tokens[j]) and not clause.cut(tokens[j].start, tokens[j].end)
-            ]
-            if len(verbs) == 1 and tokens[verbs[0]].low in {"is", "was", "are", "were"}:
-                # "X was a British guitarist, and a founder member of Y": X was a founder member of Y.
-                segments.append((seg_start, conj_start, prefix))
-                shared = sentence[tokens[begin].start : tokens[intro].start] if intro > begin else ""
-                seg_start, prefix, list_prefix = k, f"{shared} {subj_str} {tokens[verbs[0]].text} ", None
-                continue
-        if tokens[k].low in BASE_VERBS and tokens[after - 1].low in {"and", "or"}:
-            # "plans to invest X and hire Y": share everything up to the last modal or "to".
-            anchor = None
-            for j in range(conj_start - 1, seg_start - 1, -1):
-                if tokens[j].low in MODALS:
-                    anchor = j
-                    break
-            if anchor is not None and subject is not None:
-                segments.append((seg_start, conj_start, prefix))
-                shared_text = prefix + clause.text(
-                    tokens[begin if not prefix else seg_start].start, tokens[anchor].end
-                )
-                seg_start, prefix, list_prefix = k, shared_text + " ", None
-                continue
-        # An enumeration of three or more short items: "found in fields, meadows and forests".
-        figure_list = bool(figures(k, nxt_end) and figures(seg_start, conj_start))
-        enum = None
-        if list_prefix is None and not figure_list:
-            enum = _enumeration(clause, seg_start, conj_start, k, nxt_end)
-        if enum is not None:
-            np_start, starts, ends = enum
-            base = prefix + clause.text(tokens[seg_start].start, tokens[np_start].start).rstrip(".")
-            list_prefix = base + " "
-            segments.append((seg_start, ends[0], prefix))
-            for a, b in zip(starts[1:], ends[1:], strict=True):
-                segments.append((a, b, list_prefix))
-            seg_start, prefix = k, list_prefix
-            continue
-        # A list of figures sharing the verb: "a team of 300 employees and 8.5 billion euros of funding".
-        if figures(k, nxt_end) and figures(seg_start, conj_start):
-            if list_prefix is None:
-                verb = None
-                for j in range(conj_start - 1, seg_start - 1, -1):
-                    if is_verb(tokens[j]) or tokens[j].low == "to":
-                        verb = j
-                        break
-                if verb is None:
-                    continue
-                # Skip what the items share after the verb: "to" + verb, a preposition ("rose to 5 million").
-                np_start = verb + 1
-                while np_start < conj_start and (
-                    tokens[np_start].low in BASE_VERBS | {"to"}
-                    or (tokens[np_start].low in PREPOSITIONS and tokens[np_start].low not in _APPROXIMATORS)
-                ):
-                    np_start += 1
-                if np_start >= conj_start or not figures(np_start, conj_start):
-                    continue
-                # Items separated by commas before this "and" belong to the same list.
-                items = [np_start]
-                for j in range(np_start, conj_start):
-                    if tokens[j].text == "," and not clause.cut(tokens[j].start, tokens[j].end):
-                        items.append(j + 1)
-                if len(items) > 1 and not all(
-                    figures(a, b - 1) for a, b in zip(items, items[1:] + [conj_start + 1], strict=False)
-                ):
-                    items = [np_start]
-                base = prefix + clause.text(tokens[seg_start].start, tokens[np_start].start).rstrip(".")
-                list_prefix = base + " "
-                first_end = items[1] - 1 if len(items) > 1 else conj_start
-                segments.append((seg_start, first_end, prefix))
-                for a, b in zip(items[1:], items[2:] + [conj_start + 1], strict=False):
-                    segments.append((a, b - 1, list_prefix))
-            else:
-                segments.append((seg_start, conj_start, list_prefix))
-            seg_start, prefix = k, list_prefix
-            continue
-    segments.append((seg_start, end, prefix))
+    out = []
+    for start, after in conjunctions:
+        limit = next((cs for cs, _ in conjunctions if cs > after), clause.end)
+        k = _skip_adverbs(clause.tokens, after)
+        if k < clause.end:
+            out.append(_Conjunction(start, after, k, limit))
+    return out
 
-    for n, (a, b, pre) in enumerate(segments):
+
+def _emit_segments(split: _Split, pieces: list[Piece]) -> None:
+    """One piece per segment: its prefix and own words; the first segment owns the clause's start."""
+    clause, tokens, subject = split.clause, split.clause.tokens, split.subject
+    for n, (a, b, pre) in enumerate(split.segments):
         if b <= a:
             continue
         # The first segment owns the clause's start (its intro and subject); later ones own their own words.
-        start = tokens[begin].start if n == 0 else tokens[a].start
+        start = tokens[clause.begin].start if n == 0 else tokens[a].start
         stop = tokens[b - 1].end
-        own = clause.text(tokens[a if n else begin].start, stop)
+        own = clause.text(tokens[a if n else clause.begin].start, stop)
         if pre and own[:1].isupper() and not _is_name_start(own):
             own = own[:1].lower() + own[1:]
         text = tidy(f"{pre}{own}")
         subj_text = None
-        if n == 0 and subject is not None or (pre and subject is not None and pre.strip().endswith(subj_str)):
-            subj_text = subj_str
+        if (
+            n == 0
+            and subject is not None
+            or (pre and subject is not None and pre.strip().endswith(split.subject_text))
+        ):
+            subj_text = split.subject_text
         elif not pre:
             sub = _subject_range(tokens, a, b)
             if sub is not None:
-                subj_text = sentence[tokens[sub[0]].start : tokens[sub[1] - 1].end]
+                subj_text = clause.sentence[tokens[sub[0]].start : tokens[sub[1] - 1].end]
         pieces.append(Piece(text, start, stop, "clause", subj_text))
 
 
@@ -803,9 +803,48 @@ def _reported_prefix(
     return clause.text(start, tokens[inner_verb - 1].end)
 
 
-# "about 450 employees and revenue of ...": an approximation belongs to its own figure, not to the list.
-_APPROXIMATORS = {"about", "around", "over", "under", "nearly", "almost", "roughly", "some", "up"}
-_LIST_ANCHORS = {"including", "include", "includes", "included", ":", "as", "like"}
+def _short_item(tokens: list[Token], a: int, b: int, most: int = 5) -> bool:
+    """A list item is a few words, with no verb, pronoun or participle ("uncovering hidden subtypes")."""
+    return (
+        0 < b - a <= most
+        and not any(
+            is_verb(tokens[j]) or tokens[j].text in {";", ":"} or tokens[j].low in SUBJECT_PRONOUNS
+            for j in range(a, b)
+        )
+        and not (tokens[a].low.endswith(("ing", "ly")) and tokens[a].text[:1].islower())
+    )
+
+
+def _list_commas(clause: _Clause, seg_start: int, conj_start: int) -> list[int] | None:
+    """The commas between the short items of a list that ends at ``conj_start`` (or ``None``)."""
+    tokens = clause.tokens
+    commas = [
+        j
+        for j in range(seg_start, conj_start)
+        if tokens[j].text == ","
+        and clause.depth[tokens[j].start] == 0
+        and not clause.cut(tokens[j].start, tokens[j].end)
+    ]
+    if not commas or not _short_item(tokens, commas[-1] + 1, conj_start):
+        return None
+    kept = [commas[-1]]
+    for j in reversed(commas[:-1]):
+        if not _short_item(tokens, j + 1, kept[0]):
+            break
+        kept.insert(0, j)
+    return kept
+
+
+def _list_start(tokens: list[Token], seg_start: int, kept: list[int]) -> tuple[int | None, list[int]]:
+    """The first item's token: after the word that introduces the list (a verb, a preposition,
+    "including", "such as"); and the commas that still separate items."""
+    if tokens[kept[0] + 1].low in LIST_ANCHORS | {"such"}:
+        # "habitats, including fields, meadows, ...": the list starts after "including" / "such as".
+        return kept[0] + 2 + (1 if tokens[kept[0] + 1].low == "such" else 0), kept[1:]
+    for j in range(kept[0] - 1, max(seg_start, kept[0] - 6) - 1, -1):
+        if is_verb(tokens[j]) or tokens[j].low in PREPOSITIONS or tokens[j].low in LIST_ANCHORS:
+            return j + 1, kept
+    return None, kept
 
 
 def _enumeration(
@@ -814,48 +853,11 @@ def _enumeration(
     """Items of a list "A, B(,) and C" of three or more short, verb-less items ending at ``conj_start``:
     (first item's token, item starts, item ends) for the items before the conjunction, else ``None``."""
     tokens = clause.tokens
-    depth = clause.depth
-
-    def short(a: int, b: int, most: int = 5) -> bool:
-        # A list item is a few words, with no verb, pronoun or participle ("uncovering hidden subtypes").
-        return (
-            0 < b - a <= most
-            and not any(
-                is_verb(tokens[j]) or tokens[j].text in {";", ":"} or tokens[j].low in SUBJECT_PRONOUNS
-                for j in range(a, b)
-            )
-            and not (tokens[a].low.endswith(("ing", "ly")) and tokens[a].text[:1].islower())
-        )
-
-    commas = [
-        j
-        for j in range(seg_start, conj_start)
-        if tokens[j].text == ","
-        and depth[tokens[j].start] == 0
-        and not clause.cut(tokens[j].start, tokens[j].end)
-    ]
-    if not commas or not short(commas[-1] + 1, conj_start):
+    kept = _list_commas(clause, seg_start, conj_start)
+    if kept is None:
         return None
-    kept = [commas[-1]]
-    for j in reversed(commas[:-1]):
-        if not short(j + 1, kept[0]):
-            break
-        kept.insert(0, j)
-    # The first item starts after the word that introduces the list (a verb, a preposition, "including").
-    first = None
-    if kept and tokens[kept[0] + 1].low in _LIST_ANCHORS | {"such"}:
-        # "habitats, including fields, meadows, ...": the list starts after "including" / "such as".
-        first = kept[0] + 2 + (1 if tokens[kept[0] + 1].low == "such" else 0)
-        kept = kept[1:]
-        if not kept:
-            return None
-    for j in range(kept[0] - 1, max(seg_start, kept[0] - 6) - 1, -1):
-        if first is not None:
-            break
-        if is_verb(tokens[j]) or tokens[j].low in PREPOSITIONS or tokens[j].low in _LIST_ANCHORS:
-            first = j + 1
-            break
-    if first is None or first >= kept[0] or not short(first, kept[0]):
+    first, kept = _list_start(tokens, seg_start, kept)
+    if not kept or first is None or first >= kept[0] or not _short_item(tokens, first, kept[0]):
         return None
     # Only lists after the verb (objects) share a prefix: "Taylor, Singh and Patel withdrew" stays whole.
     verb = _first_verb(tokens, seg_start, conj_start)
@@ -865,14 +867,13 @@ def _enumeration(
     final_end = final_start
     while final_end < final_limit and tokens[final_end].text not in {",", ";"}:
         final_end += 1
-    if not short(final_start, final_end, 6):
+    if not _short_item(tokens, final_start, final_end, 6):
         return None
     starts = [first] + [j + 1 for j in kept]
     ends = kept + [conj_start]
     # The items must look alike ("televisions, scooters and appliances"; "the Mi 11, the Redmi 10 and ...");
     # "Camden, London with his wife, a doctor, and their dog" is not one list.
-    shapes = {_shape(tokens[a]) for a in [*starts, final_start]}
-    if len(shapes) != 1:
+    if len({_shape(tokens[a]) for a in [*starts, final_start]}) != 1:
         return None
     return first, starts, ends
 
@@ -882,7 +883,7 @@ def _shape(token: Token) -> str:
         return "determiner"
     if token.text[:1].isdigit():
         return "number"
-    if _is_capitalised(token):
+    if is_capitalised(token):
         return "name"
     if token.low in PREPOSITIONS:
         return "preposition"
@@ -908,7 +909,7 @@ def decompose(sentence: str) -> list[Piece]:
         end -= 1
     if end <= begin:
         return []
-    depth = _depth_map(sentence)
+    depth = depth_map(sentence)
     bounds = [begin]
     for i in range(begin, end):
         if tokens[i].text == ";" and depth[tokens[i].start] == 0:

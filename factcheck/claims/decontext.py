@@ -19,66 +19,35 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from factcheck.claims.decompose import ADVERBS, DETERMINERS, PREPOSITIONS, is_verb, tokenize
+from factcheck.claims.grammar import is_verb, tokenize
+from factcheck.claims.lexicon import (
+    ADVERBS,
+    COMPANY_NOUNS,
+    DETERMINERS,
+    HEADS,
+    MONTH_NAMES,
+    NOT_NAMES,
+    ORG_SUFFIXES,
+    PLACES,
+    PREPOSITIONS,
+    REFERRING_PRONOUNS,
+    TITLES,
+    WEEKDAYS,
+)
 
 PERSON, ORG, PLACE = "person", "org", "place"
 # A name nothing has typed yet: an organisation for "it" and "the company", a person for "he" and "she"
 # when it is the previous sentence's subject.
 NAME = "name"
 
-_TITLES = {
-    "founder", "co-founder", "cofounder", "chief", "executive", "ceo", "chairman", "chairwoman", "president",
-    "mr", "ms", "mrs", "dr", "minister", "analyst", "spokesman", "spokeswoman", "spokesperson", "director",
-    "boss", "manager", "professor", "prof", "senator", "governor", "mayor", "economist", "engineer",
-    "officer", "cfo", "cto", "coo", "chair", "vice-president", "author", "researcher", "justice", "judge",
-    "king", "queen", "prince", "princess", "actor", "actress", "singer", "writer", "player",
-    "coach", "general", "pope", "saint", "sir", "lady", "lord", "premier", "secretary", "novelist",
-}  # fmt: skip
-_PLACES = {
-    "china", "beijing", "shanghai", "shenzhen", "guangzhou", "wuhan", "hong kong", "taiwan", "japan", "tokyo",
-    "korea", "south korea", "seoul", "india", "germany", "berlin", "munich", "france", "paris", "italy",
-    "spain", "britain", "uk", "united kingdom", "london", "europe", "asia", "africa", "america", "us", "u.s",
-    "u.s.", "usa", "united states", "new york", "california", "texas", "detroit", "canada", "mexico",
-    "brazil", "russia", "moscow", "singapore", "vietnam", "thailand", "indonesia", "australia", "sweden",
-    "norway", "netherlands", "amsterdam", "belgium", "brussels", "poland", "hungary", "czech republic",
-    "austria", "switzerland", "zurich", "geneva", "stuttgart", "wolfsburg", "hefei", "chongqing", "nanjing",
-    "hangzhou", "tianjin", "chengdu", "xi'an", "suzhou", "ningbo", "silicon valley", "washington",
-}  # fmt: skip
-_ORG_SUFFIX = {
-    "inc", "corp", "corporation", "ltd", "limited", "group", "motors", "motor", "ag", "se", "co", "company",
-    "holdings", "technologies", "technology", "bank", "automotive", "auto", "ev", "university", "agency",
-    "ministry", "association", "institute", "reuters", "plc", "llc", "gmbh", "sa", "nv", "electronics",
-}  # fmt: skip
-_NOT_NAMES = {
-    "the", "a", "an", "in", "on", "at", "it", "he", "she", "they", "we", "i", "this", "that", "these",
-    "those", "but", "and", "or", "so", "its", "his", "her", "their", "our", "as", "if", "when", "while",
-    "after", "before", "since", "for", "with", "by", "from", "to", "of", "there", "here", "what", "why",
-    "how", "however", "meanwhile", "according", "last", "next", "earlier", "later", "both", "each", "all",
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "ev", "evs", "ceo", "cfo", "ai", "ipo", "gdp", "suv", "suvs", "q1", "q2", "q3", "q4", "one", "two",
-    "chinese", "european", "american", "german", "japanese", "french", "british", "korean", "indian",
-    "also", "yet", "still", "then", "now", "such", "some", "many", "most", "no", "not", "only",
-}  # fmt: skip
-_NOUN_GROUPS = [
-    {"company", "firm", "group", "carmaker", "automaker", "maker", "manufacturer", "startup", "start-up"},
-    {"unit", "division", "arm", "subsidiary", "business", "venture", "department", "spin-off"},
-    {"factory", "plant", "facility", "site", "works"},
-    {"deal", "acquisition", "purchase", "takeover"},
-    {"project", "plan", "programme", "program", "initiative", "push", "bet"},
-    {"investment", "funding"},
-    {"car", "vehicle", "model", "sedan", "suv"},
-]
-_COMPANY_NOUNS = _NOUN_GROUPS[0]
-_HEADS = {noun: group for group in _NOUN_GROUPS for noun in group}
 _REF = re.compile(
     r"^(?P<ref>(?P<pron>it|its|he|his|she|her|they|their|this|these|those|that)\b"
     r"|(?P<def>(?:the|this|that)\s+(?:(?:new|same|planned|future|proposed|latest|first|[a-z][a-z-]+ed)\s+)?(?P<head>"
-    + "|".join(sorted((re.escape(n) for n in _HEADS), key=len, reverse=True))
+    + "|".join(sorted((re.escape(n) for n in HEADS), key=len, reverse=True))
     + r")\b(?!\s+(?:of|in|at|for|called|named|['’]s)\b)))",
     re.I,
 )
-_HEAD_ALT = "|".join(sorted((re.escape(n) for n in _HEADS), key=len, reverse=True))
+_HEAD_ALT = "|".join(sorted((re.escape(n) for n in HEADS), key=len, reverse=True))
 _NAME_RE = r"[A-Z][\w&-]*(?: [A-Z][\w&-]*)*"
 _THING = re.compile(
     rf"\b(?P<det>an?|its|(?P<poss>{_NAME_RE})['’]s)\s+(?P<mods>(?:[\w-]+\s+){{0,3}})"
@@ -104,22 +73,6 @@ _EXPLETIVE = re.compile(
     re.I,
 )
 _POSSESSIVE = re.compile(r"['’]s$")
-_PRONOUNS = {
-    "it",
-    "its",
-    "he",
-    "his",
-    "she",
-    "her",
-    "they",
-    "their",
-    "this",
-    "that",
-    "these",
-    "those",
-    "we",
-    "i",
-}
 _INTRO = re.compile(
     r"^(?:(?:in|on|by|since|after|before|during|until|from|as of|last|this|next|earlier|later)\b"
     r"[^,]{0,40},\s+|[A-Z][a-z]+ing\b[^,]{0,60},\s+)",
@@ -161,13 +114,13 @@ class Discourse:
         while i < len(tokens):
             t = tokens[i]
             word = _POSSESSIVE.sub("", t.text)
-            if word.lower() in _TITLES and i + 1 < len(tokens) and tokens[i + 1].text[:1].isupper():
+            if word.lower() in TITLES and i + 1 < len(tokens) and tokens[i + 1].text[:1].isupper():
                 i += 1  # "Founder Lei Jun", "Justice William O. Douglas": the title is not part of the name
                 continue
-            if word.lower() in _TITLES and word.lower() not in {"general"}:
+            if word.lower() in TITLES and word.lower() not in {"general"}:
                 i += 1
                 continue
-            if word[:1].isupper() and any(c.isalpha() for c in word) and word.lower() not in _NOT_NAMES:
+            if word[:1].isupper() and any(c.isalpha() for c in word) and word.lower() not in NOT_NAMES:
                 j = i
                 end_text = word
                 while j + 1 < len(tokens):
@@ -186,7 +139,7 @@ class Discourse:
                         break
                     if nxt.start != tokens[j].end + 1 and tokens[j].text != ".":
                         break
-                    if nword[:1].isupper() and nword.lower() not in _NOT_NAMES - {"ev"}:
+                    if nword[:1].isupper() and nword.lower() not in NOT_NAMES - {"ev"}:
                         j += 1
                         end_text = nword
                     else:
@@ -201,17 +154,17 @@ class Discourse:
 
     def _kind(self, name: str, text: str, start: int, end: int) -> str:
         low = name.lower()
-        if low in _PLACES or low.rstrip(".") in _PLACES:
+        if low in PLACES or low.rstrip(".") in PLACES:
             return PLACE
         if name in self.kinds:
             return self.kinds[name]
         before = [t.low.strip(".,") for t in tokenize(text[:start])][-3:]
         after = text[end : end + 12].lower()
         words = low.split()
-        if words[-1] in _ORG_SUFFIX:
+        if words[-1] in ORG_SUFFIXES:
             return ORG
-        titled = bool(before) and (before[-1] in _TITLES or before[-2:] == ["former", before[-1]])
-        if titled or after.startswith((", who", " who")) or words[0] in _TITLES:
+        titled = bool(before) and (before[-1] in TITLES or before[-2:] == ["former", before[-1]])
+        if titled or after.startswith((", who", " who")) or words[0] in TITLES:
             return PERSON
         if _FOUNDER.match(text[end:]) or _BORN.match(text[end:]):
             return PERSON
@@ -263,8 +216,8 @@ class Discourse:
                     description += f" in {m.group('place')}"
                 if description.startswith("the ") and not m.group("place"):
                     continue  # "the new unit" says no more than "the unit"
-            for noun in _HEADS[head]:
-                if noun in _COMPANY_NOUNS:
+            for noun in HEADS[head]:
+                if noun in COMPANY_NOUNS:
                     continue
                 known = self.things.get(noun)
                 if known and description in known[0]:
@@ -274,7 +227,7 @@ class Discourse:
                     self.things[noun] = (description, sentence)
         # "X bought Y" introduces a deal: "X's purchase of Y".
         for m in [*_PURCHASE.finditer(text), *_PAID.finditer(text)]:
-            for noun in _HEADS["deal"]:
+            for noun in HEADS["deal"]:
                 self.things[noun] = (f"{m.group('buyer')}'s purchase of {m.group('target')}", sentence)
 
     # ---------------------------------------------------------------------------------------- resolve
@@ -332,7 +285,7 @@ class Discourse:
             last = self.last_subject
             if last and self.kinds.get(last[0], last[1]) != PERSON and sentence - last[2] <= 1:
                 subj = last[0]
-                if subj.split()[0].lower() not in _PRONOUNS:
+                if subj.split()[0].lower() not in REFERRING_PRONOUNS:
                     return subj
             return self._salient(ORG, sentence, 2)
         if low in {"he", "his", "she", "her"}:
@@ -351,7 +304,7 @@ class Discourse:
                     if sentence - m.sentence <= 1
                     and self.kinds.get(m.name) == NAME
                     and 2 <= len(m.name.split()) <= 3
-                    and not any(w.lower() in _ORG_SUFFIX for w in m.name.split())
+                    and not any(w.lower() in ORG_SUFFIXES for w in m.name.split())
                     and (m.subject or m.name in self.possessors)
                 }
                 if len(shaped) == 1 and not any(self.kinds.get(m.name) == PERSON for m in self.mentions):
@@ -360,7 +313,7 @@ class Discourse:
         if head is None:
             return None
         head = head.lower()
-        if head in _COMPANY_NOUNS:
+        if head in COMPANY_NOUNS:
             return self._salient(ORG, sentence, 5)
         found = self.things.get(head)
         if found and sentence - found[1] <= 8:
@@ -431,14 +384,10 @@ def _subject(text: str) -> str | None:
 
 # -------------------------------------------------------------------------------------- relative dates
 
-_MONTH_NAMES = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December",
-]  # fmt: skip
-_WEEKDAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_WEEKDAYS = "(?:" + "|".join(WEEKDAYS) + ")"
 _RELATIVE = re.compile(
     r"\b(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+(?P<unit>year|month|"
-    + "|".join(_MONTH_NAMES)
+    + "|".join(MONTH_NAMES)
     + r")\b(?!\s*\d)|\b(?P<vague>yesterday|today|tomorrow|(?:on |last |this |next )?"
     + _WEEKDAYS
     + r"|(?:[Ee]arlier|[Ll]ater) this (?:year|month|week)|this week|last week|next week|last quarter"
@@ -473,15 +422,15 @@ def anchor_dates(text: str, draft_date: str | None) -> tuple[str, bool]:
             month = today.month + {"last": -1, "this": 0, "next": 1}[rel]
             year = today.year + (month - 1) // 12
             month = (month - 1) % 12 + 1
-            return f"{lead}{_MONTH_NAMES[month - 1]} {year}"
-        month = _MONTH_NAMES.index(unit.capitalize()) + 1
+            return f"{lead}{MONTH_NAMES[month - 1]} {year}"
+        month = MONTH_NAMES.index(unit.capitalize()) + 1
         if rel == "last":
             year = today.year if month < today.month else today.year - 1
         elif rel == "next":
             year = today.year if month > today.month else today.year + 1
         else:
             year = today.year
-        return f"{lead}{_MONTH_NAMES[month - 1]} {year}"
+        return f"{lead}{MONTH_NAMES[month - 1]} {year}"
 
     out = _RELATIVE.sub(replace, text)
     if vague:

@@ -29,7 +29,9 @@ from factcheck.claims.decompose import decompose
 from factcheck.claims.decontext import Discourse
 from factcheck.domain import Claim
 from factcheck.errors import ClaimsError, InputError
+from factcheck.settings import load_settings
 from factcheck.sources.markup import HEADING, PlainText, dateline, parse_date, view
+from factcheck.sources.reading import read_text
 from factcheck.sources.sentences import Span, split_sentences
 
 FORMATS = ("txt", "md", "html")
@@ -96,9 +98,6 @@ def load_draft(path: str | Path, fmt: str | None = None, max_bytes: int | None =
 
     Drafts over ``max_bytes`` (default: the ``max_draft_bytes`` setting) are refused with an InputError.
     """
-    from factcheck.settings import load_settings
-    from factcheck.sources.reading import read_text
-
     limit = max_bytes if max_bytes is not None else load_settings().max_draft_bytes
     raw = read_text(path, max_bytes=limit)
     known_suffix = Path(str(path)).suffix.lower() in _SUFFIXES

@@ -1,0 +1,171 @@
+"""The word classes of the claims stage, in one place: the closed lists the splitter, the check-worthiness
+rules and the discourse model read (verbs, determiners, prepositions, titles, places, company suffixes...).
+
+They are small, hand-made and English only. Month names come from :mod:`factcheck.rules.quantities`, the
+one figure reader of the project, so that a date means the same thing to every stage.
+"""
+
+from __future__ import annotations
+
+from factcheck.rules.quantities import MONTH_NAMES as _RULES_MONTHS
+
+# ------------------------------------------------------------------------------------------- verbs
+AUX = {
+    "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can", "could", "may",
+    "might", "shall", "should", "must", "does", "do", "did", "'s", "won't", "isn't", "wasn't", "hasn't",
+}  # fmt: skip
+MODALS = {"will", "would", "can", "could", "may", "might", "shall", "should", "must", "to"}
+IRREGULAR = {
+    "bought", "built", "made", "said", "says", "led", "leads", "began", "begins", "set", "took", "takes",
+    "gave", "sold", "paid", "pays", "won", "grew", "grows", "rose", "rises", "fell", "falls", "became",
+    "becomes", "held", "holds", "left", "ran", "runs", "got", "gets", "went", "goes", "came", "comes", "saw",
+    "sees", "told", "tells", "spent", "spends", "brought", "kept", "keeps", "hit", "cut", "put", "shut",
+    "employs", "plans", "aims", "expects", "intends", "wants", "owns", "makes", "builds", "sells",
+    "produces", "operates", "includes", "controls", "develops", "designs", "targets", "invests", "opens",
+    "starts", "hopes", "needs", "seeks", "remains", "ranks", "supplies", "ships", "offers", "provides",
+    "uses", "reports", "announces", "has", "counts", "lists", "owes", "costs", "manufactures",
+    "delivers", "hires", "raises", "lost", "found", "meant", "drove", "drives", "wrote", "writes", "thinks",
+    "thought", "knew", "knows", "chose", "chooses", "stood", "stands", "met", "meets", "beat", "beats",
+    "bet", "bets", "sank", "sinks", "overtook", "overtakes", "heads", "chairs", "joined", "joins",
+    "ended", "ends", "launched", "launches", "acquires", "employed", "totals", "exceeds", "reached",
+    "reaches", "accounts", "represents", "covers", "returns", "turned", "turns", "lies", "sits",
+}  # fmt: skip
+BASE_VERBS = {
+    "invest", "hire", "build", "open", "start", "produce", "make", "sell", "launch", "begin", "create",
+    "develop", "buy", "acquire", "expand", "employ", "spend", "raise", "deliver", "manufacture", "ship",
+    "reach", "cut", "add", "set", "run", "lead", "become", "own", "operate", "offer", "provide", "double",
+    "triple", "target", "enter", "compete", "challenge", "release", "unveil", "introduce", "complete",
+    "finish", "move", "shift", "focus", "grow", "increase", "reduce", "close", "pay", "hold", "take",
+    "keep", "give", "get", "have", "be", "fund", "finance", "recruit", "train", "export", "supply",
+}  # fmt: skip
+SAY = {"said", "says", "told", "tells", "added", "adds", "stated", "states", "announced", "announces"}
+_REPORT = {"reported", "reports", "noted", "notes", "warned", "warns", "argued", "argues", "wrote", "writes"}
+_THINK = {"believes", "believed", "thinks", "thought", "expects", "expected", "claimed", "claims", "insisted"}
+_CONFIRM = {"explained", "confirmed", "confirms", "estimated", "estimates", "predicted", "predicts", "denied"}
+REPORTING = SAY | _REPORT | _THINK | _CONFIRM | {"insists", "denies"}
+
+# ------------------------------------------------------------------------------- function words
+DETERMINERS = {
+    "the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "these", "those", "some", "many",
+    "several", "all", "both", "each", "every", "no", "another", "any", "most", "few",
+}  # fmt: skip
+SUBJECT_PRONOUNS = {"it", "he", "she", "they", "we", "i", "you"}
+PREPOSITIONS = {
+    "in", "on", "at", "by", "for", "with", "from", "to", "of", "about", "over", "under", "after", "before",
+    "since", "during", "into", "through", "between", "among", "against", "per", "via", "across", "near",
+    "within", "without", "around", "like", "than", "as", "until", "toward", "towards", "including",
+}  # fmt: skip
+ADVERBS = {
+    "also", "already", "still", "now", "then", "later", "recently", "reportedly", "currently", "previously",
+    "initially", "eventually", "soon", "just", "only", "even", "further", "first", "once", "formally",
+    "officially", "jointly", "quickly", "finally", "subsequently", "again", "not", "never", "last",
+}  # fmt: skip
+# Pronouns that open a claim and refer back ("It", "Its", "This"...).
+REFERRING_PRONOUNS = {
+    "it", "its", "he", "his", "she", "her", "they", "their", "this", "that", "these", "those", "we", "i",
+}  # fmt: skip
+SUBORDINATORS = {
+    "that", "which", "who", "whom", "whose", "because", "if", "when", "whether", "where", "while", "although",
+    "though", "since", "unless", "so",
+}  # fmt: skip
+APPROXIMATORS = {"about", "around", "over", "under", "nearly", "almost", "roughly", "some", "up"}
+LIST_ANCHORS = {"including", "include", "includes", "included", ":", "as", "like"}
+
+# ----------------------------------------------------------------------- appositives and participles
+APPOSITIVE_OPENERS = {
+    "the", "a", "an", "its", "his", "her", "their", "one", "founder", "co-founder", "chief", "former",
+    "then", "now", "chairman", "chairwoman", "president", "ceo", "head", "owner", "maker", "operator",
+    "parent", "rival", "led", "based", "founded", "owned", "run", "known", "headquartered", "backed",
+    "controlled", "listed", "created", "established", "formerly", "also",
+}  # fmt: skip
+# "Deepmotion, founded in 2017," -> "Deepmotion was founded in 2017"; "led by X" -> "is led by X".
+EVENT_PARTICIPLES = {
+    "founded",
+    "established",
+    "created",
+    "built",
+    "set",
+    "launched",
+    "formed",
+    "started",
+    "born",
+}
+PARTICIPLE_OPENERS = {
+    "led", "based", "founded", "owned", "run", "known", "headquartered", "backed", "controlled", "listed",
+    "created", "established", "built", "made", "located", "set", "chaired", "headed", "managed", "valued",
+}  # fmt: skip
+IRREGULAR_PARTICIPLES = {
+    "written", "built", "made", "held", "known", "founded", "led", "run", "shown", "sung", "drawn", "given",
+    "taken", "born", "set", "sold", "grown", "brought", "won", "found", "begun", "chosen", "driven", "seen",
+    "spoken", "thrown", "hidden", "bought", "paid", "struck", "sent", "spent", "told", "kept", "left",
+}  # fmt: skip
+AFTER_PARTICIPLE = {
+    "by", "in", "on", "at", "for", "from", "as", "with", "to", "between", "during", "since", "under", "into",
+    "near", "after", "before", "around", "across", "through",
+}  # fmt: skip
+
+# ------------------------------------------------------------------------ check-worthiness rules
+IMPERATIVES = {
+    "read", "click", "subscribe", "sign", "follow", "see", "note", "consider", "imagine", "contact", "share",
+    "watch", "listen", "visit", "join", "register", "download", "find", "check", "learn", "remember", "keep",
+    "try", "let", "let's", "don't", "do", "please", "email", "call", "tell", "send", "get", "discover",
+    "explore", "compare", "take", "make", "think", "look", "buy", "support", "stay", "go", "ask", "write",
+    "tap", "swipe", "scroll",
+}  # fmt: skip
+SENTENCE_START_WORDS = {
+    "The", "A", "An", "In", "On", "At", "It", "He", "She", "They", "We", "I", "This", "That", "These",
+    "Those", "But", "And", "Or", "So", "Its", "His", "Her", "Their", "Our", "As", "If", "When", "While",
+    "After", "Before", "Since", "For", "With", "By", "From", "To", "Of", "There", "Here", "What",
+    "Why", "How",
+}  # fmt: skip
+
+# ------------------------------------------------------------------------------------------ dates
+MONTH_NAMES = [name for name in _RULES_MONTHS if name]
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+# ----------------------------------------------------------------------------- names and things
+TITLES = {
+    "founder", "co-founder", "cofounder", "chief", "executive", "ceo", "chairman", "chairwoman", "president",
+    "mr", "ms", "mrs", "dr", "minister", "analyst", "spokesman", "spokeswoman", "spokesperson", "director",
+    "boss", "manager", "professor", "prof", "senator", "governor", "mayor", "economist", "engineer",
+    "officer", "cfo", "cto", "coo", "chair", "vice-president", "author", "researcher", "justice", "judge",
+    "king", "queen", "prince", "princess", "actor", "actress", "singer", "writer", "player",
+    "coach", "general", "pope", "saint", "sir", "lady", "lord", "premier", "secretary", "novelist",
+}  # fmt: skip
+PLACES = {
+    "china", "beijing", "shanghai", "shenzhen", "guangzhou", "wuhan", "hong kong", "taiwan", "japan", "tokyo",
+    "korea", "south korea", "seoul", "india", "germany", "berlin", "munich", "france", "paris", "italy",
+    "spain", "britain", "uk", "united kingdom", "london", "europe", "asia", "africa", "america", "us", "u.s",
+    "u.s.", "usa", "united states", "new york", "california", "texas", "detroit", "canada", "mexico",
+    "brazil", "russia", "moscow", "singapore", "vietnam", "thailand", "indonesia", "australia", "sweden",
+    "norway", "netherlands", "amsterdam", "belgium", "brussels", "poland", "hungary", "czech republic",
+    "austria", "switzerland", "zurich", "geneva", "stuttgart", "wolfsburg", "hefei", "chongqing", "nanjing",
+    "hangzhou", "tianjin", "chengdu", "xi'an", "suzhou", "ningbo", "silicon valley", "washington",
+}  # fmt: skip
+ORG_SUFFIXES = {
+    "inc", "corp", "corporation", "ltd", "limited", "group", "motors", "motor", "ag", "se", "co", "company",
+    "holdings", "technologies", "technology", "bank", "automotive", "auto", "ev", "university", "agency",
+    "ministry", "association", "institute", "reuters", "plc", "llc", "gmbh", "sa", "nv", "electronics",
+}  # fmt: skip
+NOT_NAMES = {
+    "the", "a", "an", "in", "on", "at", "it", "he", "she", "they", "we", "i", "this", "that", "these",
+    "those", "but", "and", "or", "so", "its", "his", "her", "their", "our", "as", "if", "when", "while",
+    "after", "before", "since", "for", "with", "by", "from", "to", "of", "there", "here", "what", "why",
+    "how", "however", "meanwhile", "according", "last", "next", "earlier", "later", "both", "each", "all",
+    "ev", "evs", "ceo", "cfo", "ai", "ipo", "gdp", "suv", "suvs", "q1", "q2", "q3", "q4", "one", "two",
+    "chinese", "european", "american", "german", "japanese", "french", "british", "korean", "indian",
+    "also", "yet", "still", "then", "now", "such", "some", "many", "most", "no", "not", "only",
+}  # fmt: skip
+NOUN_GROUPS = [
+    {"company", "firm", "group", "carmaker", "automaker", "maker", "manufacturer", "startup", "start-up"},
+    {"unit", "division", "arm", "subsidiary", "business", "venture", "department", "spin-off"},
+    {"factory", "plant", "facility", "site", "works"},
+    {"deal", "acquisition", "purchase", "takeover"},
+    {"project", "plan", "programme", "program", "initiative", "push", "bet"},
+    {"investment", "funding"},
+    {"car", "vehicle", "model", "sedan", "suv"},
+]
+# Capitalised words that are not names: the function words above, dates, acronyms and nationalities.
+NOT_NAMES |= {name.lower() for name in MONTH_NAMES + WEEKDAYS}
+COMPANY_NOUNS = NOUN_GROUPS[0]
+HEADS = {noun: group for group in NOUN_GROUPS for noun in group}
