@@ -486,6 +486,19 @@ def perturb_organisation(claim: str, evidence: str, rng: random.Random) -> str |
     return claim.replace(target, rng.choice(others), 1)
 
 
+def foreign_organisation(claim: str, evidence: str, rng: random.Random) -> str | None:
+    """Replace a name of the claim by an invented one the evidence never mentions: the evidence is then
+    about another subject, so it neither supports nor contradicts the claim."""
+    in_claim = [n for n in _names(claim) if n in evidence and len(n.split()) <= 3]
+    if not in_claim:
+        return None
+    target = rng.choice(in_claim)
+    stranger = _company(rng).split()[0] if rng.random() < 0.7 else rng.choice(_PEOPLE)
+    if stranger in evidence:
+        return None
+    return claim.replace(target, stranger, 1)
+
+
 def negate(claim: str, evidence: str, rng: random.Random) -> str | None:
     """Insert (or remove) a 'not' after the first auxiliary verb."""
     match = _AUX.search(claim)
@@ -536,7 +549,6 @@ CONTRADICTING_EDITS: dict[str, Callable[[str, str, random.Random], str | None]] 
     "currency": perturb_currency,
     "month": perturb_month,
     "place": perturb_place,
-    "organisation": perturb_organisation,
     "negation": negate,
     "rank": perturb_rank,
 }
@@ -561,9 +573,6 @@ def synthesize(pairs: Iterable[Pair], rng: random.Random, rate: float = 1.0) -> 
             # Negation is the easiest shortcut to learn: use it sparingly.
             if kind == "negation" and rng.random() > 0.25:
                 continue
-            # Name swaps apply to almost every claim; keep them from crowding out the rest.
-            if kind == "organisation" and rng.random() > 0.35:
-                continue
             if made >= 2 or rng.random() > rate:
                 break
             new = CONTRADICTING_EDITS[kind](pair.claim, pair.evidence, rng)
@@ -578,6 +587,104 @@ def synthesize(pairs: Iterable[Pair], rng: random.Random, rate: float = 1.0) -> 
             new = add_detail(pair.claim, pair.evidence, rng)
             if new:
                 out.append(replace(pair, claim=new, label=NEITHER, source=pair.source + "+added-detail"))
+    return out
+
+
+# ---------------------------------------------------------------------------------- agreeing twins
+
+_SCALE_VALUES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_NUMBER_SCALE = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)? (thousand|million|billion)\b")
+_DAY_MONTH_YEAR = re.compile(r"\b(\d{1,2}) (" + "|".join(MONTHS) + r") (\d{4})\b")
+_MONTH_DAY_YEAR = re.compile(r"\b(" + "|".join(MONTHS) + r") (\d{1,2}), (\d{4})\b")
+
+
+def _plain(value: float) -> str:
+    return f"{value:,.0f}" if value == int(value) else f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def _scaled(value: float) -> str | None:
+    """``8,500,000,000`` -> ``8.5 billion``; None when no scale word fits."""
+    for word in ("billion", "million", "thousand"):
+        unit = _SCALE_VALUES[word]
+        if value >= unit and round(value / unit, 2) * unit == value:
+            return f"{value / unit:g} {word}"
+    return None
+
+
+def reformat_figure(claim: str, evidence: str, rng: random.Random) -> str | None:
+    """The claim with one of its figures written another way, value unchanged (or hedged and rounded):
+    ``8,500 million`` -> ``8.5 billion``, ``300,000`` -> ``300k``, ``297,000`` -> ``about 300,000``,
+    ``25 August 2021`` -> ``August 2021`` when the evidence gives the day."""
+    match = _NUMBER_SCALE.search(claim)
+    if match and rng.random() < 0.6:
+        value = (
+            float((match.group(1) + (match.group(2) or "")).replace(",", "")) * _SCALE_VALUES[match.group(3)]
+        )
+        other = _scaled(value) if rng.random() < 0.5 else _plain(value)
+        if other and other != match.group(0):
+            return claim[: match.start()] + other + claim[match.end() :]
+    dated = _DAY_MONTH_YEAR.search(claim) or _MONTH_DAY_YEAR.search(claim)
+    if dated and rng.random() < 0.5:
+        month = next(g for g in dated.groups() if g in MONTHS)
+        before = re.sub(r"\bon\s*$", "in ", claim[: dated.start()])
+        return before + f"{month} {dated.group(3)}" + claim[dated.end() :]
+    plain_evidence = evidence.replace(",", "")
+    found = [m for m in _NUMBER.finditer(claim) if m.group(0).replace(",", "") in plain_evidence]
+    found = [m for m in found if not (1700 <= float(m.group(0).replace(",", "")) <= 2100)]
+    if not found:
+        return None
+    m = rng.choice(found)
+    value = float(m.group(0).replace(",", ""))
+    how = rng.random()
+    if value >= 10_000 and value % 1000 == 0 and how < 0.35:
+        text = (
+            f"{value / 1000:g}k" if value < 1e6 and rng.random() < 0.5 else (_scaled(value) or _plain(value))
+        )
+    elif value >= 1000 and how < 0.7:
+        digits = len(str(int(value)))
+        rounded = round(value, -(digits - 2))
+        text = f"about {_plain(rounded)}" if rounded != value else f"some {_plain(value)}"
+    else:
+        text = f"{rng.choice(['about', 'around', 'roughly', 'nearly', 'some'])} {m.group(0)}"
+    before = claim[: m.start()]
+    if re.search(r"\b(about|around|roughly|nearly|some|almost|over|more than|less than)\s*$", before):
+        return None
+    return before + text + claim[m.end() :]
+
+
+def twins(pairs: Iterable[Pair], rng: random.Random, rate: float = 0.6) -> list[Pair]:
+    """For entailing pairs with a figure, the same claim with the figure written another way (entails), and
+    for pairs naming an organisation, the claim about an organisation the evidence never mentions (neither).
+    Every contradicting edit thus has agreeing and unrelated twins, so a changed figure format is no cue."""
+    out = []
+    for pair in pairs:
+        if pair.label != ENTAILS:
+            continue
+        if rng.random() < rate:
+            new = reformat_figure(pair.claim, pair.evidence, rng)
+            if new and new != pair.claim:
+                out.append(replace(pair, claim=new, source=pair.source + "+same-figure"))
+        if rng.random() < rate * 0.5:
+            new = foreign_organisation(pair.claim, pair.evidence, rng)
+            if new and new != pair.claim:
+                out.append(replace(pair, claim=new, label=NEITHER, source=pair.source + "+other-subject"))
+    return out
+
+
+def identities(pairs: Iterable[Pair], rng: random.Random, rate: float = 0.08) -> list[Pair]:
+    """A claim that repeats its evidence, or one sentence of it, entails it."""
+    from factcheck.sources.sentences import split_sentences
+
+    out = []
+    for pair in pairs:
+        if rng.random() >= rate or len(pair.evidence) > 600:
+            continue
+        body = pair.evidence.split(": ", 1)[1] if ": " in pair.evidence[:80] else pair.evidence
+        sentences = [body[s.start : s.end] for s in split_sentences(body)]
+        sentences = [t for t in sentences if len(t) > 25]
+        if sentences:
+            claim = rng.choice(sentences)
+            out.append(Pair(claim, pair.evidence, ENTAILS, pair.source + "+identity", pair.group))
     return out
 
 
@@ -825,14 +932,25 @@ def wire_pairs(n: int, rng: random.Random) -> list[Pair]:
 
 def build_pairs(root: Path = DATA_ROOT, seed: int = 13, wire: int = 4000) -> list[Pair]:
     """All source pairs plus synthetic ones, deterministic for a seed."""
+    from eval import verifier_sources as more
+
     rng = random.Random(seed)
     base = load_snli(root) + load_mnli(root) + load_vitaminc(root)
     base += load_fever(root, rng) + load_scifact(root, rng)
+    real = more.load_vitaminc_real(root, rng) + more.load_cad_snli(root) + more.load_taxinli(root, rng)
+    real += more.load_fm2(root, rng)
     # SNLI has few figures or names to perturb: synthesize mostly from the fact-rich sets.
-    fact_rich = [p for p in base if p.source != "snli"]
-    snli_sample = [p for p in base if p.source == "snli" and rng.random() < 0.15]
-    synthetic = synthesize(fact_rich, rng) + synthesize(snli_sample, rng)
-    return base + synthetic + wire_pairs(wire, rng)
+    fact_rich = [p for p in base + real if p.source.split("+")[0] in FACT_RICH]
+    snli = [p for p in base if p.source == "snli"]
+    snli_sample = [p for p in snli if rng.random() < 0.15]
+    base = [p for p in base if p.source != "snli"] + [p for p in snli if rng.random() < 0.35]
+    synthetic = synthesize(fact_rich, rng, rate=0.6) + synthesize(snli_sample, rng)
+    synthetic += twins(fact_rich, rng) + identities(fact_rich, rng)
+    wired = wire_pairs(wire, rng)
+    return base + real + synthetic + wired + twins(wired, rng, rate=0.5) + identities(wired, rng, rate=0.15)
+
+
+FACT_RICH = frozenset({"fever", "vitaminc", "vitaminc-real", "scifact", "fm2", "mnli"})
 
 
 def split_pairs(pairs: list[Pair], dev_percent: float = 6.0) -> tuple[list[Pair], list[Pair]]:

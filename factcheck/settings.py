@@ -50,6 +50,8 @@ class Settings:
     lexical_relevance_threshold: float = 0.5
     quantity_conflict_strength: float = 0.5
     verify_spans: int = 6
+    # How far below the best lexical match a span may be and still contradict on the model's word alone.
+    match_margin: float = 0.1
     verify_passages: int = 5
     # Re-check: claims verified (and committed) per batch
     recheck_batch_size: int = 16

@@ -1,0 +1,108 @@
+"""Candidate evidence spans: the sentences and two-sentence windows of a claim's passages, ranked by how
+well they match the claim.
+
+A span keeps its offsets into the document (so it can be quoted exactly) and knows its document's title,
+which the verifier puts in front of the span when it asks the model (see :mod:`.context`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from factcheck.domain import Claim, Passage, Stance
+from factcheck.sources.sentences import split_sentences
+
+_BLANK_LINE = re.compile(r"\n\s*\n")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*|\d[\d,.]*")
+_STOP = frozenset(  # noqa: SIM905
+    """a an the of in on at to for by with from and or but is are was were be been being has have had do does
+    did it its this that these those as than then there their they he she his her we our you your not no will
+    would can could should may might about over under into after before during while which who whom what when
+    where how also more most less such only just said says""".split()
+)
+
+
+@dataclass
+class Candidate:
+    """One span of a passage, scored against one claim.
+
+    ``overlap`` is the share of the claim's content terms the span contains (numbers weigh double), less a
+    small penalty for lower-ranked passages and for windows; ``about`` says whether the span (with its
+    document context) is about the claim's subject: ``same``, ``other`` or ``unknown``.
+    """
+
+    claim_index: int
+    passage: Passage
+    text: str
+    start: int
+    end: int
+    overlap: float
+    probs: tuple[float, float, float] = (0.0, 0.0, 1.0)
+    stance: Stance = Stance.NEUTRAL
+    score: float = 0.0
+    why: str = ""
+    value_conflict: bool = False
+    about: str = "unknown"
+    findings: list[Any] = field(default_factory=list)
+
+
+def content_terms(text: str) -> set[str]:
+    """Content words (lower-cased, crude plural folding) and numbers without separators (``#300000``)."""
+    terms = set()
+    for token in _WORD.findall(text):
+        if token[0].isdigit():
+            terms.add("#" + token.rstrip(".,").replace(",", ""))
+            continue
+        word = token.lower().strip("'-")
+        if word in _STOP or len(word) < 2:
+            continue
+        terms.add(word[:-1] if word.endswith("s") and len(word) > 3 else word)
+    return terms
+
+
+def lexical_overlap(claim_terms: set[str], span_text: str) -> float:
+    """Share of the claim's content terms found in the span (numbers weigh double)."""
+    if not claim_terms:
+        return 0.0
+    span = content_terms(span_text)
+    weight = {t: (2.0 if t.startswith("#") else 1.0) for t in claim_terms}
+    return sum(w for t, w in weight.items() if t in span) / sum(weight.values())
+
+
+@lru_cache(maxsize=4096)
+def _pieces(text: str) -> tuple[tuple[int, int, float], ...]:
+    """Sentences and two-sentence windows of a passage as (start, end, penalty); cached because one
+    passage is often retrieved for several claims of a draft."""
+    sentences = split_sentences(text)
+    pieces = [(s.start, s.end, 0.0) for s in sentences]
+    # A window must beat its own sentences to be worth a slot: shorter spans quote more precisely.
+    pieces += [
+        (a.start, b.end, 0.05)
+        for a, b in zip(sentences, sentences[1:], strict=False)
+        if not _BLANK_LINE.search(text, a.end, b.start)  # a window stays inside one paragraph
+    ]
+    return tuple(pieces)
+
+
+def candidate_spans(
+    claim_index: int, claim: Claim, passages: Sequence[Passage], limit: int
+) -> list[Candidate]:
+    """Sentences and two-sentence windows of the passages, best ``limit`` by overlap with the claim."""
+    claim_terms = content_terms(claim.text)
+    seen: set[tuple[str, int, int]] = set()
+    spans: list[Candidate] = []
+    for rank, passage in enumerate(passages):
+        for begin, end, penalty in _pieces(passage.text):
+            key = (passage.doc_id, passage.start + begin, passage.start + end)
+            if key in seen:
+                continue
+            seen.add(key)
+            text = passage.text[begin:end]
+            overlap = lexical_overlap(claim_terms, text) - 0.02 * rank - penalty
+            spans.append(Candidate(claim_index, passage, text, key[1], key[2], overlap))
+    spans.sort(key=lambda c: -c.overlap)
+    return spans[:limit]

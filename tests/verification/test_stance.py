@@ -1,0 +1,84 @@
+"""Stance rules that need no model: containment, negation, other-subject spans, figures that agree."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.domain import Passage, Stance
+from factcheck.rules.consistency import compare
+from factcheck.verification.spans import Candidate
+from factcheck.verification.stance import StanceThresholds, contains_claim, decide, negation_differs
+
+
+def _candidate(claim: str, span: str, probs, about="unknown") -> Candidate:
+    passage = Passage(doc_id="doc", start=0, end=len(span), text=span)
+    candidate = Candidate(0, passage, span, 0, len(span), overlap=0.6, probs=probs, about=about)
+    candidate.findings = list(compare(claim, span))
+    return candidate
+
+
+@pytest.mark.parametrize(
+    ("claim", "span", "expected"),
+    [
+        ("The plant will build 300,000 cars a year.", "The plant will build 300,000 cars a year.", True),
+        (
+            "Xiaomi paid about 70 million euros for Deepmotion.",
+            "Xiaomi paid about 70 million euros for Deepmotion in August 2021.",
+            True,
+        ),
+        ("Xiaomi paid 70 million euros.", "Analysts doubt that Xiaomi paid 70 million euros.", True),
+        ("Xiaomi paid 70 million euros.", "It is not true that Xiaomi paid 70 million euros.", False),
+        ("Xiaomi paid 700 million euros.", "Xiaomi paid 70 million euros.", False),
+        ("Xiaomi paid.", "Xiaomi paid.", False),  # too short to say anything on its own
+    ],
+)
+def test_contains_claim(claim, span, expected):
+    assert contains_claim(claim, span) is expected
+
+
+def test_negation_differs():
+    assert negation_differs("Xiaomi did not buy Deepmotion.", "Xiaomi bought Deepmotion.")
+    assert not negation_differs("Xiaomi bought Deepmotion.", "Xiaomi bought Deepmotion in 2021.")
+
+
+def test_a_span_about_another_subject_is_neutral_whatever_the_model_says():
+    claim = "Xiaomi's plant can build 300,000 cars a year."
+    candidate = _candidate(
+        claim, "Nordvik's plant can build 450,000 cars a year.", (0.0, 0.99, 0.01), "other"
+    )
+    decide(claim, candidate, StanceThresholds())
+    assert candidate.stance is Stance.NEUTRAL
+    assert "another subject" in candidate.why
+
+
+def test_identity_supports_whatever_the_model_says():
+    claim = "The plant will build 300,000 cars a year."
+    candidate = _candidate(claim, claim, (0.01, 0.98, 0.01))
+    decide(claim, candidate, StanceThresholds())
+    assert candidate.stance is Stance.SUPPORTS
+
+
+def test_a_model_contradiction_resting_on_agreeing_figures_is_not_decisive():
+    claim = "Xiaomi paid about €70M for Deepmotion."
+    span = "Xiaomi paid roughly 70 million euros for the start-up Deepmotion last year."
+    candidate = _candidate(claim, span, (0.2, 0.78, 0.02), "same")
+    assert any(f.outcome == "agree" and f.kind == "money" for f in candidate.findings)
+    decide(claim, candidate, StanceThresholds())
+    assert candidate.stance is not Stance.CONTRADICTS
+
+
+def test_a_negated_claim_keeps_the_models_contradiction():
+    claim = "Xiaomi did not pay 70 million euros for Deepmotion."
+    span = "Xiaomi paid 70 million euros for the start-up Deepmotion."
+    candidate = _candidate(claim, span, (0.05, 0.9, 0.05), "same")
+    decide(claim, candidate, StanceThresholds())
+    assert candidate.stance is Stance.CONTRADICTS
+
+
+def test_a_same_subject_figure_conflict_contradicts_even_when_the_model_hesitates():
+    claim = "Xiaomi paid €700M for Deepmotion."
+    span = "Xiaomi paid roughly 70 million euros for Deepmotion."
+    candidate = _candidate(claim, span, (0.4, 0.3, 0.3), "same")
+    decide(claim, candidate, StanceThresholds())
+    assert candidate.stance is Stance.CONTRADICTS and candidate.value_conflict
+    assert "700" in candidate.why and "70 million" in candidate.why
