@@ -92,6 +92,7 @@ SETS = [
 ]
 
 
+SETS.append(EvalSet("fm2", "fm2", (f"{DATA_ARG}/fm2/dev.jsonl",), "oracle", None, False))
 OPEN_LIMIT = 300  # default sample of the open-retrieval settings (their corpus is indexed per sample)
 OPEN_CACHE = ROOT / "eval" / "cache" / "open"
 SETS += [

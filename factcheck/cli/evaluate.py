@@ -18,6 +18,7 @@ DATASET_FORMATS = (
     "fever",
     "fever-symmetric",
     "vitaminc",
+    "fm2",
     "healthver",
     "sick",
     "anli",

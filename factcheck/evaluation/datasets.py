@@ -21,6 +21,8 @@ unverified as each data set's documentation describes:
   out. ``evidence_doc`` is the articles of the evidence sentences labelled like the claim.
 - ``fever`` / ``fever-symmetric``: FEVER-lite (``evidence`` list) and FEVER Symmetric
   (``evidence_sentence``, or ``evidence`` in v0.2); SUPPORTS / REFUTES / NOT ENOUGH INFO.
+- ``fm2``: Fool-Me-Twice (``text`` is the claim, ``gold_evidence`` sentences the evidence; SUPPORTS /
+  REFUTES); its non-gold ``retrieved_evidence`` is used by the open-retrieval setting only.
 - ``vitaminc``: one evidence passage per claim; supports / refutes / not enough info.
   FEVER-family text is Penn-Treebank tokenised (``-LRB-``, ``Duncan 's``); these adapters undo that
   (``detokenize``) so claims and evidence read as running text.
@@ -267,6 +269,13 @@ def read_vitaminc(path: Path) -> Iterator[LabelledClaim]:
         )
 
 
+def read_fm2(path: Path) -> Iterator[LabelledClaim]:
+    """Fool-Me-Twice JSONL: the claim with its gold evidence sentences (documents named by page and text)."""
+    from factcheck.evaluation.opensets import fm2_open
+
+    yield from fm2_open(path).claims
+
+
 def _csv_rows(path: Path, delimiter: str) -> Iterator[tuple[int, dict[str, str]]]:
     reader = csv.DictReader(io.StringIO(_read(path)), delimiter=delimiter)
     try:
@@ -333,6 +342,7 @@ READERS: dict[str, Callable[[Path], Iterator[LabelledClaim]]] = {
     "fever": read_fever,
     "fever-symmetric": read_fever,
     "vitaminc": read_vitaminc,
+    "fm2": read_fm2,
     "healthver": read_healthver,
     "sick": read_sick,
     "anli": read_anli,

@@ -199,3 +199,11 @@ def test_project_labelled_claims_are_valid_and_point_into_the_demo_corpus():
         # gold evidence is quoted verbatim from the corpus, so oracle and index modes see the same text
         assert all(any(sentence in text for text in corpus.values()) for sentence in claim.evidence), claim.id
         assert bool(claim.evidence_doc) == (claim.label != "unverified"), claim.id
+
+
+def test_fm2_gold_evidence_only(shared_data):
+    claims = load_claims([shared_data / "fm2" / "dev.jsonl"], "fm2")
+    assert len(claims) == 1169
+    assert {c.label for c in claims} == {"supported", "contradicted"}
+    assert sum(c.label == "supported" for c in claims) == 596
+    assert all(c.evidence and len(c.evidence_doc) == len(c.evidence) for c in claims)
