@@ -93,15 +93,20 @@ def _add(documents: dict[str, OpenDocument], document: OpenDocument) -> None:
     documents.setdefault(document.id, document)
 
 
+def _list(record: dict, key: str, path: Path, number: int) -> list:
+    value = record.get(key) or []
+    if not isinstance(value, list):
+        raise InputError(f"{path}:{number}: {key!r} must be a list")
+    return value
+
+
 def climate_fever_open(path: Path) -> OpenSetting:
     """Climate-FEVER dev-half: every evidence sentence a document, titled with its Wikipedia article."""
     documents: dict[str, OpenDocument] = {}
     claims: list[LabelledClaim] = []
     own: dict[str, tuple[str, ...]] = {}
     for number, record in _json_lines(path):
-        evidences = record.get("evidences") or []
-        if not isinstance(evidences, list):
-            raise InputError(f"{path}:{number}: 'evidences' must be a list")
+        evidences = _list(record, "evidences", path, number)
         mine: list[tuple[str, str]] = []  # (document id, evidence label)
         for evidence in evidences:
             text = str(evidence.get("evidence") or "").strip()
@@ -136,9 +141,7 @@ def fever_lite_open(path: Path) -> OpenSetting:
     claims: list[LabelledClaim] = []
     own: dict[str, tuple[str, ...]] = {}
     for number, record in _json_lines(path):
-        evidence = record.get("evidence") or []
-        if not isinstance(evidence, list):
-            raise InputError(f"{path}:{number}: 'evidence' must be a list")
+        evidence = _list(record, "evidence", path, number)
         sentences = [detokenize(str(s)) for s in evidence if str(s).strip()]
         ids = []
         for text in sentences:
@@ -166,10 +169,7 @@ def fm2_open(path: Path) -> OpenSetting:
         page = str(record.get("wikipedia_page") or "").strip() or None
         ids: dict[str, list[str]] = {"gold_evidence": [], "retrieved_evidence": []}
         for key, found in ids.items():
-            items = record.get(key) or []
-            if not isinstance(items, list):
-                raise InputError(f"{path}:{number}: {key!r} must be a list")
-            for item in items:
+            for item in _list(record, key, path, number):
                 text = str(item.get("text") or "").strip() if isinstance(item, dict) else ""
                 if text:
                     doc_id = _sentence_id("fm2", page or "", text)
