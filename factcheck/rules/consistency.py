@@ -39,14 +39,14 @@ from dataclasses import asdict, dataclass
 from functools import lru_cache
 
 from factcheck.errors import InputError
+from factcheck.rules.dates import DateMention
+from factcheck.rules.lexicon import SYNONYMS, normalise_word, words
+from factcheck.rules.money import CURRENCY_SIGNS
 from factcheck.rules.names import NameMention, extract_names, place_within, same_organisation
-from factcheck.rules.quantities import SYNONYMS, DateMention, Quantity, Rank, extract, normalise_word
-
-
-def _words(text: str) -> list[str]:
-    """Whitespace-separated words of a literal (keeps word tables compact)."""
-    return text.split()
-
+from factcheck.rules.numbers import Quantity
+from factcheck.rules.quantities import extract
+from factcheck.rules.ranks import Rank
+from factcheck.rules.tokens import content_words
 
 __all__ = ["Finding", "compare", "AGREE", "CONFLICT", "UNRELATED", "KINDS"]
 
@@ -60,12 +60,11 @@ _AGREE_MIN = 0.3
 _CONFLICT_MIN = 0.5
 # Context words that make a place slot exclusive (a factory is in one city; a company is based in one place).
 _EXCLUSIVE_PLACE_WORDS = frozenset(
-    _words(
+    words(
         "factory plant headquarter headquarters based born capital located hq die open build capacity "
         "summit conference meeting talks held hold"
     )
 )
-_SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£", "JPY": "¥", "INR": "₹"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,7 +190,7 @@ def _describe_quantity(q: Quantity) -> str:
     hedge = f"{q.hedge} " if q.hedge and q.hedge not in ("+", "between") else ""
     body = f"{_fmt_number(q.low)} to {_fmt_number(q.high)}" if q.hedge == "between" else _fmt_number(q.value)
     if q.unit_class == "money":
-        sym = _SYMBOLS.get(q.currency or "", "")
+        sym = CURRENCY_SIGNS.get(q.currency or "", "")
         text = f"{sym}{body}" if sym else f"{body} {q.currency}"
         if q.currency == "USD":
             text = f"{body} US dollars" if not sym else text
@@ -391,7 +390,7 @@ def _compare_date(
 
 _EVENT_WORDS = frozenset(SYNONYMS.values()) | frozenset(
     normalise_word(w)
-    for w in _words(
+    for w in words(
         "born die died found founded marry married release released elect elected win won sign signed "
         "announce announced complete completed close closed open opened launch launched start started end "
         "ended sell sold publish published premiere premiered retire retired join joined leave left appoint "
@@ -876,8 +875,6 @@ def _exclusive_slot(m, counterparts, cm, em, claim: str, evidence: str) -> NameM
     """A counterpart place in an exclusive slot shared by both texts ("factory in X", "based in X")."""
     if not counterparts:
         return None
-    from factcheck.rules.quantities import content_words
-
     shared = content_words(claim) & content_words(evidence) & _EXCLUSIVE_PLACE_WORDS
     if not shared:
         return None

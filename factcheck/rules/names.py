@@ -16,13 +16,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from factcheck.errors import InputError
-from factcheck.rules.quantities import MONTHS, ORDINAL_WORDS, STOPWORDS, Token, tokenize
-
-
-def _words(text: str) -> list[str]:
-    """Whitespace-separated words of a literal (keeps word tables compact)."""
-    return text.split()
-
+from factcheck.rules.lexicon import CURRENCY_CODES, MONTHS, ORDINAL_WORDS, STOPWORDS, WEEKDAY_NAMES, words
+from factcheck.rules.tokens import Token, tokenize
 
 __all__ = ["NameMention", "extract_names", "place_info", "place_within", "same_organisation", "name_key"]
 
@@ -291,7 +286,7 @@ _MAX_ALIAS_WORDS = max(len(a.split()) for a in PLACE_ALIASES)
 
 # Sentence-initial capitalised words that are ordinary words, not names.
 _COMMON = frozenset(
-    _words(
+    words(
         "after although among analysts another because before both but despite during each earlier early "
         "even every few first following for from given here however if in including instead its last "
         "later like many meanwhile more most much new next nor now officials once only other others our "
@@ -310,7 +305,7 @@ _COMMON = frozenset(
     )
 )
 _TITLES = frozenset(
-    _words(
+    words(
         "mr mrs ms dr prof sir president ceo chairman chairwoman chief executive founder minister premier "
         "governor senator mayor king queen prince princess lord lady general director spokesman "
         "spokeswoman"
@@ -318,12 +313,12 @@ _TITLES = frozenset(
 )
 _CONNECTORS = frozenset({"of", "&", "de", "du", "la", "van", "von", "der"})
 _ORG_SUFFIXES = frozenset(
-    _words(
+    words(
         "inc inc. corp corp. corporation co co. ltd ltd. limited llc plc group holdings holding ag se sa "
         "nv gmbh company motors motor automotive technologies technology electronics"
     )
 )
-_WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
+_WEEKDAYS = frozenset(day.lower() for day in WEEKDAY_NAMES)
 _PLACE_PREPOSITIONS = frozenset({"in", "near", "outside"})
 _NOT_NAMES = frozenset(
     {
@@ -543,9 +538,7 @@ def extract_names(text: str) -> tuple[NameMention, ...]:
     return tuple(out)
 
 
-_CURRENCY_CODES = frozenset(
-    ["eur", "usd", "gbp", "jpy", "cny", "rmb", "inr", "chf", "krw", "hkd", "aud", "cad", "sek"]
-)
+_CURRENCY_CODES = frozenset(CURRENCY_CODES)
 
 
 def _looks_common(low: str) -> bool:
