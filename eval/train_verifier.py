@@ -336,22 +336,35 @@ temperature.
 ## Training data (all licensed for a shipped model)
 | set | license | use |
 |---|---|---|
-| SNLI dev+test (e-SNLI release) | CC BY-SA 4.0 (e-SNLI: MIT) | premise = evidence; 3-way |
+| SNLI dev+test (e-SNLI release), 35% sample | CC BY-SA 4.0 (e-SNLI: MIT) | premise = evidence; 3-way |
 | MNLI sample (400 pairs) | OANC / CC BY-SA 3.0 / CC BY 3.0 | premise = evidence; 3-way |
+| TaxiNLI (MNLI pairs, 5,000 sample) | C-UDA 1.0 (models unrestricted) | 3-way |
+| CAD-SNLI train (counterfactual minimal edits) | Apache-2.0; SNLI CC BY-SA 4.0 | 3-way, by sentence group |
 | FEVER-lite validation | CC BY-SA 3.0 | SUPPORTS / REFUTES; neither = nearest (TF-IDF) other evidence |
 | VitaminC sample (300 pairs) | CC BY-SA 3.0 | supports / refutes / not enough info |
+| VitaminC real revisions, training half of the cases | CC BY-SA 3.0 | 3-way; same-page other case = neither |
+| Fool-Me-Twice `test.jsonl` (dev is for evaluation) | Apache-2.0 | gold evidence; non-gold = neither |
 | SciFact training claims + corpus | CC BY 4.0 / ODC-By 1.0 | rationales; other cited sentences = neither |
 
+Evidence with a page title (VitaminC, Fool-Me-Twice) is given as `Title: evidence` for half the pairs, the
+way the verifier reads a span with its document's title.
+
 Not trained on: fever-symmetric (held out for robustness), climate-fever, healthver, anli, sick, rte,
-covid-fact, citation-integrity (evaluation only, or licenses that do not allow it).
+covid-fact, citation-integrity (evaluation only, or licenses that do not allow it); factcheck-gpt, WiCE,
+ExpertQA, AttributionBench, SummEdits (kept for the grounding benchmarks); the half of the VitaminC cases
+and the rows the behavioural suite was written from (`tests/behaviour/cases/provenance.jsonl`).
 
 ## Synthetic pairs (seeded, `eval/verifier_data.py`)
 From entailing pairs the claim is edited: a number that also appears in the evidence (x10, x0.1, +/- a
 plausible amount, years shifted), a scale word (million <-> billion), a currency (euros <-> dollars...), a
-month, a place for another place, a name for another name of the same evidence, a negation (sparingly), a
-rank ("second-largest" -> "largest") -> contradicts; a hedge or parenthesis dropped -> label kept. Refuted
-claims negated -> entails (so "not" is no shortcut). Wire-style business facts about invented companies
-(deals, plants, investments, staff) with paraphrased, edited and off-topic claims.
+month, a place for another place, a negation (sparingly), a rank ("second-largest" -> "largest") ->
+contradicts; a hedge or parenthesis dropped -> label kept. Every such edit has **agreeing twins**: the same
+figure written another way (`8,500 million` -> `8.5 billion`, `300,000` -> `300k`, `297,000` -> `about
+300,000`, `25 August 2021` -> `August 2021`) -> entails, and the claim's organisation replaced by one the
+evidence never mentions -> neither (evidence about another subject). A claim repeating its evidence or one
+sentence of it -> entails. Refuted claims negated -> entails (so "not" is no shortcut). Wire-style business
+facts about invented companies (deals, plants, investments, staff) with paraphrased, edited and off-topic
+claims.
 Train: {result["train_description"]}.
 Dev (held out by claim, used for temperature and the table below): {result["dev_description"]}.
 

@@ -82,6 +82,7 @@ def _set(candidate: Candidate, stance: Stance, score: float, why: str) -> None:
 def decide(claim_text: str, candidate: Candidate, limits: StanceThresholds) -> None:
     """Sets ``candidate.stance``, ``score`` and ``why`` from its model probabilities and findings."""
     entail, contra, _ = candidate.probs
+    candidate.value_conflict = False
     quoted = f'corpus says "{shorten(candidate.text)}" ({_where(candidate)})'
     if candidate.about == OTHER:
         _set(candidate, Stance.NEUTRAL, 0.0, f"about another subject ({_where(candidate)})")

@@ -180,6 +180,11 @@ class Verifier:
         """
         if len(passages) != len(claims):
             raise InputError(f"verifier got {len(claims)} claims but {len(passages)} passage lists")
+        return {"verdicts": self.judge(claims, self.score(claims, passages))}
+
+    def score(self, claims: list[Claim], passages: list[list[Passage]]) -> list[list[Candidate]]:
+        """The candidate spans of each claim with their subject alignment, comparison findings and model
+        probabilities (one batched forward for all claims); no stance yet."""
         self.warm_up()
         per_claim = [
             candidate_spans(i, claim, claim_passages, self.max_spans)
@@ -193,6 +198,7 @@ class Verifier:
             if self.use_quantities:
                 # The comparison reads the span in context too: whose figure it is may be in the title.
                 candidate.findings = _findings(claim.text, self._model_text(candidate))
+        # A span about another subject is neutral whatever the model would say: it is not scored.
         scored = [c for c in flat if c.about != "other"]
         if scored:
             probs = self._model.predict_proba(
@@ -201,15 +207,19 @@ class Verifier:
             )
             for candidate, row in zip(scored, probs, strict=True):
                 candidate.probs = (float(row[0]), float(row[1]), float(row[2]))
-        limits = self.thresholds
-        for candidate in flat:
-            decide(claims[candidate.claim_index].text, candidate, limits)
-        return {
-            "verdicts": [
-                aggregate(claim, spans, self.match_margin)
-                for claim, spans in zip(claims, per_claim, strict=True)
-            ]
-        }
+        return per_claim
+
+    def judge(
+        self, claims: list[Claim], per_claim: list[list[Candidate]], limits: StanceThresholds | None = None
+    ) -> list[Verdict]:
+        """Verdicts from scored spans (``limits`` other than the verifier's own: threshold sweeps)."""
+        limits = limits or self.thresholds
+        for claim, spans in zip(claims, per_claim, strict=True):
+            for candidate in spans:
+                decide(claim.text, candidate, limits)
+        return [
+            aggregate(claim, spans, self.match_margin) for claim, spans in zip(claims, per_claim, strict=True)
+        ]
 
     def _model_text(self, candidate: Candidate) -> str:
         return in_context(candidate.text, candidate.passage.title) if self.use_titles else candidate.text
