@@ -92,7 +92,7 @@ def browser():
         launched.close()
 
 
-def test_an_editor_checks_a_draft_reads_evidence_decides_and_downloads(server, browser, tmp_path):
+def test_an_editor_checks_a_draft_reads_evidence_decides_and_downloads(browser, server, tmp_path):
     context = browser.new_context(accept_downloads=True, viewport={"width": 1400, "height": 1000})
     elsewhere: list[str] = []
     problems: list[str] = []
