@@ -15,6 +15,7 @@ import sys
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -40,8 +41,17 @@ def chromium_path() -> str:
     pytest.skip("no Chromium browser here (install it with: apt-get install -y chromium)")
 
 
+@dataclass
+class Served:
+    """A running `factcheck serve`: its address, its process and its claim store."""
+
+    url: str
+    process: subprocess.Popen
+    store: Path
+
+
 @pytest.fixture(scope="module")
-def server(demo_index, tmp_path_factory):
+def served(demo_index, tmp_path_factory):
     """`factcheck serve` on a free loopback port, on the bundled corpus's index; yields its address."""
     store = tmp_path_factory.mktemp("browser-store") / "claims.sqlite"
     command = [sys.executable, "-m", "factcheck", "serve", "--index", str(demo_index), "--store", str(store)]
@@ -71,13 +81,18 @@ def server(demo_index, tmp_path_factory):
         process.kill()
         pytest.fail("the server did not start: " + "".join(lines)[-2000:])
     try:
-        yield found[0]
+        yield Served(found[0], process, store)
     finally:
         process.terminate()
         try:
             process.wait(timeout=20)
         except subprocess.TimeoutExpired:
             process.kill()
+
+
+@pytest.fixture(scope="module")
+def server(served) -> str:
+    return served.url
 
 
 @pytest.fixture(scope="module")
@@ -204,3 +219,25 @@ def test_concurrent_checks_each_get_their_own_answer(server):
         texts = " ".join(claim["text"] for claim in answer["claims"])
         amount = drafts[name].split(" for ")[1].split(" ")[0]
         assert f"{amount} million" in texts
+
+
+def test_a_killed_server_loses_no_decision(served):
+    """Last in this module: it kills the server. A decision answered is a decision committed."""
+    import signal
+
+    import httpx
+
+    from factcheck.workflows.store import ClaimStore
+
+    with httpx.Client(base_url=served.url, timeout=120) as client:
+        done = client.post("api/check", json={"text": "Xiaomi bought Deepmotion for 700 million euros."})
+        claim = done.json()["claims"][0]["id"]
+        token = re.search(r'name="csrf" value="([0-9a-f]+)"', client.get("/").text).group(1)
+        form = {"csrf": token, "kind": "needs_reporting", "note": "ask the desk", "editor": "Night Editor"}
+        recorded = client.post(f"claims/{claim}/decisions", data=form)
+        assert recorded.status_code == 303
+    served.process.send_signal(signal.SIGKILL)
+    served.process.wait(timeout=20)
+    with ClaimStore.open(served.store, create=False) as store:
+        kept = store.decisions(claim)
+    assert [(d.kind, d.editor, d.note) for d in kept] == [("needs_reporting", "Night Editor", "ask the desk")]
