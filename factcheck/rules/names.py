@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from factcheck.errors import InputError
 from factcheck.rules.lexicon import CURRENCY_CODES, MONTHS, ORDINAL_WORDS, STOPWORDS, WEEKDAY_NAMES, words
-from factcheck.rules.tokens import Token, tokenize
+from factcheck.rules.tokens import Token, Tokens, adjacent, tokenize
 
 __all__ = ["NameMention", "extract_names", "place_info", "place_within", "same_organisation", "name_key"]
 
@@ -425,116 +425,122 @@ def _sentence_start(tokens: tuple[Token, ...], i: int, text: str) -> bool:
     return "\n" in text[prev.end : tokens[i].start]
 
 
+def _initials(tokens: Tokens, j: int, run: list[int]) -> int:
+    """After a one-letter capital at ``j - 1``: the dotted initials glued to it ("U.S.", "U.K."), added to
+    ``run``; returns the index after them."""
+    n = len(tokens)
+    t = tokens[j - 1]
+    while (
+        j + 1 < n
+        and t.text.isupper()
+        and len(t.text) == 1
+        and tokens[j].text == "."
+        and adjacent(tokens[j - 1], tokens[j])
+    ):
+        run.append(j)
+        j += 1
+        if j < n and tokens[j].kind == "word" and len(tokens[j].text) == 1 and tokens[j].text.isupper():
+            run.append(j)
+            j += 1
+            if j < n and tokens[j].text == "." and adjacent(tokens[j - 1], tokens[j]):
+                run.append(j)
+                j += 1
+        t = tokens[j - 1]
+    return j
+
+
+def _joins(tokens: Tokens, j: int, run: list[int]) -> bool:
+    """A hyphen or a lower-case connector ("of", "&", "de") between two capitalised words of one name."""
+    t, n = tokens[j], len(tokens)
+    if not (run and j + 1 < n and _capitalised(tokens[j + 1])):
+        return False
+    if t.text == "-":
+        return tokens[j - 1].end == t.start == tokens[j + 1].start - 1
+    return t.low in _CONNECTORS and t.text.islower()
+
+
+def _name_run(tokens: Tokens, i: int) -> tuple[list[int], int]:
+    """The run of capitalised words starting at token ``i``, joined by connectors, hyphens or dotted
+    initials (U.S.); and the index after it."""
+    j = i
+    run: list[int] = []
+    while j < len(tokens):
+        t = tokens[j]
+        if _capitalised(t):
+            run.append(j)
+            j += 1
+            if t.low.endswith(("'s", "’s")):
+                break  # a possessive ends the name: "Tesla's Shanghai factory"
+            j = _initials(tokens, j, run)
+        elif _joins(tokens, j, run):
+            run.append(j)
+            j += 1
+        else:
+            break
+    return run, j
+
+
+def _trimmed(tokens: Tokens, run: list[int], text: str) -> list[int]:
+    """The run without leading titles, determiners and sentence-initial common words, and without trailing
+    connectors."""
+    kept = list(run)
+    while kept and (
+        tokens[kept[0]].low in _TITLES
+        or tokens[kept[0]].low in _NOT_NAMES
+        or tokens[kept[0]].low in _WEEKDAYS
+        or (tokens[kept[0]].low in _COMMON and _sentence_start(tokens, kept[0], text))
+        or (tokens[kept[0]].low in STOPWORDS and tokens[kept[0]].low not in PLACE_ALIASES)
+    ):
+        kept.pop(0)
+    while (
+        kept
+        and (tokens[kept[-1]].low in _CONNECTORS or tokens[kept[-1]].text in ("-", "."))
+        and not (tokens[kept[-1]].text == "." and len(kept) > 1 and len(tokens[kept[-2]].text) == 1)
+    ):
+        kept.pop()
+    return kept
+
+
+def _not_a_name(tokens: Tokens, kept: list[int], low: str, text: str) -> bool:
+    """A single capitalised word that names nothing: a month, an ordinal, a weekday, a letter, a currency
+    code, a contraction ("I'm") or a common word opening a sentence."""
+    if len(kept) != 1:
+        return False
+    first = tokens[kept[0]]
+    if (
+        low in MONTHS
+        or low in ORDINAL_WORDS
+        or low in _WEEKDAYS
+        or (len(low) <= 1)
+        or (first.text.isupper() and low in _CURRENCY_CODES)
+    ):
+        return True
+    if ("'" in low or "’" in low) and not low.endswith(("'s", "’s")):
+        return True  # "I'm", "We're": contractions
+    return _sentence_start(tokens, kept[0], text) and _looks_common(low)
+
+
 @lru_cache(maxsize=16384)
 def extract_names(text: str) -> tuple[NameMention, ...]:
     """Places and organisations named in ``text``, in order, with offsets (``text[start:end] == mention``)."""
     if not isinstance(text, str):
         raise InputError(f"expected text, got {type(text).__name__}")
     tokens = tokenize(text)
-    n = len(tokens)
     out: list[NameMention] = []
     i = 0
-    while i < n:
-        tok = tokens[i]
-        if not _capitalised(tok):
+    while i < len(tokens):
+        if not _capitalised(tokens[i]):
             i += 1
             continue
-        # a run of capitalised words, joined by connectors, hyphens or dotted initials (U.S.)
-        j = i
-        run: list[int] = []
-        while j < n:
-            t = tokens[j]
-            if _capitalised(t):
-                run.append(j)
-                j += 1
-                if t.low.endswith(("'s", "’s")):
-                    break  # a possessive ends the name: "Tesla's Shanghai factory"
-                # "U.S." / "U.K.": letters and dots glued together
-                while (
-                    j + 1 < n
-                    and t.text.isupper()
-                    and len(t.text) == 1
-                    and tokens[j].text == "."
-                    and (tokens[j].start == tokens[j - 1].end)
-                ):
-                    run.append(j)
-                    j += 1
-                    if (
-                        j < n
-                        and tokens[j].kind == "word"
-                        and len(tokens[j].text) == 1
-                        and tokens[j].text.isupper()
-                    ):
-                        run.append(j)
-                        j += 1
-                        if j < n and tokens[j].text == "." and tokens[j].start == tokens[j - 1].end:
-                            run.append(j)
-                            j += 1
-                    t = tokens[j - 1]
-                continue
-            if (
-                t.text == "-"
-                and run
-                and j + 1 < n
-                and _capitalised(tokens[j + 1])
-                and tokens[j - 1].end == t.start == tokens[j + 1].start - 1
-            ):
-                run.append(j)
-                j += 1
-                continue
-            if (
-                t.low in _CONNECTORS
-                and run
-                and j + 1 < n
-                and _capitalised(tokens[j + 1])
-                and t.text.islower()
-            ):
-                run.append(j)
-                j += 1
-                continue
-            break
-        i_next = j
-        # trim: leading titles, determiners and sentence-initial common words; trailing connectors
-        words = [k for k in run]
-        while words and (
-            tokens[words[0]].low in _TITLES
-            or tokens[words[0]].low in _NOT_NAMES
-            or tokens[words[0]].low in _WEEKDAYS
-            or (tokens[words[0]].low in _COMMON and _sentence_start(tokens, words[0], text))
-            or (tokens[words[0]].low in STOPWORDS and tokens[words[0]].low not in PLACE_ALIASES)
-        ):
-            words.pop(0)
-        while (
-            words
-            and (tokens[words[-1]].low in _CONNECTORS or tokens[words[-1]].text in ("-", "."))
-            and not (tokens[words[-1]].text == "." and len(words) > 1 and len(tokens[words[-2]].text) == 1)
-        ):
-            words.pop()
-        if not words:
-            i = i_next
+        run, i = _name_run(tokens, i)
+        kept = _trimmed(tokens, run, text)
+        if not kept:
             continue
-        first, last = tokens[words[0]], tokens[words[-1]]
+        first, last = tokens[kept[0]], tokens[kept[-1]]
         end = last.end - 2 if last.text.endswith(("'s", "’s")) and len(last.text) > 2 else last.end
         mention = text[first.start : end]
-        low = mention.lower().replace("’", "'")
-        single = len(words) == 1
-        if single and (
-            low in MONTHS
-            or low in ORDINAL_WORDS
-            or low in _WEEKDAYS
-            or (len(low) <= 1)
-            or (first.text.isupper() and low in _CURRENCY_CODES)
-        ):
-            i = i_next
-            continue
-        if single and ("'" in low or "’" in low) and not low.endswith(("'s", "’s")):
-            i = i_next
-            continue  # "I'm", "We're": contractions
-        if single and _sentence_start(tokens, words[0], text) and _looks_common(low):
-            i = i_next
-            continue
-        out.extend(_classify(tokens, words, mention, first.start, end))
-        i = i_next
+        if not _not_a_name(tokens, kept, mention.lower().replace("’", "'"), text):
+            out.extend(_classify(tokens, kept, mention, first.start, end))
     return tuple(out)
 
 
