@@ -151,11 +151,17 @@ def screenshots(base: str, text: str, folder: Path) -> list[str]:
         claim = mark.get_attribute("data-claim")
         mark.click()
         page.locator(f"#c-{claim} details[open] blockquote").first.wait_for()
+        page.evaluate("window.scrollTo(0, 0)")
         page.screenshot(path=str(folder / "check-page.png"))
         page.goto(page.url.split("#")[0] + f"/claims/{claim}")
         page.screenshot(path=str(folder / "claim-view.png"))
         browser.close()
-    return [str(folder / "check-page.png"), str(folder / "claim-view.png")]
+    shots = [folder / "check-page.png", folder / "claim-view.png"]
+    from PIL import Image  # a dependency of matplotlib
+
+    for shot in shots:  # a 128-colour palette keeps a page screenshot small and sharp
+        Image.open(shot).convert("RGB").quantize(colors=128).save(shot, optimize=True)
+    return [str(shot) for shot in shots]
 
 
 def main() -> None:
