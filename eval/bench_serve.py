@@ -21,9 +21,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import statistics
-import subprocess
 import sys
 import threading
 import time
@@ -33,51 +31,26 @@ from pathlib import Path
 
 import httpx
 
+from factcheck.web.process import CHROMIUM_ARGS, serve_process, system_chromium
+
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "eval" / "out"
 DRAFT = ROOT / "claims" / "xiaomi-draft.md"
-SERVING = re.compile(r"factcheck serve: (http://127\.0\.0\.1:\d+/)")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 @contextmanager
 def serving(index: Path | None, store: Path, queue: int):
     """`factcheck serve` on a free loopback port; yields its address."""
-    command = [sys.executable, "-m", "factcheck", "serve", "--port", "0", "--quiet", "--store", str(store)]
-    command += ["--queue", str(queue)] + (["--index", str(index)] if index else [])
-    began = time.perf_counter()
-    process = subprocess.Popen(
-        command, cwd=ROOT, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True
+    arguments = ["--quiet", "--store", str(store), "--queue", str(queue)] + (
+        ["--index", str(index)] if index else []
     )
-    found: list[str] = []
-
-    def read() -> None:
-        assert process.stderr is not None
-        for line in process.stderr:
-            match = SERVING.search(line)
-            if match:
-                found.append(match.group(1))
-            elif "error" in line.lower():
-                sys.stderr.write(line)
-
-    threading.Thread(target=read, daemon=True).start()
-    while not found and process.poll() is None:
-        time.sleep(0.05)
-    if not found:
-        raise SystemExit("the server did not start")
-    print(f"server up in {time.perf_counter() - began:.1f} s at {found[0]} (queue {queue})", file=sys.stderr)
-    try:
-        yield found[0]
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
+    began = time.perf_counter()
+    with serve_process(arguments, cwd=ROOT) as server:
+        print(
+            f"server up in {time.perf_counter() - began:.1f} s at {server.url} (queue {queue})",
+            file=sys.stderr,
+        )
+        yield server.url
 
 
 def post_check(base: str, name: str, text: str) -> dict:
@@ -140,7 +113,12 @@ def screenshots(base: str, text: str, folder: Path) -> list[str]:
 
     folder.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        path = system_chromium()
+        if path is None:
+            raise SystemExit(
+                "no Chromium for the screenshots (apt-get install -y chromium), or --no-screenshots"
+            )
+        browser = playwright.chromium.launch(executable_path=path, args=list(CHROMIUM_ARGS))
         page = browser.new_page(viewport={"width": 1280, "height": 800})
         page.goto(base)
         page.fill("textarea[name=text]", text)

@@ -7,87 +7,51 @@ download does not work offline. The tests skip, saying why, only where no browse
 from __future__ import annotations
 
 import json
-import os
 import re
-import shutil
-import subprocess
-import sys
-import threading
-import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
+from factcheck.web.process import CHROMIUM_ARGS, ServerProcess, serve_process, system_chromium
 from tests.web.conftest import DRAFT, ROOT
-
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-SERVING = re.compile(r"factcheck serve: (http://127\.0\.0\.1:\d+/)")
 
 
 def chromium_path() -> str:
     """The system Chromium, or a skip that says how to get one."""
-    for candidate in (os.environ.get("FACTCHECK_CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium")):
-        if candidate and Path(candidate).is_file():
-            return candidate
-    pytest.skip("no Chromium browser here (install it with: apt-get install -y chromium)")
+    path = system_chromium()
+    if path is None:
+        pytest.skip("no Chromium browser here (install it with: apt-get install -y chromium)")
+    return path
 
 
 @dataclass
 class Served:
-    """A running `factcheck serve`: its address, its process and its claim store."""
+    """A running `factcheck serve` on the bundled corpus, and its claim store."""
 
-    url: str
-    process: subprocess.Popen
+    server: ServerProcess
     store: Path
+
+    @property
+    def url(self) -> str:
+        return self.server.url
+
+    @property
+    def process(self):
+        return self.server.process
 
 
 @pytest.fixture(scope="module")
 def served(demo_index, tmp_path_factory):
-    """`factcheck serve` on a free loopback port, on the bundled corpus's index; yields its address."""
+    """`factcheck serve` on a free loopback port, on the bundled corpus's index."""
     store = tmp_path_factory.mktemp("browser-store") / "claims.sqlite"
-    command = [sys.executable, "-m", "factcheck", "serve", "--index", str(demo_index), "--store", str(store)]
-    process = subprocess.Popen(
-        [*command, "--port", "0", "--quiet"],
-        cwd=ROOT,
-        stderr=subprocess.PIPE,
-        stdout=subprocess.DEVNULL,
-        text=True,
-    )
-    lines: list[str] = []
-    found: list[str] = []
-
-    def read() -> None:
-        assert process.stderr is not None
-        for line in process.stderr:
-            lines.append(line)
-            match = SERVING.search(line)
-            if match and not found:
-                found.append(match.group(1))
-
-    threading.Thread(target=read, daemon=True).start()
-    deadline = time.monotonic() + 240
-    while not found and process.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.1)
-    if not found:
-        process.kill()
-        pytest.fail("the server did not start: " + "".join(lines)[-2000:])
+    arguments = ["--index", str(demo_index), "--store", str(store), "--quiet"]
     try:
-        yield Served(found[0], process, store)
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        with serve_process(arguments, cwd=ROOT) as server:
+            yield Served(server, store)
+    except RuntimeError as exc:
+        pytest.fail(str(exc))
 
 
 @pytest.fixture(scope="module")
@@ -102,7 +66,7 @@ def browser():
         "playwright.sync_api", reason="playwright is not installed (pip install '.[test]')"
     )
     with sync_api.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+        launched = playwright.chromium.launch(executable_path=path, args=list(CHROMIUM_ARGS))
         yield launched
         launched.close()
 
