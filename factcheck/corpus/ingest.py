@@ -21,60 +21,11 @@ from pathlib import Path
 
 from factcheck.domain import SourceDocument
 from factcheck.errors import InputError
+from factcheck.sources.markup import html_text
 from factcheck.sources.reading import DEFAULT_MAX_BYTES, json_lines, read_text
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl")
 SKIPPED_NAMES = frozenset({"readme.md", "readme.txt"})
-
-_INVISIBLE = frozenset(
-    {"script", "style", "noscript", "template", "head", "title", "meta", "link", "svg", "iframe", "nav"}
-)
-_BLOCKS = frozenset(
-    [
-        "address",
-        "article",
-        "aside",
-        "blockquote",
-        "body",
-        "caption",
-        "dd",
-        "details",
-        "dialog",
-        "div",
-        "dl",
-        "dt",
-        "fieldset",
-        "figcaption",
-        "figure",
-        "footer",
-        "form",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "header",
-        "hr",
-        "html",
-        "li",
-        "main",
-        "nav",
-        "ol",
-        "p",
-        "pre",
-        "section",
-        "summary",
-        "table",
-        "tbody",
-        "td",
-        "tfoot",
-        "th",
-        "thead",
-        "tr",
-        "ul",
-    ]
-)
 
 _HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
 _SETEXT = re.compile(r"^(?P<title>[^\n]*\S[^\n]*)\n {0,3}(=+|-+)[ \t]*$", re.MULTILINE)
@@ -110,53 +61,6 @@ def markdown_title(text: str) -> str | None:
     return min(candidates)[1] if candidates else None
 
 
-def html_to_text(markup: str) -> tuple[str, str | None]:
-    """Visible text of an HTML page and its ``<title>``.
-
-    Scripts, styles and other invisible elements are dropped; each block element (paragraph, heading,
-    list item, table row...) becomes its own paragraph, separated by a blank line so that no sentence runs
-    from one block into the next; ``<br>`` becomes a line break; runs of white space inside a block
-    collapse to one space.
-    """
-    from bs4 import BeautifulSoup, Comment, Declaration, Doctype, NavigableString, ProcessingInstruction
-
-    soup = BeautifulSoup(markup, "html.parser")
-    title_tag = soup.find("title")
-    title = " ".join(title_tag.get_text().split()) if title_tag else None
-    blocks: list[str] = []
-    current: list[str] = []
-
-    def flush() -> None:
-        line = "\n".join(" ".join(part.split()) for part in "".join(current).split("\n"))
-        line = "\n".join(x for x in line.split("\n") if x)
-        if line:
-            blocks.append(line)
-        current.clear()
-
-    def walk(node) -> None:
-        for child in node.children:
-            if isinstance(child, Comment | Declaration | Doctype | ProcessingInstruction):
-                continue
-            if isinstance(child, NavigableString):
-                current.append(str(child).replace("\n", " "))
-                continue
-            name = (child.name or "").lower()
-            if name in _INVISIBLE:
-                continue
-            if name == "br":
-                current.append("\n")
-            elif name in _BLOCKS:
-                flush()
-                walk(child)
-                flush()
-            else:
-                walk(child)
-
-    walk(soup)
-    flush()
-    return "\n\n".join(blocks), (title or None)
-
-
 def _documents_of_jsonl(text: str, name: str, path: str) -> list[SourceDocument]:
     documents = []
     for number, record in json_lines(text, name, MalformedRecordError):
@@ -185,7 +89,7 @@ def read_documents(path: Path, doc_id: str, max_bytes: int = DEFAULT_MAX_BYTES) 
     if suffix == ".jsonl":
         return _documents_of_jsonl(text, str(path), str(path))
     if suffix in (".html", ".htm"):
-        body, title = html_to_text(text)
+        body, title = html_text(text)
         if not body.strip():
             raise InputError(f"{path}: no visible text in the HTML page")
         return [SourceDocument(id=doc_id, text=body, title=title, path=str(path))]

@@ -18,9 +18,12 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from html.parser import HTMLParser
+
+from factcheck.rules.lexicon import MONTH_RE, MONTHS
 
 HEADING = "heading"
 BODY = "body"
@@ -60,34 +63,9 @@ class PlainText:
 
 # ---------------------------------------------------------------------------------------------- dates
 
-_MONTHS = {
-    m: i + 1
-    for i, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ]
-    )
-    for m in names
-}
-_MONTH_RE = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?"
-    r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
-MONTH_RE = _MONTH_RE  # a month name or abbreviation, for other modules' date patterns
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})")
-_MDY = re.compile(rf"\b({_MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b")
-_DMY = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH_RE})\s+(\d{{4}})\b")
+_MDY = re.compile(rf"\b({MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b")
+_DMY = re.compile(rf"\b(\d{{1,2}})\s+({MONTH_RE})\s+(\d{{4}})\b")
 
 
 def _valid(y: int, m: int, d: int) -> str | None:
@@ -103,9 +81,9 @@ def parse_date(text: str) -> str | None:
     if m := _ISO_DATE.search(text):
         found.append((m.start(), _valid(int(m[1]), int(m[2]), int(m[3]))))
     if m := _MDY.search(text):
-        found.append((m.start(), _valid(int(m[3]), _MONTHS[m[1].rstrip(".").lower()], int(m[2]))))
+        found.append((m.start(), _valid(int(m[3]), MONTHS[m[1].rstrip(".").lower()], int(m[2]))))
     if m := _DMY.search(text):
-        found.append((m.start(), _valid(int(m[3]), _MONTHS[m[2].rstrip(".").lower()], int(m[1]))))
+        found.append((m.start(), _valid(int(m[3]), MONTHS[m[2].rstrip(".").lower()], int(m[1]))))
     for _, iso in sorted(found, key=lambda x: x[0]):
         if iso:
             return iso
@@ -115,7 +93,7 @@ def parse_date(text: str) -> str | None:
 # A dateline opening a story: "BEIJING, Sept. 1, 2021 -", "Sept. 1, 2021 -", "BEIJING (Reuters) -".
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'-]*(?:[ ][A-Z][A-Z.'-]*){0,3})?\s*(?:\((?P<agency>[^()\n]{1,30})\))?,?\s*"
-    rf"(?P<date>(?:{_MONTH_RE})\s+\d{{1,2}},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}\s+{_MONTH_RE}\s+\d{{4}})?"
+    rf"(?P<date>(?:{MONTH_RE})\s+\d{{1,2}},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}\s+{MONTH_RE}\s+\d{{4}})?"
     r"\s*(?:\((?P<agency2>[^()\n]{1,30})\))?\s*(?:--|[-\u2013\u2014])\s+"
 )
 
@@ -171,129 +149,210 @@ def _front_matter(text: str) -> tuple[int, dict[str, str]]:
     return m.end(), meta
 
 
-def markdown_view(source: str) -> PlainText:
-    """The readable view of a Markdown draft, aligned character for character with ``source``."""
-    chars = list(source)
-    fm_end, meta = _front_matter(source)
-    _blank(chars, 0, fm_end)
-    for m in _COMMENT.finditer(source, fm_end):
-        _blank(chars, m.start(), m.end())
+@dataclass
+class _MarkdownLines:
+    """The line-level pass over a Markdown draft: the characters being blanked and the blocks found."""
 
-    # Line-level syntax: fences, headings, bullets, quotes, rules; and block boundaries.
-    blocks: list[Block] = []
-    lines: list[tuple[int, int]] = []
-    pos = 0
-    for line in source.split("\n"):
-        lines.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    in_fence: str | None = None
-    prev_quoted = False
-    current: list[int] | None = None  # [start, end, is_heading]
-    kinds: list[tuple[int, int, str]] = []
+    chars: list[str]
+    in_fence: str | None = None  # the fence character of an open code block
+    prev_quoted: bool = False
+    current: list[int] | None = None  # the open block: [start, end, is_heading]
+    kinds: list[tuple[int, int, str]] = field(default_factory=list)
 
-    def close() -> None:
-        nonlocal current
-        if current is not None:
-            kinds.append((current[0], current[1], HEADING if current[2] else BODY))
-            current = None
+    def close(self) -> None:
+        """End the open block."""
+        if self.current is not None:
+            self.kinds.append((self.current[0], self.current[1], HEADING if self.current[2] else BODY))
+            self.current = None
 
-    for a, b in lines:
-        if b <= fm_end:
-            continue
+
+LineRule = Callable[[_MarkdownLines, int, int, str], bool]
+"""``rule(lines, a, b, line)``: handles the source line ``[a, b)`` when it is of the rule's kind (True)."""
+
+
+def _fence_line(st: _MarkdownLines, a: int, b: int, line: str) -> bool:
+    """Code fences and everything inside them are blanked."""
+    fence = _FENCE.match(line)
+    if st.in_fence is not None:
+        _blank(st.chars, a, b)
+        if fence and fence.group(1)[0] == st.in_fence:
+            st.in_fence = None
+        return True
+    if fence:
+        st.close()
+        st.in_fence = fence.group(1)[0]
+        _blank(st.chars, a, b)
+        return True
+    return False
+
+
+def _empty_line(st: _MarkdownLines, a: int, b: int, line: str) -> bool:
+    """A blank line ends a block."""
+    if line.strip():
+        return False
+    st.close()
+    st.prev_quoted = False
+    return True
+
+
+def _setext_line(st: _MarkdownLines, a: int, b: int, line: str) -> bool:
+    """ "Title\n=====": the paragraph above is a heading."""
+    if not (_SETEXT.match(line) and st.current is not None and not st.current[2]):
+        return False
+    st.current[2] = 1
+    _blank(st.chars, a, b)
+    st.close()
+    return True
+
+
+def _rule_line(st: _MarkdownLines, a: int, b: int, line: str) -> bool:
+    """Horizontal rules, reference definitions and table rules hold nothing readable."""
+    if not (_HR.match(line) or _REF_DEF.match(line) or _TABLE_RULE.match(line)):
+        return False
+    st.close()
+    _blank(st.chars, a, b)
+    return True
+
+
+def _atx_line(st: _MarkdownLines, a: int, b: int, line: str) -> bool:
+    """ "## Heading ##": a heading block of its own, its markers blanked."""
+    m = _ATX.match(line)
+    if not m:
+        return False
+    st.close()
+    _blank(st.chars, a, a + m.end())
+    if close_m := _ATX_CLOSE.search(line, m.end()):
+        _blank(st.chars, a + close_m.start(), b)
+    st.kinds.append((a, b, HEADING))
+    return True
+
+
+def _text_line(st: _MarkdownLines, a: int, b: int, line: str) -> bool:
+    """Text: quote markers, bullets and table bars blanked; a quotation, a list item and a table row each
+    start a block of their own, other lines continue the open one."""
+    chars = st.chars
+    starts_item = False
+    quoted = bool(_QUOTE.match(line))
+    if m := _QUOTE.match(line):
+        _blank(chars, a, a + m.end())
         line = "".join(chars[a:b])
-        fence = _FENCE.match(line)
-        if in_fence is not None:
-            _blank(chars, a, b)
-            if fence and fence.group(1)[0] == in_fence:
-                in_fence = None
-            continue
-        if fence:
-            close()
-            in_fence = fence.group(1)[0]
-            _blank(chars, a, b)
-            continue
-        if not line.strip():
-            close()
-            prev_quoted = False
-            continue
-        if _SETEXT.match(line) and current is not None and not current[2]:
-            # The paragraph above is a heading ("Title\n=====").
-            current[2] = 1
-            _blank(chars, a, b)
-            close()
-            continue
-        if _HR.match(line) or _REF_DEF.match(line) or _TABLE_RULE.match(line):
-            close()
-            _blank(chars, a, b)
-            continue
-        if m := _ATX.match(line):
-            close()
-            _blank(chars, a, a + m.end())
-            if close_m := _ATX_CLOSE.search(line, m.end()):
-                _blank(chars, a + close_m.start(), b)
-            kinds.append((a, b, HEADING))
-            continue
-        starts_item = False
-        quoted = bool(_QUOTE.match(line))
-        if m := _QUOTE.match(line):
-            _blank(chars, a, a + m.end())
-            line = "".join(chars[a:b])
-        if quoted != prev_quoted:
-            starts_item = True  # a quotation is its own block
-        prev_quoted = quoted
-        if m := _BULLET.match(line):
-            _blank(chars, a, a + m.end())
-            starts_item = True
-        if "|" in line and line.strip().startswith("|"):
-            for i in range(a, b):
-                if chars[i] == "|":
-                    chars[i] = " "
-            starts_item = True  # each table row is its own block
-        if starts_item or current is None:
-            close()
-            current = [a, b, 0]
-        else:
-            current[1] = b
-    close()
+    if quoted != st.prev_quoted:
+        starts_item = True  # a quotation is its own block
+    st.prev_quoted = quoted
+    if m := _BULLET.match(line):
+        _blank(chars, a, a + m.end())
+        starts_item = True
+    if "|" in line and line.strip().startswith("|"):
+        for i in range(a, b):
+            if chars[i] == "|":
+                chars[i] = " "
+        starts_item = True  # each table row is its own block
+    if starts_item or st.current is None:
+        st.close()
+        st.current = [a, b, 0]
+    else:
+        st.current[1] = b
+    return True
 
-    # Inline syntax, on the partly blanked text (blanked regions no longer match).
-    view = "".join(chars)
+
+LINE_RULES: tuple[LineRule, ...] = (_fence_line, _empty_line, _setext_line, _rule_line, _atx_line, _text_line)
+"""Markdown line syntax, tried in this order on each line (the last one takes any line)."""
+
+
+def _images(chars: list[str], view: str) -> None:
     for m in _IMAGE.finditer(view):
         _blank(chars, m.start(), m.end())
-    view = "".join(chars)
+
+
+def _links(chars: list[str], view: str) -> None:
+    """Autolinks go; a link keeps its text, without the brackets and the target."""
     for m in _AUTOLINK.finditer(view):
         _blank(chars, m.start(), m.end())
     for m in _LINK.finditer(view):
         _blank(chars, m.start(), m.start() + 1)
         _blank(chars, m.end(1), m.end())
-    view = "".join(chars)
+
+
+def _code_spans(chars: list[str], view: str) -> None:
     for m in _CODE.finditer(view):
         _blank(chars, m.start(), m.start(2))
         _blank(chars, m.end(2), m.end())
-    view = "".join(chars)
+
+
+def _tags(chars: list[str], view: str) -> None:
     for m in _TAG.finditer(view):
         _blank(chars, m.start(), m.end())
-    for pattern in (_STRONG, _EM_STAR, _EM_UNDER):
-        view = "".join(chars)
+
+
+def _emphasis(pattern: re.Pattern[str]) -> Callable[[list[str], str], None]:
+    def blank_markers(chars: list[str], view: str) -> None:
         for m in pattern.finditer(view):
             inner = m.group(m.lastindex or 0)
-            marker = len(m.group(0)) - len(inner)
-            half = marker // 2
+            half = (len(m.group(0)) - len(inner)) // 2
             _blank(chars, m.start(), m.start() + half)
             _blank(chars, m.end() - half, m.end())
-    view = "".join(chars)
+
+    return blank_markers
+
+
+def _escapes(chars: list[str], view: str) -> None:
     for m in _ESCAPE.finditer(view):
         chars[m.start()] = " "
-    text = "".join(chars)
 
+
+INLINE_STEPS: tuple[Callable[[list[str], str], None], ...] = (
+    _images,
+    _links,
+    _code_spans,
+    _tags,
+    _emphasis(_STRONG),
+    _emphasis(_EM_STAR),
+    _emphasis(_EM_UNDER),
+    _escapes,
+)
+"""Inline syntax, blanked in this order; each step sees the text as the steps before it left it."""
+
+
+def _trimmed_blocks(text: str, kinds: list[tuple[int, int, str]]) -> list[Block]:
+    """Each block trimmed to its readable characters (empty ones dropped)."""
+    blocks = []
     for a, b, kind in kinds:
-        # Trim each block to its readable characters.
         while a < b and text[a].isspace():
             a += 1
         while b > a and text[b - 1].isspace():
             b -= 1
         if a < b:
             blocks.append(Block(a, b, kind))
+    return blocks
+
+
+def markdown_view(source: str) -> PlainText:
+    """The readable view of a Markdown draft, aligned character for character with ``source``.
+
+    Front matter and comments are blanked first, then each line goes through :data:`LINE_RULES` (block
+    syntax and block boundaries), then the text through :data:`INLINE_STEPS`.
+    """
+    chars = list(source)
+    fm_end, meta = _front_matter(source)
+    _blank(chars, 0, fm_end)
+    for m in _COMMENT.finditer(source, fm_end):
+        _blank(chars, m.start(), m.end())
+    lines = _MarkdownLines(chars)
+    pos = 0
+    for raw in source.split("\n"):
+        a, b = pos, pos + len(raw)
+        pos = b + 1
+        if b <= fm_end:
+            continue
+        line = "".join(chars[a:b])
+        for rule in LINE_RULES:
+            if rule(lines, a, b, line):
+                break
+    lines.close()
+    for step in INLINE_STEPS:
+        step(chars, "".join(chars))
+    text = "".join(chars)
+    blocks = _trimmed_blocks(text, lines.kinds)
     title = next((text[b.start : b.end].strip() for b in blocks if b.kind == HEADING), None)
     title = meta.get("title") or title
     draft_date = parse_date(meta.get("date", "")) if meta.get("date") else None
@@ -354,6 +413,8 @@ class _VisibleText(HTMLParser):
         self.meta: dict[str, str] = {}
         self.title_parts: list[str] = []
         self.in_title = False
+        self.in_title_chars: list[bool] = []  # per character: read inside a <title> (no body text)
+        self.line_breaks: list[int] = []  # where the breaks a <br> added start
 
     def _pos(self) -> int:
         line, col = self.getpos()
@@ -366,6 +427,7 @@ class _VisibleText(HTMLParser):
             self.starts.append(pos)
             self.ends.append(pos)
             self.kinds.append(BODY)
+            self.in_title_chars.append(False)
 
     def _add(self, text: str, start: int, widths: list[int] | None = None) -> None:
         kind = HEADING if self.heading else BODY
@@ -381,6 +443,7 @@ class _VisibleText(HTMLParser):
             self.starts.append(offset)
             self.ends.append(offset + width)
             self.kinds.append(kind)
+            self.in_title_chars.append(self.in_title)
             offset += width
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -400,6 +463,8 @@ class _VisibleText(HTMLParser):
             self.skip += 1
             return
         if tag in _BLOCK:
+            if tag == "br":
+                self.line_breaks.append(len(self.chars))
             self._break()
         if tag == "pre":
             self.pre += 1
@@ -455,14 +520,23 @@ class _VisibleText(HTMLParser):
         self._ref(name, "&#")
 
 
-def html_view(source: str) -> PlainText:
-    """The visible text of an HTML draft, each character mapped to its source range."""
+def _parse_html(source: str) -> _VisibleText:
     parser = _VisibleText(source)
     try:
         parser.feed(source)
         parser.close()
     except (AssertionError, ValueError):  # pragma: no cover - html.parser is lenient; defensive only
         pass
+    return parser
+
+
+def _html_title(parser: _VisibleText) -> str | None:
+    return " ".join("".join(parser.title_parts).split()) or None
+
+
+def html_view(source: str) -> PlainText:
+    """The visible text of an HTML draft, each character mapped to its source range."""
+    parser = _parse_html(source)
     text = "".join(parser.chars)
     blocks: list[Block] = []
     for m in re.finditer(r"[^\n]+", text):
@@ -474,7 +548,7 @@ def html_view(source: str) -> PlainText:
         if a < b:
             kind = HEADING if parser.kinds[a] == HEADING else BODY
             blocks.append(Block(a, b, kind))
-    title = " ".join("".join(parser.title_parts).split()) or None
+    title = _html_title(parser)
     if title is None:
         title = next((text[b.start : b.end] for b in blocks if b.kind == HEADING), None)
     found = next((parser.meta[k] for k in (*_DATE_META, "datetime") if parser.meta.get(k)), None)
@@ -488,6 +562,45 @@ def html_view(source: str) -> PlainText:
         date=draft_date,
         meta=parser.meta,
     )
+
+
+def html_text(source: str) -> tuple[str, str | None]:
+    """The visible text of an HTML page as a corpus document stores it, and the page's ``<title>``.
+
+    The same reading as :func:`html_view` (scripts, styles, page furniture and ``<head>`` dropped, entities
+    decoded), laid out for retrieval: each block (paragraph, heading, list item, table cell...) is one
+    paragraph, separated from the next by a blank line so that no sentence runs from one block into the
+    next; a ``<br>`` is a line break inside its block; white space inside a line collapses to one space.
+    """
+    parser = _parse_html(source)
+    paragraphs: list[str] = []
+    lines: list[str] = []
+    line: list[str] = []
+
+    def end_line() -> None:
+        collapsed = " ".join("".join(line).split())
+        if collapsed:
+            lines.append(collapsed)
+        line.clear()
+
+    def end_paragraph() -> None:
+        end_line()
+        if lines:
+            paragraphs.append("\n".join(lines))
+        lines.clear()
+
+    breaks = set(parser.line_breaks)
+    for i, ch in enumerate(parser.chars):
+        inserted = parser.starts[i] == parser.ends[i]  # a break the reader added, not text of the page
+        if inserted and i in breaks:
+            end_line()
+        elif inserted and ch == "\n":
+            if i - 1 not in breaks:
+                end_paragraph()
+        elif not parser.in_title_chars[i]:
+            line.append(ch)
+    end_paragraph()
+    return "\n\n".join(paragraphs), _html_title(parser)
 
 
 def view(source: str, fmt: str) -> PlainText:

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.corpus.ingest import html_to_text, ingest, markdown_title
+from factcheck.corpus.ingest import ingest, markdown_title
 from factcheck.errors import InputError
+from factcheck.sources.markup import html_text
 
 HTML_PAGE = """<!DOCTYPE html>
 <html><head><title>  Plant   news </title>
@@ -63,7 +64,7 @@ def test_single_file_is_known_by_its_stem(tmp_path: Path) -> None:
 
 
 def test_html_drops_scripts_styles_and_keeps_blocks_on_their_own_lines() -> None:
-    text, title = html_to_text(HTML_PAGE)
+    text, title = html_text(HTML_PAGE)
     assert title == "Plant news"
     assert "SECRET" not in text and "tracking" not in text and "color" not in text
     assert "Home" not in text  # navigation is not content
