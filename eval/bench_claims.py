@@ -35,19 +35,19 @@ from pathlib import Path
 from typing import Any
 
 from factcheck.claims.extraction import extract_claims
+from factcheck.rules.lexicon import FUNCTION_WORDS, words
 from factcheck.sources.sentences import split_sentences
 
 DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
 OUT = Path(__file__).resolve().parent / "out" / "bench_claims.json"
 THRESHOLD = 0.8
-_STOP_WORDS = """
-a an the of in on at to for from by with and or but as is are was were be been being has have had will would
-can could may might shall should must do does did that this these those it its it's he she they them his her
-their there which who whom whose what when where while than then also not no so such into over under about
-after before during since until up down out off very more most some any all each both either neither other
-another own same only just i we you our your my me us him
-"""
-STOP = frozenset(_STOP_WORDS.split())
+# Words that say nothing about a claim's content: the function words, pronouns and quantifiers.
+STOP = (FUNCTION_WORDS - {"how", "if", "why"}) | frozenset(
+    words(
+        """being it's whose also after before during since until up down out off very any all each both either
+        neither other another own same only just shall must over under my me us him"""
+    )
+)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d+(?:[.,]\d+)*")
 
 

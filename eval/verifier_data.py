@@ -33,6 +33,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from factcheck.evaluation.datasets import detokenize
+from factcheck.rules.lexicon import MONTH_NAMES
 
 ENTAILS, CONTRADICTS, NEITHER = 0, 1, 2
 DATA_ROOT = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
@@ -221,20 +222,7 @@ _CURRENCY_SWAPS = {
     "£": ["€", "$"],
 }
 _CURRENCY = re.compile(r"US dollars|\b(?:euros?|dollars?|pounds|yuan)\b|[€$£]")
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
+MONTHS = list(MONTH_NAMES)
 _MONTH = re.compile(r"\b(" + "|".join(MONTHS) + r")\b")
 CITIES = [
     "Beijing",

@@ -42,6 +42,7 @@ from factcheck.corpus.passages import split_passages
 from factcheck.corpus.progress import embedding_progress
 from factcheck.domain import Passage, SourceDocument
 from factcheck.errors import CorpusIndexError, InputError
+from factcheck.rules.lexicon import FUNCTION_WORDS
 from factcheck.settings import BUNDLED_CORPUS, Settings, load_settings
 
 INDEX_FILE = "index.sqlite"
@@ -152,13 +153,7 @@ def corpus_version_of(versions: dict[str, str]) -> str:
 
 # Function words match nearly every passage: leaving them out of the BM25 query barely changes the
 # ranking (their weight is near zero) but saves scoring almost the whole corpus for each query.
-_STOPWORD_LIST = """
-a about an and are as at be been but by can could did do does for from had has have he her his how i if
-in into is it its may might more most no not of on or our she should so some such than that the their
-them then there these they this those to was we were what when where which while who whom why will with
-would you your
-"""
-STOPWORDS = frozenset(_STOPWORD_LIST.split())
+STOPWORDS = FUNCTION_WORDS
 
 
 def fts_query(text: str) -> str | None:
