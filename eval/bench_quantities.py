@@ -35,7 +35,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from factcheck.rules import consistency, names, quantities
+from factcheck.rules import consistency, findings, lexicon, names, quantities, tokens
 from factcheck.rules.consistency import compare
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -175,13 +175,13 @@ def public_set(folder: Path, reader) -> tuple[dict | None, list[dict]]:
 
 def _clear_caches() -> None:
     for fn in (
-        quantities.tokenize,
+        tokens.tokenize,
         quantities.extract,
-        quantities.normalise_word,
-        quantities._content_words,
+        lexicon.normalise_word,
+        tokens._content_words,
         names.extract_names,
         consistency._compare,
-        consistency._name_words,
+        findings.name_words,
     ):
         fn.cache_clear()
 
