@@ -18,9 +18,13 @@ import yaml
 from haystack import Pipeline, component, tracing
 from haystack.tracing import Span, Tracer
 
+from factcheck.claims.extractor import ClaimExtractor
+from factcheck.corpus.retriever import HybridRetriever
 from factcheck.domain import CheckResult, Claim, Verdict
 from factcheck.errors import InputError
 from factcheck.settings import Settings
+from factcheck.sources.reading import read_text
+from factcheck.verification.verifier import Verifier
 
 
 @component
@@ -32,22 +36,11 @@ class ClaimQueries:
         return {"queries": [claim.text for claim in claims]}
 
 
-def _retriever(index_dir: Path, settings: Settings):
-    from factcheck.corpus.retriever import HybridRetriever
-
-    return HybridRetriever(
-        index=str(index_dir),
-        top_k=settings.top_k,
-        mode=settings.retrieval_mode,
-        dense_k=settings.dense_k,
-        bm25_k=settings.bm25_k,
-        rrf_k=settings.rrf_k,
-    )
+def _retriever(index_dir: Path, settings: Settings) -> HybridRetriever:
+    return HybridRetriever.from_settings(str(index_dir), settings)
 
 
-def _verifier(settings: Settings):
-    from factcheck.verification.verifier import Verifier
-
+def _verifier(settings: Settings) -> Verifier:
     return Verifier.from_settings(settings)
 
 
@@ -64,8 +57,6 @@ def build_verification_pipeline(index_dir: Path, settings: Settings) -> Pipeline
 
 def build_check_pipeline(index_dir: Path, settings: Settings) -> Pipeline:
     """Draft text in, verdicts out: claim extraction, retrieval, verification."""
-    from factcheck.claims.extractor import ClaimExtractor
-
     pipeline = Pipeline(metadata={"name": "factcheck-check"})
     pipeline.add_component("extractor", ClaimExtractor())
     pipeline.add_component("queries", ClaimQueries())
@@ -98,8 +89,6 @@ def _current_types(data: Any) -> Any:
 
 def load_pipeline(path: Path, index_dir: Path | None = None) -> Pipeline:
     """A pipeline from a YAML file written by ``factcheck pipeline --dump`` (index optionally replaced)."""
-    from factcheck.sources.reading import read_text
-
     try:
         definition = _current_types(yaml.safe_load(read_text(path)))
         pipeline = Pipeline.from_dict(definition, allowed_modules=["factcheck"])

@@ -7,34 +7,110 @@ from typing import Any
 
 from haystack import component, default_from_dict, default_to_dict
 
-from factcheck.corpus.index import IndexReport, build_index
+from factcheck.corpus.encoder import shared_embedder
+from factcheck.corpus.index import IndexReport, Progress, build_index
+from factcheck.errors import InputError
+from factcheck.settings import Settings
+
+_DEFAULTS = Settings()
 
 
 @component
 class CorpusIndexer:
-    """Index files and folders into the index folder ``index`` (incrementally; see ``build_index``)."""
+    """Index files and folders into an index folder, incrementally (see
+    :func:`~factcheck.corpus.index.build_index`): only new or changed documents are split and embedded.
 
-    def __init__(self, index: str, approximate: bool = False) -> None:
+    :param index: the index folder (created when missing).
+    :param approximate: keep an approximate (HNSW) dense index even for a small corpus.
+    :param passage_sentences: sentences per passage.
+    :param passage_overlap: sentences shared by consecutive passages.
+    :param passage_max_chars: the longest passage, in characters.
+    :param approximate_above: passage count above which the dense index is approximate (HNSW).
+    :param embed_batch_size: passages embedded per batch.
+    :param index_lock_timeout: seconds to wait for another process indexing into the same folder.
+    :param max_input_bytes: the largest file read.
+
+    Example::
+
+        indexer = CorpusIndexer(index="newsroom-index")
+        indexer.warm_up()
+        report = indexer.run(paths=["corpus/"])["report"]
+        print(report.summary())
+    """
+
+    def __init__(
+        self,
+        index: str,
+        approximate: bool = False,
+        passage_sentences: int = _DEFAULTS.passage_sentences,
+        passage_overlap: int = _DEFAULTS.passage_overlap,
+        passage_max_chars: int = _DEFAULTS.passage_max_chars,
+        approximate_above: int = _DEFAULTS.approximate_above,
+        embed_batch_size: int = _DEFAULTS.embed_batch_size,
+        index_lock_timeout: float = _DEFAULTS.index_lock_timeout,
+        max_input_bytes: int = _DEFAULTS.max_input_bytes,
+    ) -> None:
+        if passage_sentences < 1 or passage_overlap < 0 or passage_overlap >= passage_sentences:
+            raise InputError("passage_sentences must be at least 1 and passage_overlap below it")
+        if passage_max_chars < 1 or embed_batch_size < 1 or max_input_bytes < 1 or index_lock_timeout < 0:
+            raise InputError("passage_max_chars, embed_batch_size and max_input_bytes must be positive")
         self.index = str(index)
         self.approximate = approximate
+        self.passage_sentences = passage_sentences
+        self.passage_overlap = passage_overlap
+        self.passage_max_chars = passage_max_chars
+        self.approximate_above = approximate_above
+        self.embed_batch_size = embed_batch_size
+        self.index_lock_timeout = index_lock_timeout
+        self.max_input_bytes = max_input_bytes
+
+    def _settings(self) -> Settings:
+        """The indexing settings: this component's, nothing from the environment."""
+        return Settings(
+            passage_sentences=self.passage_sentences,
+            passage_overlap=self.passage_overlap,
+            passage_max_chars=self.passage_max_chars,
+            approximate_above=self.approximate_above,
+            embed_batch_size=self.embed_batch_size,
+            index_lock_timeout=self.index_lock_timeout,
+            max_input_bytes=self.max_input_bytes,
+        )
 
     def warm_up(self) -> None:
         """Load the embedding model (once)."""
-        from factcheck.corpus.encoder import shared_embedder
-
         shared_embedder().warm_up()
 
     @component.output_types(report=IndexReport, corpus_version=str)
-    def run(self, paths: list[str], progress: Any = None) -> dict[str, Any]:
-        """Index ``paths``; returns the run's report and the new corpus version."""
+    def run(self, paths: list[str], progress: Progress | None = None) -> dict[str, Any]:
+        """Index ``paths``.
+
+        :param paths: files and folders to index (``.txt``, ``.md``, ``.html``, ``.jsonl``).
+        :param progress: ``progress(done, total)``, called as passages are embedded.
+        :returns: ``{"report": IndexReport, "corpus_version": str}``.
+        """
         report = build_index(
-            [Path(p) for p in paths], self.index, progress=progress, approximate=self.approximate
+            [Path(p) for p in paths],
+            self.index,
+            settings=self._settings(),
+            progress=progress,
+            approximate=self.approximate,
         )
         return {"report": report, "corpus_version": report.corpus_version}
 
     def to_dict(self) -> dict[str, Any]:
         """Serialise the component."""
-        return default_to_dict(self, index=self.index, approximate=self.approximate)
+        return default_to_dict(
+            self,
+            index=self.index,
+            approximate=self.approximate,
+            passage_sentences=self.passage_sentences,
+            passage_overlap=self.passage_overlap,
+            passage_max_chars=self.passage_max_chars,
+            approximate_above=self.approximate_above,
+            embed_batch_size=self.embed_batch_size,
+            index_lock_timeout=self.index_lock_timeout,
+            max_input_bytes=self.max_input_bytes,
+        )
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> CorpusIndexer:

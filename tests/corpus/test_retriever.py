@@ -141,11 +141,40 @@ def test_retriever_rejects_bad_settings(demo_index: Path) -> None:
         HybridRetriever(index=str(demo_index), top_k=0)
 
 
-def test_indexer_component(tmp_path: Path, embedder) -> None:
-    from factcheck.corpus.indexer import CorpusIndexer
+def test_every_retriever_setting_is_an_init_parameter_that_survives_to_dict(
+    demo_index: Path, monkeypatch
+) -> None:
+    from factcheck.corpus.retriever import HybridRetriever
 
-    (tmp_path / "docs").mkdir()
-    (tmp_path / "docs" / "a.md").write_text("# A\n\nAcme opened a plant in Berlin.\n")
-    indexer = CorpusIndexer.from_dict(CorpusIndexer(index=str(tmp_path / "idx")).to_dict())
-    output = indexer.run(paths=[str(tmp_path / "docs")])
-    assert output["report"].added == ["a"] and output["corpus_version"] == output["report"].corpus_version
+    chosen = {
+        "top_k": 2,
+        "mode": "dense",
+        "dense_k": 7,
+        "bm25_k": 9,
+        "rrf_k": 30,
+        "hnsw_ef_search": 32,
+        "approximate_above": 10,
+        "embed_batch_size": 8,
+    }
+    retriever = HybridRetriever(index=str(demo_index), **chosen)
+    data = retriever.to_dict()
+    assert data["init_parameters"] == {"index": str(demo_index), **chosen}
+    again = HybridRetriever.from_dict(data)
+    assert again.to_dict() == data
+    # warm_up reads nothing from the environment: the component's settings are the index's
+    monkeypatch.setenv("FACTCHECK_HNSW_EF_SEARCH", "999")
+    monkeypatch.setenv("FACTCHECK_EMBED_BATCH_SIZE", "999")
+    again.warm_up()
+    settings = again.corpus.settings
+    assert (settings.hnsw_ef_search, settings.embed_batch_size, settings.approximate_above) == (32, 8, 10)
+    assert (settings.dense_k, settings.bm25_k, settings.rrf_k) == (7, 9, 30)
+
+
+def test_the_pipeline_retriever_takes_its_settings_from_the_settings(tmp_path: Path) -> None:
+    from factcheck.pipeline import build_verification_pipeline
+
+    settings = Settings(top_k=3, dense_k=11, hnsw_ef_search=77, embed_batch_size=16, approximate_above=5)
+    retriever = build_verification_pipeline(tmp_path, settings).get_component("retriever")
+    params = retriever.to_dict()["init_parameters"]
+    assert (params["top_k"], params["dense_k"], params["hnsw_ef_search"]) == (3, 11, 77)
+    assert (params["embed_batch_size"], params["approximate_above"]) == (16, 5)
