@@ -53,6 +53,7 @@ DOWNLOADS = {
 }
 SEARCH_MODES = ("hybrid", "dense", "bm25")
 MAX_QUERY_CHARS = 500
+MAX_LISTED = 500
 CLAIM_ID = re.compile(r"[0-9a-f]{4,64}")
 CHECK_ID = re.compile(r"[0-9a-f]{32}")
 
@@ -107,14 +108,13 @@ class WebApp:
 
     async def error_page(self, request: Request, status: int, message: str) -> Response:
         """An error as a page (or JSON under ``/api/``), never with a traceback."""
-        headers = {}
         if request.url.path.startswith("/api/") or "application/json" in request.headers.get("accept", ""):
             return JSONResponse({"error": message, "status": status}, status_code=status)
         try:
             return self.page(request, "error.html", status, code=status, message=message)
         except Exception:  # the error page itself must never fail
             log.exception("error page failed")
-            return Response(message, status_code=status, media_type="text/plain", headers=headers)
+            return Response(message, status_code=status, media_type="text/plain")
 
     async def on_http_error(self, request: Request, exc: Exception) -> Response:
         assert isinstance(exc, HTTPException)
@@ -338,7 +338,9 @@ class WebApp:
                 found = [c for c in found if c.id not in states]
             elif decision:
                 found = [c for c in found if c.id in states and states[c.id].kind == decision]
-            return {"claims": found, "states": states, "drafts": drafts}
+            # Newest first, and a page of them: a newsroom's store holds far more than one page can show.
+            found.reverse()
+            return {"claims": found[:MAX_LISTED], "total": len(found), "states": states, "drafts": drafts}
 
         data = await run_in_threadpool(load)
         filters = {

@@ -378,6 +378,13 @@ def test_claims_page_filters_by_label_decision_draft_and_date(client, demo_check
     assert client.get("/claims/0123456789ab").status_code == 400
 
 
+def test_claims_page_shows_one_page_newest_first(client, demo_check, monkeypatch):
+    monkeypatch.setattr("factcheck.web.app.MAX_LISTED", 2)
+    html = client.get("/claims").text
+    assert len(re.findall(r'<td><a href="/claims/[0-9a-f]+">', html)) == 2
+    assert "the first 2 are shown" in html
+
+
 def test_recheck_page_shows_old_and_new_evidence_side_by_side(web_service, tmp_path):
     from factcheck.domain import Claim, Evidence, Label, Stance, Verdict
     from factcheck.web.service import CheckService
