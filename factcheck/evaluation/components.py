@@ -9,23 +9,24 @@ to the project's JSONL document format on the way, so the public file is read un
 from __future__ import annotations
 
 import contextlib
+import gzip
 import json
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from factcheck.corpus.index import CorpusIndex, build_index
 from factcheck.domain import Claim, Passage, Verdict
-from factcheck.errors import InputError, ModelError
+from factcheck.errors import InputError
+from factcheck.evaluation.datasets import _json_lines
 from factcheck.evaluation.runner import SearchFn, VerifyFn
 from factcheck.settings import Settings
+from factcheck.verification.model import CONFIG_FILE, DELTA_FILE, MODEL_FOLDER, read_manifest
+from factcheck.verification.verifier import Verifier
 
 
 def verifier_fn(settings: Settings) -> tuple[VerifyFn, str | None]:
     """The ``Verifier`` component, warmed up, as a ``verify(claims, passages)`` function, and its version."""
-    try:
-        from factcheck.verification.verifier import Verifier
-    except ImportError as exc:
-        raise ModelError(f"the verdict model is not available in this installation ({exc})") from exc
     verifier = Verifier.from_settings(settings)
     verifier.warm_up()
 
@@ -48,9 +49,7 @@ def model_version(verifier: object) -> str | None:
     )
     digest = None
     try:
-        from factcheck.verification.model import CONFIG_FILE, DELTA_FILE, read_manifest
-
-        folder = Path(getattr(verifier, "model_dir", None) or _default_model_folder())
+        folder = Path(getattr(verifier, "model_dir", None) or MODEL_FOLDER)
         digest = read_manifest(folder).get(DELTA_FILE)
         if version is None:
             version = json.loads((folder / CONFIG_FILE).read_text(encoding="utf-8")).get("version")
@@ -61,16 +60,8 @@ def model_version(verifier: object) -> str | None:
     return f"{version or '?'} (delta {digest[:8]})" if digest else version
 
 
-def _default_model_folder() -> Path:
-    from factcheck.verification.model import MODEL_FOLDER
-
-    return MODEL_FOLDER
-
-
 def index_search_fn(index_dir: str | Path, settings: Settings) -> SearchFn:
     """``search(queries, k)`` over an existing corpus index (the project's retrieval mode setting)."""
-    from factcheck.corpus.index import CorpusIndex
-
     index = CorpusIndex.open(index_dir, settings)
     mode = getattr(settings, "retrieval_mode", "hybrid")
 
@@ -94,16 +85,12 @@ def _is_abstract_corpus(path: Path) -> bool:
 
 
 def _gzip_open(path: Path, mode: str, encoding: str):
-    import gzip
-
     return gzip.open(path, mode, encoding=encoding)
 
 
 def convert_abstract_corpus(source: Path, target: Path) -> int:
     """Writes a SciFact-style corpus as project JSONL documents (id, title, text = title, blank line,
     abstract); returns the count."""
-    from factcheck.evaluation.datasets import _json_lines
-
     count = 0
     with target.open("w", encoding="utf-8") as out:
         for number, record in _json_lines(source):
@@ -125,8 +112,6 @@ def convert_abstract_corpus(source: Path, target: Path) -> int:
 @contextlib.contextmanager
 def temporary_index(corpus: Path, settings: Settings, progress=None) -> Iterator[Path]:
     """An index of ``corpus`` built in a temporary folder, removed afterwards."""
-    from factcheck.corpus.index import build_index
-
     if not corpus.exists():
         raise InputError(f"{corpus}: no such file or folder")
     with tempfile.TemporaryDirectory(prefix="factcheck-eval-") as tmp:

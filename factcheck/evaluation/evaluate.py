@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from factcheck.corpus.index import ensure_index
 from factcheck.errors import InputError
+from factcheck.evaluation.components import index_search_fn, temporary_index, verifier_fn
 from factcheck.evaluation.datasets import load_claims, select
 from factcheck.evaluation.report import build_report
 from factcheck.evaluation.runner import EvalRun, ProgressFn, SearchFn, VerifyFn, run_evaluation
@@ -32,15 +34,11 @@ def _index_search(
     index: Path | None, corpus: Path | None, settings: Settings, quiet: bool
 ) -> Iterator[SearchFn]:
     """Search over a temporary index of ``corpus``, the index folder ``index``, or the default index."""
-    from factcheck.evaluation.components import index_search_fn, temporary_index
-
     if corpus is not None:
         with temporary_index(corpus, settings) as folder:
             yield index_search_fn(folder, settings)
         return
     if index is None:
-        from factcheck.corpus.index import ensure_index
-
         index = Path(ensure_index(settings, None, quiet=quiet))
     elif not index.is_dir():
         raise InputError(f"{index}: no such index folder")
@@ -75,8 +73,6 @@ def evaluate(
     settings = settings or load_settings()
     claims = select(load_claims(paths, dataset_format), limit, seed)
     if verify is None:
-        from factcheck.evaluation.components import verifier_fn
-
         verify, model = verifier_fn(settings)
     verify_k = int(getattr(settings, "verify_passages", settings.top_k))
     if oracle:

@@ -8,8 +8,11 @@ import sys
 import tempfile
 from pathlib import Path
 
+from rich.console import Console
+
 from factcheck.domain import CheckResult
 from factcheck.errors import InputError
+from factcheck.report import render
 
 FORMATS = ("text", "json", "markdown", "html")
 
@@ -30,8 +33,6 @@ def write_output(body: str, out: Path | None) -> None:
 
 def render_report(result: CheckResult, fmt: str) -> str:
     """The whole report of ``result`` in ``fmt`` (``text``, ``json``, ``markdown`` or ``html``)."""
-    from factcheck.report import render
-
     if fmt == "json":
         return json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n"
     if fmt == "markdown":
@@ -46,10 +47,6 @@ def render_report(result: CheckResult, fmt: str) -> str:
 def write_report(result: CheckResult, fmt: str, out: Path | None) -> None:
     """Renders ``result`` in ``fmt`` to ``out`` (written atomically) or stdout (text in colour)."""
     if fmt == "text" and out is None:
-        from rich.console import Console
-
-        from factcheck.report import render
-
         render.render_text(result, Console(soft_wrap=False))
         return
     write_output(render_report(result, fmt), out)

@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+import pysbd
+
 _BLANK_LINES = re.compile(r"\n\s*\n")
 
 
@@ -25,9 +27,7 @@ class Span:
 
 
 @cache
-def _segmenter():
-    import pysbd
-
+def _segmenter() -> pysbd.Segmenter:
     return pysbd.Segmenter(language="en", clean=False)
 
 

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from factcheck.claims.extraction import load_draft
+from factcheck.corpus.index import CorpusIndex, ensure_index
 from factcheck.domain import CheckResult
+from factcheck.pipeline import build_check_pipeline, load_pipeline, run_check
 from factcheck.settings import Settings, load_settings
+from factcheck.workflows.store import ClaimStore
 
 
 def _index_dir(index: Path | None, settings: Settings, quiet: bool) -> Path:
-    from factcheck.corpus.index import ensure_index
-
     return ensure_index(settings, str(index) if index else None, quiet=quiet)
 
 
@@ -23,10 +25,6 @@ def check_draft(
     settings: Settings | None = None,
 ) -> CheckResult:
     """Checks one draft end to end and, with ``store``, records the verdicts."""
-    from factcheck.claims.extraction import load_draft
-    from factcheck.corpus.index import CorpusIndex
-    from factcheck.pipeline import build_check_pipeline, load_pipeline, run_check
-
     settings = settings or load_settings()
     draft = load_draft(file)
     index_dir = _index_dir(index, settings, quiet)
@@ -45,8 +43,6 @@ def check_draft(
         draft_date=draft.date,
     )
     if store is not None or settings.store:
-        from factcheck.workflows.store import ClaimStore
-
         with ClaimStore.open(store or Path(settings.store)) as claim_store:
             claim_store.record_check(
                 str(file), draft.text, list(result.verdicts), corpus.corpus_version, corpus.generation
@@ -56,8 +52,6 @@ def check_draft(
 
 def default_pipeline_yaml(index: Path | None = None) -> str:
     """The default check pipeline as YAML (nothing is loaded or built)."""
-    from factcheck.pipeline import build_check_pipeline
-
     settings = load_settings()
     index_dir = index or (Path(settings.index) if settings.index else settings.default_index_dir)
     return build_check_pipeline(index_dir, settings).dumps()

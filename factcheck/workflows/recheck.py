@@ -33,8 +33,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
+from filelock import FileLock, Timeout
+
+from factcheck.corpus.index import LOCK_FILE, CorpusIndex, ensure_index
 from factcheck.domain import Claim, Passage, Verdict
 from factcheck.errors import FactcheckError, StoreError
+from factcheck.pipeline import build_verification_pipeline
 from factcheck.settings import Settings, load_settings
 from factcheck.workflows.store import SETTLED_KINDS, ClaimStore, StoredClaim, StoredVerdict
 
@@ -436,8 +440,6 @@ def recheck_lock(store_path: Path, index_lock: Path | None, timeout: float) -> I
     A second re-check on the same store, or indexing of the same index, waits up to ``timeout`` seconds
     and then fails with a clear message (re-check side) rather than interleaving.
     """
-    from filelock import FileLock, Timeout
-
     store_lock = FileLock(str(store_path) + ".lock")
     try:
         store_lock.acquire(timeout=timeout)
@@ -477,11 +479,6 @@ def store_path(store_arg: str | Path | None, settings: Settings) -> Path:
 
 def pipeline_verify(index_dir: Path, settings: Settings) -> Verify:
     """The product's verification (retrieval then the verdict model), built once for many batches."""
-    try:
-        from factcheck.pipeline import build_verification_pipeline
-    except ImportError as exc:  # a partial installation
-        raise RecheckError(f"the verification pipeline is not available ({exc})") from exc
-
     pipeline = build_verification_pipeline(index_dir, settings)
 
     def verify(claims: list[Claim]) -> list[Verdict]:
@@ -506,8 +503,6 @@ def recheck_store(
 
     ``verify`` defaults to the product's verification pipeline over the same index.
     """
-    from factcheck.corpus.index import LOCK_FILE, CorpusIndex, ensure_index
-
     settings = settings or load_settings()
     path = store_path(store_arg, settings)
     # The bundled demo index is brought up to date first (that takes the index lock itself).

@@ -118,7 +118,6 @@ def test_component_round_trip():
 
 
 def test_a_rank_conflict_from_the_quantity_check_contradicts(verifier):
-    pytest.importorskip("factcheck.rules.consistency")
     text = "Xiaomi, the world's second-largest smartphone maker, said it will move into electric cars."
     passage = Passage(doc_id="xiaomi-ev-plan", start=0, end=len(text), text=text)
     (verdict,) = verifier.run(

@@ -536,14 +536,12 @@ Thursday. The centre will employ designers for Xiaomi EV, the car unit led by fo
 
 @pytest.fixture
 def product():
-    """The real check pipeline and verdict model; skips while they are not installed."""
-    try:
-        from factcheck.verification.model import shared_verifier_model
-        from factcheck.workflows.check import check_draft
+    """The real check pipeline and verdict model; skips while the verdict model cannot be loaded."""
+    from factcheck.verification.model import shared_verifier_model
+    from factcheck.workflows.check import check_draft
 
+    try:
         shared_verifier_model().warm_up()
-    except ImportError as exc:
-        pytest.skip(f"the check pipeline is not available ({exc})")
     except FactcheckError as exc:
         pytest.skip(f"the verdict model is not available ({exc})")
     return check_draft
