@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import csv
 import gzip
+import hashlib
 import io
 import random
 import re
@@ -269,11 +270,54 @@ def read_vitaminc(path: Path) -> Iterator[LabelledClaim]:
         )
 
 
+def sentence_id(prefix: str, *parts: str) -> str:
+    """A stable document id for an evidence sentence known only by its text (and its page)."""
+    return f"{prefix}:" + hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:12]
+
+
+def list_field(record: dict, key: str, path: Path, number: int) -> list:
+    """A record's list field (empty when absent), refused when it is something else."""
+    value = record.get(key) or []
+    if not isinstance(value, list):
+        raise InputError(f"{path}:{number}: {key!r} must be a list")
+    return value
+
+
+@dataclass(frozen=True)
+class Fm2Record:
+    """One Fool-Me-Twice claim with its evidence sentences as (document id, text), gold and retrieved."""
+
+    claim: LabelledClaim
+    page: str | None
+    gold: tuple[tuple[str, str], ...]
+    retrieved: tuple[tuple[str, str], ...]
+
+
+def fm2_records(path: Path) -> Iterator[Fm2Record]:
+    """Fool-Me-Twice JSONL records; an evidence sentence's document id hashes its page and its text."""
+    for number, record in _json_lines(path):
+        page = str(record.get("wikipedia_page") or "").strip() or None
+        found: dict[str, list[tuple[str, str]]] = {"gold_evidence": [], "retrieved_evidence": []}
+        for key, sentences in found.items():
+            for item in list_field(record, key, path, number):
+                text = str(item.get("text") or "").strip() if isinstance(item, dict) else ""
+                if text:
+                    sentences.append((sentence_id("fm2", page or "", text), text))
+        gold = dict(found["gold_evidence"])
+        claim = LabelledClaim(
+            str(record.get("id", number)),
+            _field(record, "text", path, number),
+            _map_label(record.get("label"), FEVER_LABELS, path, number),
+            tuple(gold.values()),
+            tuple(gold),
+        )
+        yield Fm2Record(claim, page, tuple(found["gold_evidence"]), tuple(found["retrieved_evidence"]))
+
+
 def read_fm2(path: Path) -> Iterator[LabelledClaim]:
     """Fool-Me-Twice JSONL: the claim with its gold evidence sentences (documents named by page and text)."""
-    from factcheck.evaluation.opensets import fm2_open
-
-    yield from fm2_open(path).claims
+    claims = [record.claim for record in fm2_records(path)]  # the whole file is checked before any claim
+    yield from claims
 
 
 def _csv_rows(path: Path, delimiter: str) -> Iterator[tuple[int, dict[str, str]]]:

@@ -45,8 +45,11 @@ from factcheck.evaluation.datasets import (
     _map_label,
     _scifact_corpus,
     detokenize,
+    fm2_records,
+    list_field,
     read_scifact,
     select,
+    sentence_id,
 )
 
 
@@ -85,19 +88,8 @@ class OpenSetting:
         return hasher.hexdigest()[:12]
 
 
-def _sentence_id(prefix: str, *parts: str) -> str:
-    return f"{prefix}:" + hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:12]
-
-
 def _add(documents: dict[str, OpenDocument], document: OpenDocument) -> None:
     documents.setdefault(document.id, document)
-
-
-def _list(record: dict, key: str, path: Path, number: int) -> list:
-    value = record.get(key) or []
-    if not isinstance(value, list):
-        raise InputError(f"{path}:{number}: {key!r} must be a list")
-    return value
 
 
 def climate_fever_open(path: Path) -> OpenSetting:
@@ -106,14 +98,14 @@ def climate_fever_open(path: Path) -> OpenSetting:
     claims: list[LabelledClaim] = []
     own: dict[str, tuple[str, ...]] = {}
     for number, record in _json_lines(path):
-        evidences = _list(record, "evidences", path, number)
+        evidences = list_field(record, "evidences", path, number)
         mine: list[tuple[str, str]] = []  # (document id, evidence label)
         for evidence in evidences:
             text = str(evidence.get("evidence") or "").strip()
             if not text:
                 continue
             article = str(evidence.get("article") or "").strip() or None
-            doc_id = str(evidence.get("evidence_id") or "").strip() or _sentence_id("cf", article or "", text)
+            doc_id = str(evidence.get("evidence_id") or "").strip() or sentence_id("cf", article or "", text)
             _add(documents, OpenDocument(doc_id, text, article))
             mine.append((doc_id, str(evidence.get("evidence_label", "")).lower()))
         raw = str(record.get("claim_label", "")).strip().upper()
@@ -141,11 +133,11 @@ def fever_lite_open(path: Path) -> OpenSetting:
     claims: list[LabelledClaim] = []
     own: dict[str, tuple[str, ...]] = {}
     for number, record in _json_lines(path):
-        evidence = _list(record, "evidence", path, number)
+        evidence = list_field(record, "evidence", path, number)
         sentences = [detokenize(str(s)) for s in evidence if str(s).strip()]
         ids = []
         for text in sentences:
-            doc_id = _sentence_id("fever", text)
+            doc_id = sentence_id("fever", text)
             _add(documents, OpenDocument(doc_id, text))
             ids.append(doc_id)
         claim_id = str(record.get("id", number))
@@ -165,28 +157,11 @@ def fm2_open(path: Path) -> OpenSetting:
     documents: dict[str, OpenDocument] = {}
     claims: list[LabelledClaim] = []
     own: dict[str, tuple[str, ...]] = {}
-    for number, record in _json_lines(path):
-        page = str(record.get("wikipedia_page") or "").strip() or None
-        ids: dict[str, list[str]] = {"gold_evidence": [], "retrieved_evidence": []}
-        for key, found in ids.items():
-            for item in _list(record, key, path, number):
-                text = str(item.get("text") or "").strip() if isinstance(item, dict) else ""
-                if text:
-                    doc_id = _sentence_id("fm2", page or "", text)
-                    _add(documents, OpenDocument(doc_id, text, page))
-                    found.append(doc_id)
-        claim_id = str(record.get("id", number))
-        gold = tuple(dict.fromkeys(ids["gold_evidence"]))
-        claims.append(
-            LabelledClaim(
-                claim_id,
-                _field(record, "text", path, number),
-                _map_label(record.get("label"), FEVER_LABELS, path, number),
-                tuple(documents[d].text for d in gold),
-                gold,
-            )
-        )
-        own[claim_id] = tuple(dict.fromkeys(ids["gold_evidence"] + ids["retrieved_evidence"]))
+    for record in fm2_records(path):
+        for doc_id, text in record.gold + record.retrieved:
+            _add(documents, OpenDocument(doc_id, text, record.page))
+        claims.append(record.claim)
+        own[record.claim.id] = tuple(dict.fromkeys(doc_id for doc_id, _ in record.gold + record.retrieved))
     return OpenSetting("fm2-open", tuple(claims), tuple(documents.values()), own)
 
 
