@@ -10,18 +10,11 @@ import sys
 
 import typer
 
+from factcheck.cli import commands  # noqa: F401  (importing the command modules registers their commands)
+from factcheck.cli.app import app
 from factcheck.errors import FactcheckError
 
-app = typer.Typer(
-    name="factcheck",
-    help="Check a draft's claims against your newsroom's own corpus.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-)
-
-# Importing the command modules registers their commands on ``app``.
-from factcheck.cli import commands  # noqa: E402,F401
+__all__ = ["app", "main"]
 
 
 def main() -> None:

@@ -12,7 +12,7 @@ import click
 import typer
 from typer.core import TyperGroup
 
-from factcheck.cli import app
+from factcheck.cli.app import app
 
 
 class _DraftFirstGroup(TyperGroup):

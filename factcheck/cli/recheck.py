@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from factcheck.cli import app
+from factcheck.cli.app import app
 from factcheck.cli.options import IndexOption, StoreOption, TextOrJson
 from factcheck.report.write import write_output
 

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from factcheck.cli import app
+from factcheck.cli.app import app
 from factcheck.cli.options import IndexOption, StoreOption
 from factcheck.errors import InputError
 
