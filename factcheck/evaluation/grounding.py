@@ -37,6 +37,9 @@ from typing import Any
 
 from factcheck.errors import InputError
 from factcheck.evaluation import metrics
+from factcheck.evaluation.datasets import _json_lines
+from factcheck.rules.lexicon import FUNCTION_WORDS
+from factcheck.sources.sentences import split_sentences
 
 CHUNK_WORDS = 120  # about six sentence-or-window spans: what the verifier scores per chunk
 MAX_CHUNKS = 3
@@ -56,8 +59,6 @@ class GroundingPair:
 
 
 def _records(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
-    from factcheck.evaluation.datasets import _json_lines
-
     if not path.is_file():
         raise InputError(f"{path}: no such file")
     yield from _json_lines(path)
@@ -199,8 +200,6 @@ def read_summedits(paths: Sequence[Path], split: str) -> list[GroundingPair]:
 
 def chunk_document(text: str, words: int = CHUNK_WORDS) -> list[str]:
     """Whole sentences packed into chunks of at most ``words`` words (a longer sentence is its own chunk)."""
-    from factcheck.sources.sentences import split_sentences
-
     chunks: list[str] = []
     current: list[str] = []
     count = 0
@@ -223,9 +222,7 @@ _TOKEN = re.compile(r"\w+")
 
 
 def _content_words(text: str) -> set[str]:
-    from factcheck.corpus.index import STOPWORDS
-
-    return {w for w in _TOKEN.findall(text.lower()) if w not in STOPWORDS and len(w) > 1}
+    return {w for w in _TOKEN.findall(text.lower()) if w not in FUNCTION_WORDS and len(w) > 1}
 
 
 def best_chunks(claim: str, chunks: Sequence[str], limit: int = MAX_CHUNKS) -> list[str]:

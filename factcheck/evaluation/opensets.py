@@ -31,12 +31,15 @@ from __future__ import annotations
 
 import hashlib
 import json
+import shutil
 import sqlite3
+import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from factcheck.errors import InputError
+from factcheck.corpus.index import CorpusIndex, build_index, fts_query
+from factcheck.errors import FactcheckError, InputError
 from factcheck.evaluation.datasets import (
     FEVER_LABELS,
     LabelledClaim,
@@ -51,6 +54,7 @@ from factcheck.evaluation.datasets import (
     select,
     sentence_id,
 )
+from factcheck.report.write import write_output
 
 
 @dataclass(frozen=True)
@@ -214,8 +218,6 @@ class LexicalNeighbours:
 
     def nearest(self, text: str, k: int) -> list[str]:
         """Ids of the ``k`` documents that match ``text`` best, best first."""
-        from factcheck.corpus.index import fts_query
-
         expression = fts_query(text)
         if expression is None or k <= 0:
             return []
@@ -261,8 +263,6 @@ def load_setting(name: str, path: Path) -> OpenSetting:
 
 def write_documents(documents: Iterable[OpenDocument], path: Path) -> int:
     """The documents as project JSONL, written atomically; returns the count."""
-    from factcheck.report.write import write_output
-
     lines = [d.to_json() for d in documents]
     path.parent.mkdir(parents=True, exist_ok=True)
     write_output("".join(line + "\n" for line in lines), path)
@@ -287,12 +287,6 @@ def cached_index(setting: OpenSetting, cache: Path, settings, progress=None) -> 
     sample, another data file or changed text gets its own index; an index of another embedding model is
     refused by the index itself and rebuilt.
     """
-    import shutil
-    import time
-
-    from factcheck.corpus.index import CorpusIndex, build_index
-    from factcheck.errors import FactcheckError
-
     folder = cache / f"{setting.name}-{len(setting.documents)}-{setting.digest()}"
     index_dir = folder / "index"
     try:

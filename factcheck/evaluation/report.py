@@ -28,11 +28,13 @@ mode and when no claim names a gold document. Definitions: ``factcheck.evaluatio
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
 from factcheck.evaluation import metrics
 from factcheck.evaluation.runner import INDEX, EvalRun
+from factcheck.report.write import write_output
 
 LABELS = metrics.LABELS
 
@@ -221,8 +223,6 @@ def write_outputs(
     out_dir: Path, report: dict[str, Any], run: EvalRun, title: str = "Evaluation"
 ) -> list[Path]:
     """Writes report.json, report.md, predictions.jsonl, confusion.png and reliability.png; returns them."""
-    from factcheck.report.write import write_output
-
     out_dir.mkdir(parents=True, exist_ok=True)
     paths = {name: out_dir / name for name in ("report.json", "report.md", "predictions.jsonl")}
     # Each file is written to a temporary file beside it and renamed into place.
@@ -240,8 +240,6 @@ def write_outputs(
 
 def _atomic_png(draw, path: Path) -> None:
     """``draw(temporary path)``, then the PNG renamed into place (a reader never sees half a file)."""
-    import os
-
     temporary = path.with_name(f".{path.name}.tmp.png")
     try:
         draw(temporary)
