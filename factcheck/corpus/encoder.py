@@ -20,6 +20,7 @@ from functools import cache
 from pathlib import Path
 
 import numpy as np
+from tokenizers import Tokenizer
 
 from factcheck.errors import ModelError
 
@@ -83,8 +84,8 @@ def _torch():
     return torch
 
 
-def build_bert(config: BertConfig):
-    """A BERT encoder module whose parameter names match the Hugging Face checkpoint."""
+def _layer_class(config: BertConfig):
+    """The module class of one transformer layer (attention, then the feed-forward block)."""
     torch = _torch()
     nn = torch.nn
     functional = torch.nn.functional
@@ -148,6 +149,14 @@ def build_bert(config: BertConfig):
             inner = functional.gelu(self.intermediate.dense(hidden))
             return self.output.LayerNorm(self.output.dense(inner) + hidden)
 
+    return Layer
+
+
+def _embeddings_class(config: BertConfig):
+    """The module class of the input embeddings (word + position + token type, normalised)."""
+    torch = _torch()
+    nn = torch.nn
+
     class Embeddings(nn.Module):
         def __init__(self) -> None:
             super().__init__()
@@ -165,17 +174,26 @@ def build_bert(config: BertConfig):
             )
             return self.LayerNorm(summed)
 
+    return Embeddings
+
+
+def build_bert(config: BertConfig):
+    """A BERT encoder module whose parameter names match the Hugging Face checkpoint."""
+    torch = _torch()
+    nn = torch.nn
+    layer_class, embeddings_class = _layer_class(config), _embeddings_class(config)
+
     class Encoder(nn.Module):
         def __init__(self) -> None:
             super().__init__()
-            self.layer = nn.ModuleList(Layer() for _ in range(config.num_hidden_layers))
+            self.layer = nn.ModuleList(layer_class() for _ in range(config.num_hidden_layers))
 
     class BertEncoder(nn.Module):
         """Token states of a BERT encoder (no pooler)."""
 
         def __init__(self) -> None:
             super().__init__()
-            self.embeddings = Embeddings()
+            self.embeddings = embeddings_class()
             self.encoder = Encoder()
 
         def forward(self, input_ids, attention_mask, token_type_ids=None):
@@ -210,8 +228,6 @@ def load_bert(folder: Path | None = None):
 
 def load_tokenizer(folder: Path | None = None, max_tokens: int = MAX_TOKENS):
     """The model's fast tokenizer, truncating to ``max_tokens`` and padding to the longest in a batch."""
-    from tokenizers import Tokenizer
-
     folder = folder or model_dir()
     tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
     tokenizer.enable_truncation(max_length=max_tokens)
