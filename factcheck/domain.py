@@ -69,6 +69,10 @@ class Claim:
     """One atomic, self-contained, checkable statement taken from a draft.
 
     ``text`` is the decontextualised claim; ``draft[start:end]`` is the span of the draft it came from.
+    ``needs_context``: a reference in it could not be resolved (its verdict is at most unverified).
+    ``checkworthiness``: the score in [0, 1] that kept it, ``kept_because`` the signals that weighed most;
+    ``spans``: every stretch of the draft its words come from, when there are several (a shared subject, a
+    question and its answer), else empty.
     """
 
     id: str
@@ -78,6 +82,9 @@ class Claim:
     sentence: int = 0
     needs_context: bool = False
     has_quantity: bool = False
+    checkworthiness: float | None = None
+    kept_because: tuple[str, ...] = ()
+    spans: tuple[tuple[int, int], ...] = ()
 
     @staticmethod
     def make_id(text: str) -> str:

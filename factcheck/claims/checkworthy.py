@@ -15,8 +15,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from factcheck.claims.grammar import is_verb, tokenize
-from factcheck.claims.lexicon import IMPERATIVES, SENTENCE_START_WORDS
+from factcheck.claims.grammar import DISCOURSE, Token, is_verb, tokenize, verb_like
+from factcheck.claims.lexicon import EVALUATIVE, IMPERATIVES, SENTENCE_START_WORDS, SPECULATIVE
 from factcheck.rules.quantities import Quantity, extract
 
 
@@ -83,7 +83,8 @@ _BOILERPLATE = re.compile(
     r"all rights reserved|"
     r"copyright|©|\(c\)\s*\d{4}|related:|advertisement|photo:|image:|credit:|source:|reporting by|editing by|"
     r"writing by|additional reporting|contact us|terms of (?:use|service)|privacy policy|cookie|"
-    r"this (?:article|story) (?:was|has been) (?:updated|corrected)|updated:|published:|last updated)",
+    r"this (?:article|story) (?:was|has been) (?:updated|corrected)|updated:|published:|last updated|"
+    r"editor['’]s note)",
     re.I,
 )
 _BYLINE = re.compile(
@@ -94,16 +95,14 @@ _OPINION_FRAME = re.compile(
     r"^(?:arguably|hopefully|frankly|personally|clearly|surely|obviously|admittedly)\b|"
     r"^(?:it|this|that) (?:is|was|seems|looks|remains|would be) "
     r"(?:clear|obvious|unclear|(?:too )?(?:early|soon) to (?:say|tell))|\bremains to be seen\b|"
-    r"\b(?:nobody|no one)\b.{0,30}\b(?:knows|can say|can tell)\b|\btime will tell\b|\bonly time will\b",
+    r"\b(?:nobody|no one)\b.{0,30}\b(?:knows|can say|can tell)\b|\btime will tell\b|\bonly time will\b|"
+    r"(?:^|,\s*)(?:it(?:['’]s| is)|it would be) (?:\w+ )?(?:important|essential|crucial|advisable|"
+    r"recommended|wise|best|necessary|worth noting|a good idea) (?:to|that)\b|"
+    r"(?:^|,\s*)(?:i|we) (?:would )?(?:recommend|suggest|advise)\b",
     re.I,
 )
-_EVALUATIVE = re.compile(
-    r"\b(?:bold|risky|brave|exciting|impressive|ambitious|disappointing|great|terrible|brilliant|smart|foolish|"
-    r"crazy|remarkable|stunning|worrying|gamble|audacious|daring|promising|wise|unwise|good|bad|best|worst|"
-    r"interesting|fascinating|troubling|welcome|overdue|surprising|inevitable|should|ought|must)\b",
-    re.I,
-)
-_SPECULATIVE = re.compile(r"\b(?:could|might|may|perhaps|maybe|possibly|probably|likely|unlikely)\b", re.I)
+_EVALUATIVE = re.compile(r"\b(?:" + "|".join(sorted(EVALUATIVE)) + r")\b", re.I)
+_SPECULATIVE = re.compile(r"\b(?:" + "|".join(sorted(SPECULATIVE)) + r")\b", re.I)
 _FIRST_WORD = re.compile(r"[\"'“‘(]*([A-Za-z][\w'-]*)")
 _CAPITALISED = re.compile(r"\b[A-Z][\w&'.-]*")
 _NAME_CONTINUES = re.compile(r"['’]s\b|\s+[A-Z]")
@@ -142,6 +141,8 @@ def sentence_kind(text: str) -> str:
     body = text.strip().strip("\"'“”‘’")
     if not body:
         return "boilerplate"
+    if marker := DISCOURSE.match(body):
+        body = body[marker.end() :] or body  # "Finally, evaluate the model" is an instruction too
     if body.rstrip(")]\"'”’ ").endswith("?"):
         return "question"
     if _BOILERPLATE.match(body):
@@ -168,8 +169,11 @@ def sentence_kind(text: str) -> str:
             return "imperative"
     if has_quantity_strict(body):
         return "statement"
-    if len(words) <= 3 and not any(is_verb(t) for t in tokenize(body)):
+    tokens = tokenize(body)
+    if len(words) <= 3 and not any(is_verb(t) for t in tokens):
         return "fragment"  # a label, caption or menu entry ("Newsdesk staff", "Home Autos")
+    if _verbless_fragment(words, tokens):
+        return "fragment"  # "A big number for a newcomer.", "Not bad for a first try."
     if _OPINION_FRAME.search(body):
         return "opinion"
     # Only the main clause counts: "restrictions on why firearms could be moved" is no speculation.
@@ -177,6 +181,18 @@ def sentence_kind(text: str) -> str:
     if not has_name(body) and (_EVALUATIVE.search(main) or _SPECULATIVE.search(main)):
         return "opinion"
     return "statement"
+
+
+_FRAGMENT_OPENERS = {"a", "an", "the", "to", "such", "what", "not", "just", "only", "more", "less", "quite"}
+
+
+def _verbless_fragment(words: list[str], tokens: list[Token]) -> bool:
+    """A short phrase with no verb at all that opens like a noun phrase or an infinitive."""
+    return (
+        len(words) <= 12
+        and words[0].lower() in _FRAGMENT_OPENERS
+        and not any(is_verb(t) or verb_like(t) for t in tokens)
+    )
 
 
 _SUBORDINATE = re.compile(r",|;|:|\b(?:which|that|who|whom|because|if|when|where|whether|although)\b", re.I)

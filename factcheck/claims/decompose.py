@@ -25,11 +25,14 @@ from dataclasses import dataclass, field
 
 from factcheck.claims.checkworthy import find_mentions
 from factcheck.claims.grammar import (
+    DISCOURSE,
     Token,
     depth_map,
+    finite_at,
     is_capitalised,
     is_participle,
     is_verb,
+    present_of,
     tokenize,
     verb_like,
 )
@@ -40,6 +43,7 @@ from factcheck.claims.lexicon import (
     APPROXIMATORS,
     AUX,
     BASE_VERBS,
+    COMMON_VERBS,
     DETERMINERS,
     EVENT_PARTICIPLES,
     IRREGULAR,
@@ -53,12 +57,6 @@ from factcheck.claims.lexicon import (
 )
 from factcheck.rules.quantities import extract
 
-DISCOURSE = re.compile(
-    r"^(?:(?:however|therefore|thus|meanwhile|moreover|furthermore|indeed|additionally|nevertheless|"
-    r"nonetheless|consequently)\b,?\s+|(?:and|but)\s+|(?:still|also|in addition|besides|as a result|in fact|"
-    r"of course|for example|for instance|so|yet|then|now|overall|finally|first|second|third|lastly)\s*,\s+)",
-    re.I,
-)
 # Precompiled: pysbd compiles many patterns per call and flushes the re module's cache.
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([,;:%])")
 _SPACE_BEFORE_STOP = re.compile(r"\s+([,;:.!?%])")
@@ -80,15 +78,15 @@ class Piece:
     subject: str | None = None
 
 
-def _skip_adverbs(tokens: list[Token], i: int) -> int:
-    while i < len(tokens) and tokens[i].low in ADVERBS:
+def _skip_adverbs(tokens: list[Token], i: int, keep: frozenset[str] = frozenset()) -> int:
+    while i < len(tokens) and tokens[i].low in ADVERBS and tokens[i].low not in keep:
         i += 1
     return i
 
 
 def _first_verb(tokens: list[Token], begin: int, end: int) -> int | None:
     for i in range(begin, end):
-        if is_verb(tokens[i]):
+        if finite_at(tokens, i):
             return i
     return None
 
@@ -116,7 +114,7 @@ def _subject_range(
     """
     start = _intro_end(tokens, begin, end)
     kept = [i for i in range(start, end) if not (skip and skip(tokens[i]))]
-    verb = next((i for i in kept if is_verb(tokens[i])), None)
+    verb = next((i for i in kept if finite_at(tokens, i)), None)
     if verb is None or verb == start:
         return None
     before = [i for i in kept if i < verb]
@@ -139,7 +137,7 @@ def _clause_follows(
     rest = kept[1:]
     if first.low in SUBJECT_PRONOUNS:
         following = [j for j in rest if tokens[j].low not in ADVERBS]
-        return bool(following) and is_verb(tokens[following[0]])
+        return bool(following) and finite_at(tokens, following[0])
     if (
         first.text[:1].islower()
         and first.low not in DETERMINERS | PREPOSITIONS | ADVERBS
@@ -151,7 +149,7 @@ def _clause_follows(
         for j in rest[:7]:
             if tokens[j].text in {",", ";", ":"}:
                 return False
-            if is_verb(tokens[j]):
+            if finite_at(tokens, j):
                 if tokens[j - 1].low in PREPOSITIONS:
                     return False
                 # "the only one dedicated to ...": after a common noun phrase, an -ed word is a participle.
@@ -211,9 +209,14 @@ def _np_before(tokens: list[Token], idx: int, floor: int) -> int | None:
         if low in DETERMINERS or tokens[j].text.endswith(("'s", "’s")):
             # include a possessive owner written before the determiner-less phrase ("Xiaomi's new unit")
             return j
+        if is_verb(tokens[j]) and low.endswith("ed") and j > 0 and tokens[j - 1].low in _COPULAS:
+            return j  # "is compressed air, which ...": the -ed word qualifies the noun
         if low in PREPOSITIONS or is_verb(tokens[j]) or tokens[j].text in {",", ";", ":"}:
             return j + 1 if j + 1 < idx and j + 1 > floor - 1 else None
     return None
+
+
+_COPULAS = {"is", "are", "was", "were", "be", "been"}
 
 
 class _Clause:
@@ -281,7 +284,7 @@ def _insert_closing(clause: _Clause, c1: int, nxt: int | None, intro: int) -> in
     tokens, end = clause.tokens, clause.end
     after = tokens[c1 + 1]
     k = _skip_adverbs(tokens, nxt + 1)
-    if k < end and (is_verb(tokens[k]) or verb_like(tokens[k])):
+    if k < end and (finite_at(tokens, k) or verb_like(tokens[k])):
         return nxt
     if (
         k < end
@@ -299,7 +302,7 @@ def _cut_relative(clause: _Clause, c1: int, closing: int | None, intro: int, pie
     tokens = clause.tokens
     stop_tok = closing if closing is not None else clause.end
     k = _skip_adverbs(tokens, c1 + 2)
-    if k >= stop_tok or not is_verb(tokens[k]):
+    if k >= stop_tok or not finite_at(tokens, k):
         return
     head = _np_before(tokens, c1, intro)
     if head is None:
@@ -437,6 +440,85 @@ def _extract_participle(clause: _Clause, pieces: list[Piece]) -> None:
             return
 
 
+def _extract_predicate_relative(clause: _Clause, pieces: list[Piece]) -> None:
+    """Split "X is a social anthropologist who has conducted research on Y" into "X is a social
+    anthropologist" and "X has conducted research on Y"."""
+    tokens = clause.tokens
+    skip = lambda t: clause.cut(t.start, t.end)  # noqa: E731
+    subject = _subject_range(tokens, clause.begin, clause.end, skip)
+    if subject is None:
+        return
+    verb = _skip_adverbs(tokens, subject[1])
+    if verb + 3 >= clause.end or tokens[verb].low not in _COPULAS - {"be", "been"}:
+        return
+    det = tokens[verb + 1]
+    if det.low not in {"a", "an", "the", "one"} and not det.text.endswith(("'s", "’s")):
+        return
+    for j in range(verb + 2, min(clause.end - 2, verb + 12)):
+        t = tokens[j]
+        if (
+            t.text in {",", ";", ":", "(", "and", "or"}
+            or skip(t)
+            or (t.low not in _RELATIVES and finite_at(tokens, j))
+        ):
+            return
+        if t.low not in _RELATIVES:
+            continue
+        k = _skip_adverbs(tokens, j + 1)
+        if k >= clause.end or not finite_at(tokens, k) or tokens[k].low in REPORTING:
+            return
+        stop = clause.end
+        while stop > k and skip(tokens[stop - 1]):
+            stop -= 1
+        subj_text = clause.text(tokens[subject[0]].start, tokens[subject[1] - 1].end)
+        body = clause.text(tokens[j + 1].start, tokens[stop - 1].end)
+        pieces.append(
+            Piece(tidy(f"{subj_text} {body}"), tokens[j + 1].start, tokens[stop - 1].end, "relative")
+        )
+        clause.cuts.append((tokens[j - 1].end, tokens[stop - 1].end))
+        return
+
+
+_RELATIVES = {"who", "which", "that"}
+
+
+# "-ing" words after a comma that are not a verb's participle ("including", "according to"...).
+_NOT_PARTICIPIAL = {
+    "including", "according", "following", "regarding", "meaning", "concerning", "depending", "excluding",
+    "during", "nothing", "something", "everything", "anything", "being", "notwithstanding", "pending",
+    "morning", "evening", "spring", "thing", "king", "string", "ceiling", "building", "meeting", "ring",
+    "wedding",
+}  # fmt: skip
+
+
+def _extract_participial_clause(clause: _Clause, pieces: list[Piece]) -> None:
+    """A closing participial clause says a fact of the subject: "Single-cell multiomics allows X,
+    providing a higher resolution" gives "Single-cell multiomics provides a higher resolution"."""
+    tokens = clause.tokens
+    skip = lambda t: clause.cut(t.start, t.end)  # noqa: E731
+    subject = _subject_range(tokens, clause.begin, clause.end, skip)
+    verb = _first_verb(tokens, clause.begin, clause.end)
+    if subject is None or verb is None:
+        return
+    for c in range(verb + 2, clause.end - 2):
+        t = tokens[c + 1]
+        if tokens[c].text != "," or clause.depth[tokens[c].start] or skip(tokens[c]):
+            continue
+        if not (t.text[:1].islower() and t.low.endswith("ing") and t.low not in _NOT_PARTICIPIAL):
+            continue
+        if c + 2 >= clause.end or tokens[c + 2].text in {",", ".", ";"} or tokens[c + 2].low in {"and", "or"}:
+            continue  # "scheduling, manufacturing, and telecommunications": a list of nouns
+        present = present_of(t.low)
+        if present is None:
+            continue
+        stop = tokens[clause.end - 1].end
+        subj_text = clause.text(tokens[subject[0]].start, tokens[subject[1] - 1].end)
+        rest = clause.sentence[tokens[c + 2].start : stop] if c + 2 < clause.end else ""
+        pieces.append(Piece(tidy(f"{subj_text} {present} {rest}"), t.start, stop, "participial", subj_text))
+        clause.cuts.append((tokens[c].start, stop))
+        return
+
+
 def _conjunctions(clause: _Clause) -> list[tuple[int, int]]:
     """(conjunction's first token, first token after it) of each top-level ``and``, ``but``, ``, while``."""
     tokens = clause.tokens
@@ -554,8 +636,10 @@ def _new_clause(split: _Split, conj: _Conjunction) -> bool | None:
 def _shared_subject(split: _Split, conj: _Conjunction) -> bool | None:
     """ "Xiaomi bought X and plans Y": a verb phrase that shares the subject."""
     tokens, k = split.clause.tokens, conj.next_word
+    if tokens[conj.start].text == "," and _list_commas(split.clause, split.start, conj.start):
+        return None  # "benefits in terms of A, B, and reduced C": the last item of a list
     if not (
-        is_verb(tokens[k])
+        (is_verb(tokens[k]) or _plural_verb(tokens, split.subject, k))
         and split.subject is not None
         and not is_verb(tokens[conj.start - 1])  # "has directed and created many works": shared object
         and _first_verb(tokens, split.start, conj.start) is not None
@@ -566,6 +650,14 @@ def _shared_subject(split: _Split, conj: _Conjunction) -> bool | None:
     split.close(conj.start)
     split.reopen(k, f"{split.shared_intro()} {split.subject_text} ")
     return True
+
+
+def _plural_verb(tokens: list[Token], subject: tuple[int, int] | None, k: int) -> bool:
+    """A common verb's base form after "and" when the subject is plural ("stores sell X and carry Y")."""
+    if subject is None or tokens[k].low not in COMMON_VERBS or not tokens[k].text[:1].islower():
+        return False
+    head = tokens[subject[1] - 1].low
+    return head in {"they", "we", "you"} or (len(head) > 3 and head.endswith("s") and not head.endswith("ss"))
 
 
 def _copula_complement(split: _Split, conj: _Conjunction) -> bool | None:
@@ -721,7 +813,7 @@ def _coordinating(clause: _Clause) -> list[_Conjunction]:
     out = []
     for start, after in conjunctions:
         limit = next((cs for cs, _ in conjunctions if cs > after), clause.end)
-        k = _skip_adverbs(clause.tokens, after)
+        k = _skip_adverbs(clause.tokens, after, frozenset({"once"}))  # "and once X, Y": a condition
         if k < clause.end:
             out.append(_Conjunction(start, after, k, limit))
     return out
@@ -803,13 +895,20 @@ def _reported_prefix(
     return clause.text(start, tokens[inner_verb - 1].end)
 
 
-def _short_item(tokens: list[Token], a: int, b: int, most: int = 5) -> bool:
-    """A list item is a few words, with no verb, pronoun or participle ("uncovering hidden subtypes")."""
+def _short_item(tokens: list[Token], a: int, b: int, most: int = 5, depth: list[int] | None = None) -> bool:
+    """A list item is a few words, with no verb, pronoun or participle ("uncovering hidden subtypes");
+    words in parentheses do not count ("CEO (Chief Executive Officer)")."""
+    if depth is not None:
+        words = [j for j in range(a, b) if not depth[tokens[j].start] and tokens[j].text not in "()"]
+    else:
+        words = list(range(a, b))
     return (
-        0 < b - a <= most
+        0 < len(words) <= most
         and not any(
-            is_verb(tokens[j]) or tokens[j].text in {";", ":"} or tokens[j].low in SUBJECT_PRONOUNS
-            for j in range(a, b)
+            (is_verb(tokens[j]) and not (tokens[j].low.endswith("ed") and j + 1 < b))
+            or tokens[j].text in {";", ":"}
+            or tokens[j].low in SUBJECT_PRONOUNS
+            for j in words
         )
         and not (tokens[a].low.endswith(("ing", "ly")) and tokens[a].text[:1].islower())
     )
@@ -825,11 +924,11 @@ def _list_commas(clause: _Clause, seg_start: int, conj_start: int) -> list[int] 
         and clause.depth[tokens[j].start] == 0
         and not clause.cut(tokens[j].start, tokens[j].end)
     ]
-    if not commas or not _short_item(tokens, commas[-1] + 1, conj_start):
+    if not commas or not _short_item(tokens, commas[-1] + 1, conj_start, depth=clause.depth):
         return None
     kept = [commas[-1]]
     for j in reversed(commas[:-1]):
-        if not _short_item(tokens, j + 1, kept[0]):
+        if not _short_item(tokens, j + 1, kept[0], depth=clause.depth):
             break
         kept.insert(0, j)
     return kept
@@ -843,8 +942,42 @@ def _list_start(tokens: list[Token], seg_start: int, kept: list[int]) -> tuple[i
         return kept[0] + 2 + (1 if tokens[kept[0] + 1].low == "such" else 0), kept[1:]
     for j in range(kept[0] - 1, max(seg_start, kept[0] - 6) - 1, -1):
         if is_verb(tokens[j]) or tokens[j].low in PREPOSITIONS or tokens[j].low in LIST_ANCHORS:
-            return j + 1, kept
+            after_to = tokens[j].low == "to" and tokens[j + 1].low in COMMON_VERBS | BASE_VERBS
+            return j + 1 + after_to, kept
     return None, kept
+
+
+_PARALLEL_OPENERS = {"to", "for", "by", "in", "on", "with", "as", "from", "at"}
+
+
+def _parallel_items(
+    clause: _Clause, seg_start: int, conj_start: int, final_start: int
+) -> tuple[int, list[int], list[int]] | None:
+    """A list whose items all open with the same word, however long they are: "to create A, to
+    influence B, and to provide C" (the items' first token, item starts, item ends), else ``None``."""
+    tokens = clause.tokens
+    opener = tokens[final_start].low
+    if opener not in _PARALLEL_OPENERS:
+        return None
+    commas = [
+        j
+        for j in range(seg_start, conj_start)
+        if tokens[j].text == ","
+        and clause.depth[tokens[j].start] == 0
+        and not clause.cut(tokens[j].start, tokens[j].end)
+    ]
+    if not commas or any(tokens[j + 1].low != opener for j in commas):
+        return None
+    first = next((j for j in range(commas[0] - 1, seg_start - 1, -1) if tokens[j].low == opener), None)
+    verb = _first_verb(tokens, seg_start, conj_start)
+    if (
+        first is None
+        or verb is None
+        or first <= verb
+        or any(tokens[j].text in {";", ":"} for j in range(first, conj_start))
+    ):
+        return None
+    return first, [first] + [j + 1 for j in commas], commas + [conj_start]
 
 
 def _enumeration(
@@ -853,11 +986,19 @@ def _enumeration(
     """Items of a list "A, B(,) and C" of three or more short, verb-less items ending at ``conj_start``:
     (first item's token, item starts, item ends) for the items before the conjunction, else ``None``."""
     tokens = clause.tokens
+    parallel = _parallel_items(clause, seg_start, conj_start, final_start)
+    if parallel is not None:
+        return parallel
     kept = _list_commas(clause, seg_start, conj_start)
     if kept is None:
         return None
     first, kept = _list_start(tokens, seg_start, kept)
-    if not kept or first is None or first >= kept[0] or not _short_item(tokens, first, kept[0]):
+    if (
+        not kept
+        or first is None
+        or first >= kept[0]
+        or not _short_item(tokens, first, kept[0], depth=clause.depth)
+    ):
         return None
     # Only lists after the verb (objects) share a prefix: "Taylor, Singh and Patel withdrew" stays whole.
     verb = _first_verb(tokens, seg_start, conj_start)
@@ -867,7 +1008,7 @@ def _enumeration(
     final_end = final_start
     while final_end < final_limit and tokens[final_end].text not in {",", ";"}:
         final_end += 1
-    if not _short_item(tokens, final_start, final_end, 6):
+    if not _short_item(tokens, final_start, final_end, 6, clause.depth):
         return None
     starts = [first] + [j + 1 for j in kept]
     ends = kept + [conj_start]
@@ -895,13 +1036,86 @@ def _is_name_start(text: str) -> bool:
     return word[:1].isupper() and word.lower() not in DETERMINERS | SUBJECT_PRONOUNS | PREPOSITIONS
 
 
+# Subordinators after which a sentence states a second fact: "X, because Y", "While X, Y".
+_LEADING_SUBORDINATORS = {"while", "although", "though", "whereas", "because"}
+_INNER_SUBORDINATORS = {"because", "whereas", "although", "though"}
+_COMMA_SUBORDINATORS = {"as", "since", "so", "while"}
+
+
+def _clause_ranges(tokens: list[Token], begin: int, end: int, depth: list[int]) -> list[tuple[int, int]]:
+    """The independent clauses of a sentence as token ranges: split at ";" and at subordinators that
+    open a clause with its own subject ("..., because it uses ...", "While X has 38, there are none")."""
+    ranges = []
+    start = begin
+    for i in range(begin, end):
+        if tokens[i].text == ";" and depth[tokens[i].start] == 0:
+            nxt = next((j for j in range(i + 1, end) if tokens[j].text == ";"), end)
+            # "had two step-children; Henrietta and Freddie": a verb-less part is not a clause.
+            if _first_verb(tokens, i + 1, nxt) is not None:
+                ranges.append((start, i))
+                start = i + 1
+    ranges.append((start, end))
+    out = []
+    for a, b in ranges:
+        out.extend(_subordinate_ranges(tokens, a, b, depth))
+    return out
+
+
+def _subordinate_ranges(tokens: list[Token], a: int, b: int, depth: list[int]) -> list[tuple[int, int]]:
+    """``[a, b)`` cut at its first subordinate clause boundary (recursively), or ``[(a, b)]``."""
+    if b - a < 5:
+        return [(a, b)]
+    if tokens[a].low in _LEADING_SUBORDINATORS:
+        for c in range(a + 2, b - 2):
+            if tokens[c].text == "," and depth[tokens[c].start] == 0:
+                if _first_verb(tokens, a + 1, c) is not None and _clause_follows(tokens, c + 1, b):
+                    return [(a + 1, c), *_subordinate_ranges(tokens, c + 1, b, depth)]
+                break
+        return [(a, b)]
+    for i in range(a + 2, b - 2):
+        if depth[tokens[i].start]:
+            continue
+        low, comma = tokens[i].low, tokens[i - 1].text == ","
+        which_means = comma and (
+            low == "which" and tokens[i + 1].low in {"means", "meant"} or low == "meaning"
+        )
+        if not (low in _INNER_SUBORDINATORS or (comma and low in _COMMA_SUBORDINATORS) or which_means):
+            continue
+        k = i + (2 if which_means and low == "which" else 1)
+        k += tokens[k].low == "that"
+        k = _skip_adverbs(tokens, k)
+        if k < b and _first_verb(tokens, a, i) is not None and _clause_follows(tokens, k, b):
+            return [(a, i - 1 if comma else i), *_subordinate_ranges(tokens, k, b, depth)]
+    return [(a, b)]
+
+
+def _protect_dates(sentence: str, depth: list[int]) -> list[int]:
+    """The comma inside a date ("October 16, 1898") is not a clause or list separator: nest it."""
+    if "," not in sentence:
+        return depth
+    for date in extract(sentence).dates:
+        if "," in date.text:
+            for i in range(date.start, date.end):
+                depth[i] += 1
+    return depth
+
+
+# A list item's number ("2. ", "3.") and a discourse phrase between commas are not part of a claim.
+_NUMBERING = re.compile(r"\d{1,2}[.)]\s*(?=[A-Z“\"])")
+_PARENTHETICAL_MARKER = re.compile(
+    r",\s+(?:on the other hand|however|for example|for instance|in fact|of course|therefore|thus|in turn|"
+    r"as a result|in other words|in particular|in addition|moreover|though|too|also),(?=\s)",
+    re.I,
+)
+
+
 def decompose(sentence: str) -> list[Piece]:
     """The atomic pieces of one sentence, in reading order, with spans into ``sentence``."""
     tokens = tokenize(sentence)
     if not tokens:
         return []
     begin = 0
-    if m := DISCOURSE.match(sentence):
+    if m := DISCOURSE.match(sentence) or _NUMBERING.match(sentence):
         while begin < len(tokens) and tokens[begin].start < m.end():
             begin += 1
     end = len(tokens)
@@ -909,25 +1123,20 @@ def decompose(sentence: str) -> list[Piece]:
         end -= 1
     if end <= begin:
         return []
-    depth = depth_map(sentence)
-    bounds = [begin]
-    for i in range(begin, end):
-        if tokens[i].text == ";" and depth[tokens[i].start] == 0:
-            nxt = next((j for j in range(i + 1, end) if tokens[j].text == ";"), end)
-            # "had two step-children; Henrietta and Freddie": a verb-less part is not a clause.
-            if _first_verb(tokens, i + 1, nxt) is not None:
-                bounds.append(i + 1)
-    bounds.append(end + 1)
+    depth = _protect_dates(sentence, depth_map(sentence))
     pieces: list[Piece] = []
-    for n in range(len(bounds) - 1):
-        a, b = bounds[n], bounds[n + 1] - 1
+    for n, (a, b) in enumerate(_clause_ranges(tokens, begin, end, depth)):
         if b <= a:
             continue
         clause = _Clause(sentence, tokens, a, b, depth)
+        for found in _PARENTHETICAL_MARKER.finditer(sentence, tokens[a].start, tokens[b - 1].end):
+            clause.cuts.append((found.start(), found.end() - 1))  # ", on the other hand," is no claim
         inserts: list[Piece] = []
         _extract_lifespan(clause, inserts)
         _extract_inserts(clause, inserts)
         _extract_participle(clause, inserts)
+        _extract_predicate_relative(clause, inserts)
+        _extract_participial_clause(clause, inserts)
         main: list[Piece] = []
         _split_coordination(clause, main)
         if n == 0 and begin > 0 and main:

@@ -22,12 +22,15 @@ from datetime import date
 from factcheck.claims.grammar import is_verb, tokenize
 from factcheck.claims.lexicon import (
     ADVERBS,
+    AUX,
+    COMMON_VERBS,
     COMPANY_NOUNS,
     DETERMINERS,
     HEADS,
     MONTH_NAMES,
     NOT_NAMES,
     ORG_SUFFIXES,
+    OWNED_NOUNS,
     PLACES,
     PREPOSITIONS,
     REFERRING_PRONOUNS,
@@ -43,7 +46,7 @@ NAME = "name"
 _REF = re.compile(
     r"^(?P<ref>(?P<pron>it|its|he|his|she|her|they|their|this|these|those|that)\b"
     r"|(?P<def>(?:the|this|that)\s+(?:(?:new|same|planned|future|proposed|latest|first|[a-z][a-z-]+ed)\s+)?(?P<head>"
-    + "|".join(sorted((re.escape(n) for n in HEADS), key=len, reverse=True))
+    + "|".join(sorted((re.escape(n) for n in HEADS | {n: set() for n in OWNED_NOUNS}), key=len, reverse=True))
     + r")\b(?!\s+(?:of|in|at|for|called|named|['’]s)\b)))",
     re.I,
 )
@@ -67,11 +70,19 @@ _PAID = re.compile(
 _FOUNDER = re.compile(r"^ (?:is|was) (?:the |a |an |its |\w+['’]s )?(?:\w+ )?(?:co-)?founder")
 _EXPLETIVE = re.compile(
     r"^it(?:['’]s|\s+is|\s+was|\s+has been|\s+had been|\s+would be|\s+will be|\s+remains|\s+seems|\s+appears)"
-    r"\s+(?:\w+\s+)?(?:worth|important|likely|unlikely|possible|impossible|clear|unclear|difficult|hard|easy|"
-    r"estimated|believed|said|reported|expected|known|thought|true|false|necessary|notable|interesting|"
-    r"essential|common|rare|thought|understood|claimed|rumou?red|argued|not clear)\b",
+    r"\s+(?:\w+\s+)?(?:(?:worth(?: noting| mentioning)?|important|likely|unlikely|possible|impossible|clear|"
+    r"unclear|difficult|hard|easy|true|false|necessary|notable|interesting|essential|common|rare|not clear)"
+    r"(?=\s+(?:that|to|whether|how|what|when|why|if|for)\b|\s*[,.]|$)|"
+    r"(?:estimated|believed|said|reported|expected|known|thought|understood|claimed|rumou?red|argued)"
+    r"\s+(?:that|to)\b)",
     re.I,
 )
+# "Geranium is a restaurant ...", "Binance is the world's largest crypto exchange": what a name is.
+_CATEGORY = re.compile(
+    r"^(?P<name>[A-Z][\w&'.-]*(?: [A-Z][\w&'.-]*)*) (?:is|was) (?:also )?(?:a|an|the|one of the)\s+"
+    r"(?P<np>[^,.;:()]+?)(?=\s+(?:in|of|at|for|on|that|which|who|with|from|by|to|and|located)\b|[,.;:(]|$)"
+)
+_DEFINITE_NOUN = re.compile(r"^(?P<det>the|this|that|these|those)\s+(?P<noun>[a-z][a-z-]+)\b", re.I)
 _POSSESSIVE = re.compile(r"['’]s$")
 _INTRO = re.compile(
     r"^(?:(?:in|on|by|since|after|before|during|until|from|as of|last|this|next|earlier|later)\b"
@@ -86,6 +97,7 @@ class _Mention:
     kind: str
     sentence: int
     subject: bool
+    initial: bool = False  # the text's first word: capitalised anyway, perhaps no name at all
 
 
 @dataclass
@@ -103,6 +115,8 @@ class Discourse:
     sentence_refs: dict[tuple[int, str], str | None] = field(
         default_factory=dict
     )  # names written with "'s" ("Jarome Iginla's No. 12")
+    categories: dict[str, tuple[str, int]] = field(default_factory=dict)  # "restaurant" -> ("Geranium", 3)
+    recent: list[tuple[int, str]] = field(default_factory=list)  # the last texts observed
 
     # ------------------------------------------------------------------------------------------ names
 
@@ -176,8 +190,15 @@ class Discourse:
 
     # ---------------------------------------------------------------------------------------- observe
 
-    def observe(self, text: str, sentence: int, heading: bool = False) -> None:
-        """Remember the names and things of a (resolved) claim or heading."""
+    def learn(self, text: str) -> None:
+        """Type the names of a whole sentence ("X, who ..." is a person) before its pieces are resolved."""
+        for name, start, end in self.names(text):
+            if self.kinds.get(name, NAME) == NAME:
+                self.kinds[name] = self._kind(name, text, start, end)
+
+    def observe(self, text: str, sentence: int, heading: bool = False, main: bool = True) -> None:
+        """Remember the names and things of a (resolved) claim or heading; only a ``main`` clause (not an
+        appositive or a relative clause) becomes the subject later pronouns refer to."""
         subject = _subject(text)
         for name, start, end in self.names(text):
             kind = self._kind(name, text, start, end)
@@ -189,8 +210,8 @@ class Discourse:
                 self.proper.add(name)  # capitalised inside a sentence: certainly a name
             if text[end : end + 2] in {"'s", "’s"}:
                 self.possessors.add(name)
-            self.mentions.append(_Mention(name, self.kinds[name], sentence, is_subject))
-        if subject is not None and not heading:
+            self.mentions.append(_Mention(name, self.kinds[name], sentence, is_subject, start == 0))
+        if subject is not None and not heading and main:
             kind = self.kinds.get(subject, NAME if subject[:1].isupper() else "thing")
             inside = [self.kinds.get(n) for n, _, _ in self.names(subject)]
             if subject.lower() in {"he", "she"} or PERSON in inside:
@@ -199,6 +220,67 @@ class Discourse:
                 self.kinds.setdefault(subject, PERSON)
             self.last_subject = (subject, kind, sentence)
         self._observe_things(text, sentence, subject)
+        if not heading:
+            self._observe_category(text, sentence)
+            self.recent = [*self.recent[-5:], (sentence, text)]
+
+    def _observe_category(self, text: str, sentence: int) -> None:
+        m = _CATEGORY.match(text)
+        if not m:
+            return
+        words = m.group("np").split()
+        head = _singular(words[-1].lower()) if words else ""
+        if head.isalpha() and head not in _NOT_CATEGORIES:
+            self.categories[head] = (m.group("name"), sentence)
+
+    def _recent_phrase(self, noun: str, sentence: int) -> str | None:
+        """The last fuller mention of ``noun`` in recent sentences ("gravitational waves" for "waves")."""
+        forms = {noun, _singular(noun), noun + "s"}
+        for seen, text in reversed(self.recent):
+            if sentence - seen > 2:
+                break
+            tokens = tokenize(text)
+            for i in range(len(tokens) - 1, 0, -1):
+                if tokens[i].low not in forms:
+                    continue
+                j = i
+                while j > 0 and i - j < 3 and _modifier(tokens[j - 1]):
+                    j -= 1
+                if j < i:
+                    return " ".join(t.text for t in tokens[j : i + 1])
+        return None
+
+    def thing_for(self, head: str, sentence: int) -> str | None:
+        """What a bare noun refers back to ("unit" -> "Xiaomi EV"), from the things and categories seen."""
+        head = _singular(head)
+        found = self.things.get(head) or self.categories.get(head)
+        if found and sentence - found[1] <= 8:
+            return found[0]
+        if head in COMPANY_NOUNS:
+            return self._salient(ORG, sentence, 5)
+        return None
+
+    def _definite(self, text: str, sentence: int) -> tuple[str, bool] | None:
+        """An opening "the restaurant" (a name's category) or "these waves" (a fuller earlier mention)
+        replaced by what it refers to; ``None`` when the rule does not apply."""
+        m = _DEFINITE_NOUN.match(text)
+        if not m:
+            return None
+        det, noun = m.group("det").lower(), m.group("noun").lower()
+        rest = tokenize(text[m.end() :])
+        if noun in HEADS or noun in DETERMINERS | PREPOSITIONS | ADVERBS | AUX or not rest:
+            return None
+        if is_verb(tokenize(m.group("noun"))[0]) or noun in COMMON_VERBS:
+            return None
+        known = self.categories.get(_singular(noun))
+        if known and sentence - known[1] <= 6 and is_verb(rest[0]) and _singular(noun) == noun:
+            return known[0] + text[m.end() :], False
+        if det == "the":
+            return None
+        phrase = self._recent_phrase(noun, sentence)
+        if phrase is None:
+            return text, True
+        return "The " + phrase + text[m.end() :], False
 
     def _observe_things(self, text: str, sentence: int, subject: str | None) -> None:
         owner = subject if subject and self.kinds.get(subject) in {ORG, NAME} else None
@@ -262,12 +344,20 @@ class Discourse:
             return text
         return text[:pos] + full + text[pos + len(name) :]
 
+    def _doubtful(self, name: str) -> bool:
+        """A one-word "name" only ever seen once, opening a sentence: perhaps just a capitalised word."""
+        if " " in name or name in self.proper or self.kinds.get(name) == ORG:
+            return False
+        return sum(m.name == name for m in self.mentions) < 2
+
     def _salient(self, kind: str, sentence: int, window: int) -> str | None:
         scores: dict[str, float] = {}
         accepted = {ORG, NAME} if kind == ORG else {kind}
         for m in self.mentions:
             if self.kinds.get(m.name, m.kind) not in accepted or sentence - m.sentence > window:
                 continue
+            if m.initial and self._doubtful(m.name):
+                continue  # "Fresh reports clear up ...": a capital that only opens the sentence
             weight = (2.0 if m.subject else 1.0) * 0.5 ** max(0, sentence - m.sentence)
             name = self._canonical(m.name)
             scores[name] = scores.get(name, 0.0) + weight
@@ -285,9 +375,17 @@ class Discourse:
             last = self.last_subject
             if last and self.kinds.get(last[0], last[1]) != PERSON and sentence - last[2] <= 1:
                 subj = last[0]
-                if subj.split()[0].lower() not in REFERRING_PRONOUNS:
+                if subj.split()[0].lower() not in REFERRING_PRONOUNS and not _plural(subj):
                     return subj
             return self._salient(ORG, sentence, 2)
+        if low in {"they", "their", "them"}:
+            last = self.last_subject
+            if last and sentence - last[2] <= 1 and self.kinds.get(last[0], last[1]) != PERSON:
+                subj = last[0]
+                group = self.kinds.get(subj) in {ORG, NAME}
+                if subj.split()[0].lower() not in REFERRING_PRONOUNS and (_plural(subj) or group):
+                    return subj
+            return None
         if low in {"he", "his", "she", "her"}:
             if self.last_subject and sentence - self.last_subject[2] <= 1:
                 subj = self.last_subject[0]
@@ -315,6 +413,9 @@ class Discourse:
         head = head.lower()
         if head in COMPANY_NOUNS:
             return self._salient(ORG, sentence, 5)
+        if head in OWNED_NOUNS and head not in self.things:
+            owner = self._salient(ORG, sentence, 5)
+            return f"{owner}'s {head}" if owner else None
         found = self.things.get(head)
         if found and sentence - found[1] <= 8:
             return found[0]
@@ -324,6 +425,14 @@ class Discourse:
         """``text`` with its opening reference replaced by the referent, and whether it needs context."""
         intro = _INTRO.match(text)
         pos = intro.end() if intro else 0
+        definite = self._definite(text[pos:], sentence)
+        if definite is not None:
+            resolved, needs = definite
+            text = text[:pos] + resolved
+            if text[:1].islower():
+                text = text[0].upper() + text[1:]
+            text, dated = anchor_dates(text, self.draft_date)
+            return text, needs or not dated
         m = _REF.match(text[pos:])
         needs = False
         if m and _EXPLETIVE.match(text[pos:]):
@@ -343,7 +452,11 @@ class Discourse:
                 possessive = (m.group("pron") or "").lower() in {"its", "his", "their"} or (
                     (m.group("pron") or "").lower() == "her" and _possessive_her(text[pos + m.end() :])
                 )
-                replacement = f"{target}'s" if possessive else target
+                plural_owner = (
+                    target.endswith("s") and target[:1].islower() or target.lower().startswith("the ")
+                )
+                owner = f"{target}'" if plural_owner and target.endswith("s") else f"{target}'s"
+                replacement = owner if possessive else target
                 if pos == 0 and replacement[:1].islower() and replacement.startswith("the "):
                     replacement = "The " + replacement[4:]
                 text = text[:pos] + replacement + text[pos + m.end() :]
@@ -353,6 +466,60 @@ class Discourse:
             text = text[0].upper() + text[1:]
         text, dated = anchor_dates(text, self.draft_date)
         return text, needs or not dated
+
+
+_NOT_CATEGORIES = {"one", "part", "member", "type", "kind", "number", "lot", "result", "way", "time", "place"}
+
+
+def _singular(noun: str) -> str:
+    if noun.endswith("ies") and len(noun) > 4:
+        return noun[:-3] + "y"
+    if noun.endswith("s") and not noun.endswith(("ss", "us", "is")) and len(noun) > 3:
+        return noun[:-1]
+    return noun
+
+
+def _plural(phrase: str) -> bool:
+    """Whether a subject names several things: "the giant planets", "Hoppus and Barker"."""
+    words = phrase.split()
+    if " and " in f" {phrase} ":
+        return True
+    last = words[-1] if words else ""
+    return last[:1].islower() and _singular(last) != last
+
+
+def _modifier(token) -> bool:
+    low = token.low
+    return (
+        token.text[:1].isalpha()
+        and low not in DETERMINERS | PREPOSITIONS | ADVERBS | REFERRING_PRONOUNS
+        and not is_verb(token)
+        and low not in {"and", "or", "but", "of", "which", "that", "who"}
+    )
+
+
+_RELATIVE_FRAGMENT = re.compile(
+    r"^(?P<np>(?:(?:a|an|the|one|some)\s+)?(?:[\w-]+\s+){0,3}?(?P<head>[\w-]+))\s+(?:that|which|who)\s+(?P<vp>\S.*)$",
+    re.I,
+)
+
+
+def relative_fragment(text: str) -> tuple[str, str] | None:
+    """A verbless noun phrase with a relative clause ("A unit that will receive some €8.5bn."): its head
+    noun and the relative clause's verb phrase; ``None`` when ``text`` has a main verb."""
+    m = _RELATIVE_FRAGMENT.match(text)
+    if not m or any(is_verb(t) for t in tokenize(m.group("np"))):
+        return None
+    # "The company that bought Mondeca is based in Paris": a second verb after the relative clause is the
+    # sentence's main verb.
+    groups, previous = 0, False
+    for token in tokenize(m.group("vp")):
+        verb = is_verb(token)
+        groups += verb and not previous
+        previous = verb or (previous and token.low in ADVERBS)
+    if groups != 1:
+        return None
+    return m.group("head").lower(), m.group("vp")
 
 
 def _possessive_her(rest: str) -> bool:

@@ -23,10 +23,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from factcheck.claims.checkworthy import has_quantity, sentence_kind
 from factcheck.claims.decompose import decompose
-from factcheck.claims.decontext import Discourse
+from factcheck.claims.decontext import Discourse, relative_fragment
+from factcheck.claims.grammar import is_verb, tokenize
+from factcheck.claims.scoring import Worthiness, assess, load_model
 from factcheck.domain import Claim
 from factcheck.errors import ClaimsError, InputError
 from factcheck.settings import load_settings
@@ -124,57 +127,240 @@ def _normalise(text: str) -> str:
     return " ".join(text.split())
 
 
-def claims_of(draft: Draft) -> list[Claim]:
-    """The claims of a prepared draft, in reading order."""
-    plain = draft.plain
-    text = plain.text
-    discourse = Discourse(draft_date=draft.date)
-    if draft.title:
-        discourse.observe(_normalise(draft.title), -1, heading=True)
-    claims: list[Claim] = []
-    index = -1
-    # A dateline opens one of the first paragraphs (after a byline, say); it is not part of any claim.
-    dateline_blocks = 3
-    for block in plain.blocks:
-        chunk = text[block.start : block.end]
-        if block.kind == HEADING:
-            discourse.observe(_normalise(chunk), max(index, 0), heading=True)
+@dataclass(frozen=True)
+class Dropped:
+    """A stretch of the draft that gave no claim, and why: ``heading``, ``question``, ``opinion``,
+    ``not check-worthy (0.31 < 0.50: ...)``...; ``draft.raw[start:end]`` is the stretch."""
+
+    text: str
+    start: int
+    end: int
+    reason: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form: ``{"text", "start", "end", "reason"}``."""
+        return {"text": self.text, "start": self.start, "end": self.end, "reason": self.reason}
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """What the claims stage made of a draft: its claims in reading order and what it dropped."""
+
+    claims: list[Claim]
+    dropped: list[Dropped]
+    threshold: float
+
+
+# A short line without final punctuation, alone between blank lines, is a heading ("Bigger Drop To Come").
+_HEADING_MAX_WORDS = 25
+_SENTENCE_END = re.compile(r"[.!?…:;,][\"'”’)\]]*\s*$|[\"”]\s*$")
+_HASH_HEADING = re.compile(r"#{1,6} \S")
+_LIST_ITEM = re.compile(r"[ \t]*(?:[-*+•–]|\d{1,9}[.)])[ \t]+")
+
+
+def is_bare_heading(chunk: str, raw_line: str = "") -> bool:
+    """Whether a block is a plain-text heading: one short line, no final punctuation, not a list item."""
+    line = chunk.strip()
+    if not line or "\n" in line or _LIST_ITEM.match(raw_line):
+        return False
+    if _HASH_HEADING.match(line):
+        return True  # a Markdown heading pasted into plain text
+    if _SENTENCE_END.search(line):
+        return False
+    return len(line.split()) <= _HEADING_MAX_WORDS and any(c.isalpha() for c in line)
+
+
+@dataclass(frozen=True)
+class _Unit:
+    """A sentence of the readable view (offsets in it), or a question joined to its fragment answer."""
+
+    text: str
+    start: int
+    end: int
+    parts: tuple[tuple[int, int], ...] = ()
+
+
+_NOUN_QUESTION = re.compile(r"^(?:the|its|their|his|her|our|and the|but the)\s+[\w'’ -]{1,30}\?$", re.I)
+_FRAGMENT_ANSWER = re.compile(r"^(?:to|a|an|the|more|less|only|just|about|around|some|[\d€$£])", re.I)
+
+
+def _joined_answers(units: list[_Unit]) -> list[_Unit]:
+    """A question of a few words followed by a verbless answer ("The aim? To make only electric cars.")
+    becomes one statement ("The aim is to make only electric cars."); other questions stay as they are."""
+    out: list[_Unit] = []
+    i = 0
+    while i < len(units):
+        unit = units[i]
+        answer = units[i + 1] if i + 1 < len(units) else None
+        if (
+            answer is not None
+            and _NOUN_QUESTION.match(_normalise(unit.text))
+            and _FRAGMENT_ANSWER.match(answer.text.lstrip("\"'“‘("))
+            and not any(is_verb(t) for t in tokenize(answer.text))
+        ):
+            question = _normalise(unit.text).rstrip("?").strip()
+            rest = answer.text.strip()
+            rest = rest[:1].lower() + rest[1:] if not rest[:2].isupper() else rest
+            text = f"{question} is {rest}"
+            out.append(
+                _Unit(text, unit.start, answer.end, ((unit.start, unit.end), (answer.start, answer.end)))
+            )
+            i += 2
             continue
-        skip = 0
-        if dateline_blocks > 0:
-            dateline_blocks -= 1
-            skip = dateline(chunk)[0]
-            if skip:
-                dateline_blocks = 0
-        # Line breaks inside a paragraph are only wrapping: the splitter must not take them for boundaries.
-        for span in _sentences(chunk[skip:].replace("\n", " ")):
-            index += 1
-            start = block.start + skip + span.start
-            sentence = span.text
-            kind = sentence_kind(_normalise(sentence))
-            if kind != "statement":
-                discourse.observe(_normalise(sentence), index)
+        out.append(unit)
+        i += 1
+    return out
+
+
+class _Reader:
+    """Reads one draft in order, block by block, sentence by sentence, keeping the discourse model."""
+
+    def __init__(self, draft: Draft, min_checkworthiness: float | None) -> None:
+        self.draft = draft
+        self.plain = draft.plain
+        self.model = load_model()
+        self.threshold = self.model.threshold if min_checkworthiness is None else float(min_checkworthiness)
+        self.discourse = Discourse(draft_date=draft.date)
+        if draft.title:
+            self.discourse.observe(_normalise(draft.title), -1, heading=True)
+        self.claims: list[Claim] = []
+        self.dropped: list[Dropped] = []
+        self.index = -1
+
+    def drop(self, start: int, end: int, reason: str) -> None:
+        """Record that ``plain.text[start:end]`` gave no claim."""
+        src_start, src_end = self.plain.to_source(start, end)
+        text = _normalise(self.draft.raw[src_start:src_end]) if self.plain.source_starts is None else None
+        self.dropped.append(
+            Dropped(text or _normalise(self.plain.text[start:end]), src_start, src_end, reason)
+        )
+
+    def read(self) -> Extraction:
+        """All claims and drops of the draft."""
+        # A dateline opens one of the first paragraphs (after a byline, say); it is not part of any claim.
+        dateline_blocks = 3
+        for block in self.plain.blocks:
+            chunk = self.plain.text[block.start : block.end]
+            bare = block.kind != HEADING and is_bare_heading(chunk, self._raw_line(block.start))
+            if block.kind == HEADING or bare:
+                self.index += bare  # a line of the body still counts as one of its sentences
+                self.discourse.observe(_normalise(chunk), max(self.index, 0), heading=True)
+                kind = sentence_kind(_normalise(chunk)) if bare else "heading"
+                self.drop(block.start, block.end, kind if kind in {"byline", "boilerplate"} else "heading")
                 continue
-            if len(sentence) > _MAX_SENTENCE_CHARS:
-                pieces_spans = [(_normalise(sentence), 0, len(sentence))]
-            else:
-                pieces_spans = [(p.text, p.start, p.end) for p in decompose(sentence)]
-            for piece_text, a, b in pieces_spans:
-                resolved, needs = discourse.resolve(_normalise(piece_text), index)
-                discourse.observe(resolved, index)
-                src_start, src_end = plain.to_source(start + a, start + b)
-                claims.append(
-                    Claim(
-                        id=Claim.make_id(resolved),
-                        text=resolved,
-                        start=src_start,
-                        end=src_end,
-                        sentence=index,
-                        needs_context=needs,
-                        has_quantity=has_quantity(resolved),
-                    )
-                )
-    return claims
+            skip = 0
+            if dateline_blocks > 0:
+                dateline_blocks -= 1
+                skip = dateline(chunk)[0]
+                if skip:
+                    dateline_blocks = 0
+            # Line breaks inside a paragraph are only wrapping: not sentence boundaries.
+            spans = _sentences(chunk[skip:].replace("\n", " "))
+            base = block.start + skip
+            units = [_Unit(s.text, base + s.start, base + s.end) for s in spans]
+            for unit in _joined_answers(units):
+                self.index += 1
+                self.sentence(unit)
+        return Extraction(self.claims, self.dropped, self.threshold)
+
+    def _raw_line(self, start: int) -> str:
+        if self.plain.source_starts is not None:
+            return ""
+        line_start = self.draft.raw.rfind("\n", 0, start) + 1
+        return self.draft.raw[line_start : start + 1]
+
+    def sentence(self, unit: _Unit) -> None:
+        """The claims of one sentence, or why it has none."""
+        sentence = unit.text
+        normal = _normalise(sentence)
+        self.discourse.learn(normal)
+        fragment = relative_fragment(normal)
+        if fragment is not None:
+            self.fragment(unit, fragment)
+            return
+        worth = assess(normal, self.model)
+        # A question joined to its answer is scored once its reference is resolved ("The aim" -> whose).
+        if worth.kind != "statement" or (worth.score < self.threshold and not unit.parts):
+            self.discourse.observe(normal, self.index)
+            self.drop(unit.start, unit.end, _reason(worth, self.threshold))
+            return
+        if unit.parts or len(sentence) > _MAX_SENTENCE_CHARS:
+            pieces = [(normal, 0, unit.end - unit.start, unit.parts, "clause")]
+        else:
+            pieces = [(p.text, p.start, p.end, (), p.kind) for p in decompose(sentence)]
+        for piece_text, a, b, parts, kind in pieces:
+            self.piece(unit.start, piece_text, a, b, parts, main=kind == "clause")
+
+    def fragment(self, unit: _Unit, fragment: tuple[str, str]) -> None:
+        """A verbless noun phrase with a relative clause states a fact of what it refers back to."""
+        head, verb_phrase = fragment
+        referent = self.discourse.thing_for(head, self.index)
+        length = unit.end - unit.start
+        if referent is not None:
+            self.piece(unit.start, f"{referent} {verb_phrase}", 0, length, ((unit.start, unit.end),))
+        elif has_quantity(unit.text):
+            self.piece(unit.start, unit.text, 0, length, (), needs_context=True)
+        else:
+            self.discourse.observe(_normalise(unit.text), self.index)
+            self.drop(unit.start, unit.end, "fragment")
+
+    def piece(
+        self,
+        offset: int,
+        text: str,
+        a: int,
+        b: int,
+        parts: tuple[tuple[int, int], ...],
+        main: bool = True,
+        needs_context: bool = False,
+    ) -> None:
+        """One atomic piece: decontextualised, scored, kept or dropped."""
+        resolved, needs = self.discourse.resolve(_normalise(text), self.index)
+        needs = needs or needs_context
+        self.discourse.observe(resolved, self.index, main=main)
+        worth = assess(resolved, self.model)
+        if worth.kind != "statement" or worth.score < self.threshold:
+            self.drop(offset + a, offset + b, _reason(worth, self.threshold))
+            return
+        src_start, src_end = self.plain.to_source(offset + a, offset + b)
+        spans = tuple(self.plain.to_source(x, y) for x, y in parts)
+        self.claims.append(
+            Claim(
+                id=Claim.make_id(resolved),
+                text=resolved,
+                start=src_start,
+                end=src_end,
+                sentence=self.index,
+                needs_context=needs,
+                has_quantity=has_quantity(resolved),
+                checkworthiness=worth.score,
+                kept_because=worth.reasons,
+                spans=spans,
+            )
+        )
+
+
+def _reason(worth: Worthiness, threshold: float) -> str:
+    if worth.kind != "statement":
+        return worth.kind
+    why = ", ".join(worth.reasons)
+    return f"not check-worthy ({worth.score:.2f} < {threshold:.2f}" + (f": {why})" if why else ")")
+
+
+def extract_draft(draft: Draft, min_checkworthiness: float | None = None) -> Extraction:
+    """The claims of a prepared draft in reading order, and what was dropped and why.
+
+    ``min_checkworthiness`` (0-1) keeps only sentences and claims scoring at least that much; the model's
+    own threshold when ``None``.
+    """
+    if min_checkworthiness is not None and not 0.0 <= min_checkworthiness <= 1.0:
+        raise InputError(f"min check-worthiness {min_checkworthiness} is not between 0 and 1")
+    return _Reader(draft, min_checkworthiness).read()
+
+
+def claims_of(draft: Draft, min_checkworthiness: float | None = None) -> list[Claim]:
+    """The claims of a prepared draft, in reading order."""
+    return extract_draft(draft, min_checkworthiness).claims
 
 
 _WINDOW = 4_000
@@ -208,11 +394,20 @@ def _sentences(text: str) -> list[Span]:
     return spans
 
 
-def extract_claims(text: str, fmt: str = "txt", draft_date: str | None = None) -> list[Claim]:
-    """The atomic claims of a draft's text; offsets index ``text`` itself, whatever its format."""
+def extract(
+    text: str, fmt: str = "txt", draft_date: str | None = None, min_checkworthiness: float | None = None
+) -> Extraction:
+    """Claims and drops of a draft's text; offsets index ``text`` itself, whatever its format."""
     if not isinstance(text, str):
         raise ClaimsError("a draft must be text")
-    return claims_of(prepare(text, fmt, draft_date=draft_date))
+    return extract_draft(prepare(text, fmt, draft_date=draft_date), min_checkworthiness)
+
+
+def extract_claims(
+    text: str, fmt: str = "txt", draft_date: str | None = None, min_checkworthiness: float | None = None
+) -> list[Claim]:
+    """The atomic claims of a draft's text; offsets index ``text`` itself, whatever its format."""
+    return extract(text, fmt, draft_date, min_checkworthiness).claims
 
 
 def spans_are_exact(draft_raw: str, claims: list[Claim]) -> bool:

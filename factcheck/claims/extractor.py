@@ -17,6 +17,8 @@ class ClaimExtractor:
     Offsets of the claims index the text given to :meth:`run`.
 
     :param default_format: the format of texts given without one: ``txt``, ``md`` or ``html``.
+    :param min_checkworthiness: keep only claims scoring at least this (0-1); ``None``: the check-worthiness
+        model's own threshold.
 
     Example::
 
@@ -24,8 +26,9 @@ class ClaimExtractor:
         claims = extractor.run(text="Xiaomi paid about €70M for Deepmotion.")["claims"]
     """
 
-    def __init__(self, default_format: str = "txt") -> None:
+    def __init__(self, default_format: str = "txt", min_checkworthiness: float | None = None) -> None:
         self.default_format = detect_format("draft", default_format)
+        self.min_checkworthiness = min_checkworthiness
 
     @component.output_types(claims=list[Claim])
     def run(self, text: str, fmt: str | None = None, draft_date: str | None = None) -> dict[str, Any]:
@@ -36,4 +39,6 @@ class ClaimExtractor:
         :param draft_date: the draft's ISO date, for relative dates ("last year").
         :returns: ``{"claims": [Claim, ...]}`` in draft order.
         """
-        return {"claims": extract_claims(text, fmt or self.default_format, draft_date)}
+        return {
+            "claims": extract_claims(text, fmt or self.default_format, draft_date, self.min_checkworthiness)
+        }

@@ -10,8 +10,27 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from factcheck.claims.lexicon import AUX, IRREGULAR, IRREGULAR_PARTICIPLES
+from factcheck.claims.lexicon import (
+    ADVERBS,
+    AUX,
+    BASE_VERBS,
+    COMMON_VERBS,
+    IRREGULAR,
+    IRREGULAR_PARTICIPLES,
+    THIRD_PERSON,
+    third_person,
+)
 
+# An opening discourse marker ("However, ", "And ", "In fact, "): not part of any claim.
+DISCOURSE = re.compile(
+    r"^(?:(?:however|therefore|thus|meanwhile|moreover|furthermore|indeed|additionally|nevertheless|"
+    r"nonetheless|consequently)\b,?\s+|(?:and|but)\s+|(?:still|also|in addition|besides|as a result|in fact|"
+    r"of course|for example|for instance|so|yet|then|now|overall|finally|first|second|third|lastly)\s*,\s+|"
+    r"(?:based on|according to) (?:my|the) (?:[\w-]+ ){0,2}(?:knowledge|information|data|text|sources?)\b"
+    r"[^,]{0,40},\s+|as of my (?:[\w-]+ ){0,3}(?:cutoff|update)[^,]{0,30},\s+|"
+    r"as an ai(?: language)? model,\s+)",
+    re.I,
+)
 _TOKEN = re.compile(r"[A-Za-z0-9\u00C0-\u024F]+(?:['’.,&-][A-Za-z0-9\u00C0-\u024F]+)*(?:'s|’s)?|\S")
 
 
@@ -39,7 +58,7 @@ def is_verb(token: Token | None) -> bool:
     if token is None:
         return False
     low = token.low
-    if low in AUX or low in IRREGULAR:
+    if low in AUX or low in IRREGULAR or (low in THIRD_PERSON and token.text[:1].islower()):
         return True
     # "-ed" words are verbs unless hyphenated ("state-owned", "self-funded" are adjectives).
     return bool(
@@ -49,6 +68,43 @@ def is_verb(token: Token | None) -> bool:
         and "-" not in low
         and low not in {"need", "speed", "seed"}
     )
+
+
+# Words after which a verb's base form is finite: plural pronouns and relative pronouns.
+_PLURAL_SUBJECTS = {"they", "we", "you", "i", "which", "who", "that", "people", "children", "men", "women"}
+
+
+def finite_at(tokens: list[Token], i: int) -> bool:
+    """Whether token ``i`` is a finite verb in its context: :func:`is_verb`, or a common verb's base form
+    right after a plural subject or a relative pronoun ("stores carry", "which help", "they include")."""
+    token = tokens[i]
+    if is_verb(token):
+        return True
+    if token.low not in COMMON_VERBS or not token.text[:1].islower() or i == 0:
+        return False
+    j = i - 1
+    while j > 0 and tokens[j].low in ADVERBS:
+        j -= 1
+    low = tokens[j].low
+    return low in _PLURAL_SUBJECTS or (
+        len(low) > 3 and low.endswith("s") and not low.endswith(("ss", "us", "is")) and low.isalpha()
+    )
+
+
+def present_of(participle: str) -> str | None:
+    """The third-person present of a known verb's "-ing" form ("providing" -> "provides"), else ``None``."""
+    stem = participle[:-3]
+    known = COMMON_VERBS | BASE_VERBS
+    doubled = stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else ""
+    for base in (stem + "e", stem, doubled, stem[:-1] + "ie" if stem.endswith("y") else ""):
+        if base and base in known:
+            return third_person(base)
+    if len(stem) < 4 or not stem.isalpha():
+        return None
+    # An unknown verb: "uncovering" -> "uncovers", "promoting" -> "promotes".
+    single_consonant = stem[-1] not in "aeiouwxy" and stem[-2] in "aeiou" and stem[-3] not in "aeiou"
+    keeps_stem = stem.endswith(("er", "en", "on", "el", "it", "ow", "ay", "ey"))
+    return third_person(stem + "e" if single_consonant and not keeps_stem else stem)
 
 
 def verb_like(token: Token) -> bool:

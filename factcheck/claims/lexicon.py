@@ -38,11 +38,55 @@ BASE_VERBS = {
     "finish", "move", "shift", "focus", "grow", "increase", "reduce", "close", "pay", "hold", "take",
     "keep", "give", "get", "have", "be", "fund", "finance", "recruit", "train", "export", "supply",
 }  # fmt: skip
+# Common verbs in their base form: a verb after a plural subject ("stores carry", "which help"); their
+# third-person forms are verbs anywhere, except those that are as often plural nouns.
+COMMON_VERBS = {
+    "include", "contain", "require", "allow", "provide", "offer", "help", "carry", "rotate", "produce",
+    "create", "cause", "consist", "depend", "refer", "describe", "represent", "remain", "become", "appear",
+    "seem", "serve", "play", "live", "feature", "focus", "involve", "occur", "exist", "follow", "lead",
+    "mean", "receive", "reach", "reduce", "regulate", "release", "replace", "share", "support", "tend",
+    "vary", "affect", "enable", "contribute", "believe", "know", "think", "make", "take", "give", "get",
+    "see", "find", "call", "keep", "hold", "bring", "show", "leave", "begin", "continue", "grow",
+    "develop", "determine", "generate", "protect", "prevent", "maintain", "operate", "perform", "publish",
+    "suggest", "indicate", "span", "stand", "sit", "lie", "flow", "emit", "absorb", "orbit", "spin",
+    "convert", "connect", "belong", "differ", "compete", "attract", "host", "house", "cover", "reflect",
+    "illustrate", "explain", "define", "express", "encode", "transmit", "control", "govern", "influence",
+    "use", "have", "do", "say", "tell", "want", "like", "love", "own", "sell", "buy", "build", "employ",
+    "spend", "pay", "win", "lose", "rise", "fall", "cost", "add", "hire", "target", "plan", "aim", "expect",
+    "hope", "seek", "rank", "ship", "deliver", "raise", "total", "exceed", "account", "range",
+    "consider", "enjoy", "face", "fight", "oppose", "back", "argue", "claim", "insist", "deny", "agree",
+    "travel", "visit", "attend", "join", "meet", "speak", "write", "read", "teach", "study", "learn",
+    "open", "close", "launch", "invest", "manufacture", "design", "sign", "testify", "vote", "result",
+    "promote", "boost", "drive", "mark", "ensure", "improve", "increase",
+    "decrease", "change", "highlight", "underline", "demonstrate", "prove", "confirm", "threaten", "force",
+    "push", "pull", "turn", "put", "set", "let", "permit", "bear", "kill", "injure",
+}  # fmt: skip
+_NOUN_LIKE_S_FORMS = {
+    "forms", "works", "results", "returns", "links", "stores", "processes", "impacts", "changes", "measures",
+    "shapes", "cuts", "houses", "lies", "plays", "features", "falls", "rises", "backs", "claims", "faces",
+    "ranges", "totals", "accounts", "visits", "studies", "reads", "shows", "calls", "supports", "shares",
+    "releases", "lives", "means", "offers", "holds", "leads", "designs", "signs", "votes", "fights", "hopes",
+    "aims", "plans", "targets", "costs", "ships", "opens", "launches", "hires", "adds", "wins",
+}  # fmt: skip
 SAY = {"said", "says", "told", "tells", "added", "adds", "stated", "states", "announced", "announces"}
 _REPORT = {"reported", "reports", "noted", "notes", "warned", "warns", "argued", "argues", "wrote", "writes"}
 _THINK = {"believes", "believed", "thinks", "thought", "expects", "expected", "claimed", "claims", "insisted"}
 _CONFIRM = {"explained", "confirmed", "confirms", "estimated", "estimates", "predicted", "predicts", "denied"}
 REPORTING = SAY | _REPORT | _THINK | _CONFIRM | {"insists", "denies"}
+
+
+def third_person(verb: str) -> str:
+    """The third-person singular present of a verb's base form ("carry" -> "carries")."""
+    if verb in {"have", "do", "go"}:
+        return {"have": "has", "do": "does", "go": "goes"}[verb]
+    if verb.endswith("y") and verb[-2:-1] not in "aeiou":
+        return verb[:-1] + "ies"
+    if verb.endswith(("s", "sh", "ch", "x", "z", "o")):
+        return verb + "es"
+    return verb + "s"
+
+
+THIRD_PERSON = {third_person(v): v for v in COMMON_VERBS if third_person(v) not in _NOUN_LIKE_S_FORMS}
 
 # ------------------------------------------------------------------------------- function words
 DETERMINERS = {
@@ -110,8 +154,36 @@ IMPERATIVES = {
     "watch", "listen", "visit", "join", "register", "download", "find", "check", "learn", "remember", "keep",
     "try", "let", "let's", "don't", "do", "please", "email", "call", "tell", "send", "get", "discover",
     "explore", "compare", "take", "make", "think", "look", "buy", "support", "stay", "go", "ask", "write",
-    "tap", "swipe", "scroll",
+    "tap", "swipe", "scroll", "select", "choose", "determine", "research", "shortlist", "enjoy", "evaluate",
+    "avoid", "gather", "refer", "search", "use", "ensure", "discuss", "review", "start", "add",
 }  # fmt: skip
+# Opinion without a factual core; the modal words among them mark advice.
+EVALUATIVE = {
+    "bold", "risky", "brave", "exciting", "impressive", "ambitious", "disappointing", "great", "terrible",
+    "brilliant", "smart", "foolish", "crazy", "remarkable", "stunning", "worrying", "gamble", "audacious",
+    "daring", "promising", "wise", "unwise", "good", "bad", "best", "worst", "interesting", "fascinating",
+    "troubling", "welcome", "overdue", "surprising", "inevitable", "should", "ought", "must",
+}  # fmt: skip
+SPECULATIVE = {"could", "might", "may", "perhaps", "maybe", "possibly", "probably", "likely", "unlikely"}
+HEDGES = SPECULATIVE | {
+    "seem", "seems", "seemed", "appear", "appears", "appeared", "suggest", "suggests", "suggested",
+    "potentially", "generally", "typically", "usually", "often", "sometimes",
+}  # fmt: skip
+OPINION_WORDS = (EVALUATIVE - {"should", "ought", "must"}) | {
+    "amazing", "beautiful", "wonderful", "important", "significant", "essential", "crucial", "unique",
+    "popular", "famous", "excellent", "perfect", "ideal", "huge", "sensational", "incredible", "fantastic",
+    "awesome", "extreme", "unfair", "fair",
+}  # fmt: skip
+PREDICTION_WORDS = {
+    "will", "would", "going", "expected", "expects", "expect", "plans", "plan", "aims", "aim", "intends",
+    "hopes", "soon", "future",
+}  # fmt: skip
+ADVICE_WORDS = {
+    "should", "must", "ought", "need", "needs", "recommend", "recommended", "advisable", "consider", "try",
+    "make", "sure", "ensure", "note", "important", "tips", "steps",
+}  # fmt: skip
+FIRST_PERSON = {"i", "we", "our", "us", "my", "me", "ours", "myself"}
+SECOND_PERSON = {"you", "your", "yours", "yourself"}
 SENTENCE_START_WORDS = {
     "The", "A", "An", "In", "On", "At", "It", "He", "She", "They", "We", "I", "This", "That", "These",
     "Those", "But", "And", "Or", "So", "Its", "His", "Her", "Their", "Our", "As", "If", "When", "While",
@@ -154,6 +226,9 @@ NOT_NAMES = {
     "how", "however", "meanwhile", "according", "last", "next", "earlier", "later", "both", "each", "all",
     "ev", "evs", "ceo", "cfo", "ai", "ipo", "gdp", "suv", "suvs", "q1", "q2", "q3", "q4", "one", "two",
     "chinese", "european", "american", "german", "japanese", "french", "british", "korean", "indian",
+    "spanish", "italian", "dutch", "swedish", "russian", "mexican", "canadian", "australian", "brazilian",
+    "turkish", "polish", "israeli", "iranian", "ukrainian", "portuguese", "greek", "irish", "swiss",
+    "austrian", "belgian", "norwegian", "danish", "finnish", "african", "asian", "arab", "western",
     "also", "yet", "still", "then", "now", "such", "some", "many", "most", "no", "not", "only",
 }  # fmt: skip
 NOUN_GROUPS = [
@@ -165,6 +240,8 @@ NOUN_GROUPS = [
     {"investment", "funding"},
     {"car", "vehicle", "model", "sedan", "suv"},
 ]
+# What an organisation has: "The aim?" after a story about Renova is Renova's aim.
+OWNED_NOUNS = {"aim", "goal", "objective", "ambition", "strategy", "purpose", "mission", "target", "plan"}
 # Capitalised words that are not names: the function words above, dates, acronyms and nationalities.
 NOT_NAMES |= {name.lower() for name in MONTH_NAMES + WEEKDAYS}
 COMPANY_NOUNS = NOUN_GROUPS[0]

@@ -40,7 +40,7 @@ OUTPUT_FORMATS = ("text", "json")
 DRAFT_FORMATS = ("auto", "txt", "md", "html")
 
 
-def claims_report(draft: Any, claims: list[Any]) -> dict[str, Any]:
+def claims_report(draft: Any, claims: list[Any], dropped: list[Any] | None = None) -> dict[str, Any]:
     """The JSON document of ``factcheck claims --format json``."""
     return {
         "source": draft.path,
@@ -49,6 +49,7 @@ def claims_report(draft: Any, claims: list[Any]) -> dict[str, Any]:
         "title": draft.title,
         "offsets": "characters of the source file as read (UTF-8, newlines normalised to \\n)",
         "claims": [claim.to_dict() for claim in claims],
+        "dropped": [item.to_dict() for item in dropped or []],
     }
 
 
@@ -64,9 +65,19 @@ def extract(
         str | None,
         typer.Option("--date", help="Draft date (YYYY-MM-DD) for relative dates like 'last month'."),
     ] = None,
+    min_checkworthiness: Annotated[
+        float | None,
+        typer.Option(
+            "--min-checkworthiness",
+            help="Keep only claims scoring at least this (0-1); default: the model's threshold.",
+        ),
+    ] = None,
+    show_dropped: Annotated[
+        bool, typer.Option("--dropped", help="Also list the sentences that gave no claim, and why.")
+    ] = False,
 ) -> None:
-    """List the check-worthy, atomic claims of a draft with their offsets in it."""
-    from factcheck.claims.extraction import claims_of, load_draft, prepare
+    """List the check-worthy, atomic claims of a draft with their offsets, scores and why they were kept."""
+    from factcheck.claims.extraction import extract_draft, load_draft, prepare
     from factcheck.cli.output import emit_json
     from factcheck.errors import InputError
 
@@ -75,23 +86,30 @@ def extract(
         raise InputError(f"--format {format!r}: use one of {', '.join(OUTPUT_FORMATS)}")
     if draft_format not in DRAFT_FORMATS:
         raise InputError(f"--input-format {draft_format!r}: use one of {', '.join(DRAFT_FORMATS)}")
+    if min_checkworthiness is not None and not 0.0 <= min_checkworthiness <= 1.0:
+        raise InputError(f"--min-checkworthiness {min_checkworthiness}: use a number between 0 and 1")
     draft = load_draft(file, draft_format)
     if draft_date is not None:
         draft = prepare(draft.raw, draft.format, path=draft.path, draft_date=draft_date)
-    claims = claims_of(draft)
+    result = extract_draft(draft, min_checkworthiness)
     if format == "json":
-        emit_json(claims_report(draft, claims))
+        emit_json(claims_report(draft, result.claims, result.dropped))
         return
-    _render(draft, claims)
+    _render(draft, result, show_dropped)
 
 
-def _render(draft: Any, claims: list[Any]) -> None:
+def _render(draft: Any, result: Any, show_dropped: bool = False) -> None:
     from rich.markup import escape
 
     from factcheck.cli.output import stdout
 
+    claims = result.claims
     dated = f", dated {draft.date}" if draft.date else ""
-    stdout.print(f"[bold]{len(claims)} claim(s)[/] in {escape(draft.path)}{dated}", highlight=False)
+    stdout.print(
+        f"[bold]{len(claims)} claim(s)[/] in {escape(draft.path)}{dated}"
+        f" [dim](check-worthiness >= {result.threshold:.2f}; {len(result.dropped)} dropped)[/]",
+        highlight=False,
+    )
     for claim in claims:
         flags = []
         if claim.has_quantity:
@@ -104,6 +122,21 @@ def _render(draft: Any, claims: list[Any]) -> None:
             highlight=False,
         )
         stdout.print(f"  {escape(claim.text)}", highlight=False, soft_wrap=True)
+        if claim.checkworthiness is not None:
+            why = ", ".join(claim.kept_because) or "no strong signal either way"
+            stdout.print(
+                f"  [dim]check-worthiness {claim.checkworthiness:.2f}: {escape(why)}[/]",
+                highlight=False,
+                soft_wrap=True,
+            )
         source = " ".join(draft.raw[claim.start : claim.end].split())
         if source != claim.text:
             stdout.print(f"  [dim]from: {escape(source)}[/]", highlight=False, soft_wrap=True)
+    if show_dropped and result.dropped:
+        stdout.print("\n[bold]Dropped[/]", highlight=False)
+        for item in result.dropped:
+            stdout.print(
+                f"  [dim]chars {item.start}-{item.end}, {escape(item.reason)}:[/] {escape(item.text)}",
+                highlight=False,
+                soft_wrap=True,
+            )

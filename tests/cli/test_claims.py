@@ -37,7 +37,10 @@ def test_json_output_indexes_the_draft():
     facts = [json.loads(line) for line in (ROOT / "claims" / "xiaomi-draft.facts.jsonl").open()]
     assert [c["text"] for c in data["claims"]] == [f["text"] for f in facts]
     for claim in data["claims"]:
-        assert set(claim) == {"id", "text", "start", "end", "sentence", "needs_context", "has_quantity"}
+        assert set(claim) == {
+            "id", "text", "start", "end", "sentence", "needs_context", "has_quantity",
+            "checkworthiness", "kept_because", "spans",
+        }  # fmt: skip
         assert raw[claim["start"] : claim["end"]] in {f["span"] for f in facts}
 
 
