@@ -32,6 +32,8 @@ import os
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from factcheck.evaluation import metrics
 from factcheck.evaluation.runner import INDEX, EvalRun
 from factcheck.report.write import write_output
@@ -169,7 +171,6 @@ def plot_confusion(report: dict[str, Any], path: Path) -> None:
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
-    import numpy as np
 
     matrix = np.array([[report["confusion"][g][p] for p in LABELS] for g in LABELS])
     fig, ax = plt.subplots(figsize=(4.8, 4.2), dpi=100)
