@@ -18,8 +18,9 @@ from platformdirs import user_cache_dir, user_data_dir
 from factcheck.errors import InputError
 
 PACKAGE_ROOT = Path(__file__).resolve().parent
-# The bundled demo corpus sits beside the package in a source checkout (editable install).
-BUNDLED_CORPUS = PACKAGE_ROOT.parent / "corpus"
+# The bundled demo corpus ships inside the package (package data), so an installed factcheck finds it too;
+# in a source checkout the top-level ``corpus`` folder is a link to it.
+BUNDLED_CORPUS = PACKAGE_ROOT / "demo" / "corpus"
 
 
 @dataclass(frozen=True)
