@@ -122,11 +122,10 @@ _ANAPHORIC_DEFINITE = re.compile(
 )
 
 
-def self_contained(text: str, needs_context: bool) -> bool:
-    """Whether a claim names its subject: not flagged, no opening pronoun or demonstrative (an expletive
-    "It is difficult to ..." is fine), no opening definite description that refers back."""
-    if needs_context:
-        return False
+def self_contained(text: str) -> bool:
+    """Whether a claim names its subject (the issue's definition, read from the text alone): no opening
+    pronoun or demonstrative (an expletive "It is difficult to ..." is fine) and no opening definite
+    description that refers back ("The company said ...")."""
     if _PRONOUN_START.match(text) and not _EXPLETIVE.match(text):
         return False
     return not (_DEMONSTRATIVE.match(text) or _ANAPHORIC_DEFINITE.match(text))
@@ -150,8 +149,11 @@ def load_factcheck_gpt() -> list[dict[str, Any]]:
     docs = []
     for index, line in enumerate(path.open(encoding="utf-8")):
         row = json.loads(line)
-        text = row["response"]
-        cursor, sentences = 0, []
+        # The question the answer replies to comes first, as a draft's opening context (a question is never
+        # a claim, but the names it mentions are what "it" and "they" of the answer refer to).
+        context = row["prompt"].strip() + "\n\n"
+        text = context + row["response"]
+        cursor, sentences = len(context), []
         for key in sorted(row["sentences"], key=lambda k: int(re.sub(r"\D", "", k) or 0)):
             sentence = row["sentences"][key]
             start, end = _locate(text, sentence["text"], cursor)
@@ -176,11 +178,13 @@ def load_sample(path: Path = SAMPLE) -> list[dict[str, Any]]:
     docs = []
     for line in path.open(encoding="utf-8"):
         row = json.loads(line)
+        # A cited page's title, when the sample has one, opens the excerpt as its heading.
+        context = f"{row['title']}\n\n" if row.get("title") else ""
         sentences = [
             {
                 "text": s["text"],
-                "start": s["start"],
-                "end": s["end"],
+                "start": s["start"] + len(context),
+                "end": s["end"] + len(context),
                 "gold": s["claims"],
                 "checkworthy": s["checkworthy"],
             }
@@ -189,7 +193,7 @@ def load_sample(path: Path = SAMPLE) -> list[dict[str, Any]]:
         docs.append(
             {
                 "id": row["id"],
-                "text": row["text"],
+                "text": context + row["text"],
                 "sentences": sentences,
                 "split": row["split"],
                 "source": row["source"],
@@ -207,7 +211,7 @@ def load_wice() -> list[dict[str, Any]]:
             encoding="utf-8"
         ):
             row = json.loads(line)
-            parents[row["meta"]["id"]] = row["claim"]
+            parents[row["meta"]["id"]] = (row["claim"], row["meta"])
         subs: dict[str, list[tuple[int, str]]] = defaultdict(list)
         for line in (DATA / "wice" / "non_supported_tokens" / f"{split}.jsonl").open(encoding="utf-8"):
             row = json.loads(line)
@@ -216,13 +220,16 @@ def load_wice() -> list[dict[str, Any]]:
         for parent, items in subs.items():
             if parent not in parents:
                 continue
-            text = parents[parent]
-            gold = [claim for _, claim in sorted(items)]
+            claim, _meta = parents[parent]
+            # Alone, without the article around it: WiCE's sub-claims keep the claim's pronouns ("He
+            # appeared in ..."), so resolving them against the article would only move away from the gold.
+            gold = [sub for _, sub in sorted(items)]
+            span = {"text": claim, "start": 0, "end": len(claim), "gold": gold}
             docs.append(
                 {
                     "id": parent,
-                    "text": text,
-                    "sentences": [{"text": text, "start": 0, "end": len(text), "gold": gold}],
+                    "text": claim,
+                    "sentences": [span],
                     "gold_at_least": max(i for i, _ in items) + 1,
                 }
             )
@@ -356,15 +363,19 @@ def checkworthiness(docs: list[dict[str, Any]], ours: list[list[list[str]]]) -> 
 
 
 def standalone(runs: list[Extraction]) -> dict[str, Any]:
-    """The share of claims that name their subject, and why sentences were dropped."""
+    """The share of claims that name their subject, the claims flagged ``needs_context`` (an unresolved
+    reference or a relative date without a draft date), and why sentences were dropped."""
     claims = [c for run in runs for c in run.claims]
-    alone = sum(self_contained(c.text, c.needs_context) for c in claims)
+    alone = sum(self_contained(c.text) for c in claims)
     reasons = Counter(d.reason.split(" (")[0] for run in runs for d in run.dropped)
     return {
         "claims": len(claims),
         "self_contained": alone,
         "share": round(alone / max(len(claims), 1), 3),
         "flagged_needs_context": sum(c.needs_context for c in claims),
+        "not_self_contained_and_not_flagged": sum(
+            not self_contained(c.text) and not c.needs_context for c in claims
+        ),
         "dropped_reasons": dict(reasons.most_common()),
     }
 
@@ -441,6 +452,7 @@ def main() -> None:
 
     report: dict[str, Any] = {"threshold": THRESHOLD, "sets": {}}
     all_runs: list[Extraction] = []
+    draft_runs: list[Extraction] = []
     for name, loader in (
         ("factcheck-gpt", load_factcheck_gpt),
         ("news-sample", load_sample),
@@ -449,6 +461,8 @@ def main() -> None:
         docs = loader()
         entry, runs = evaluate(name, docs, embed)
         all_runs += runs
+        if name != "wice":
+            draft_runs += runs
         if name == "wice":
             entry["note"] = (
                 "gold sub-claims incomplete (partially supported ones only): precision is not meaningful"
@@ -457,7 +471,9 @@ def main() -> None:
         report["sets"][name] = entry
     news_runs = [extract(doc["text"]) for doc in load_news()]
     report["sets"]["summedits-news"] = {"standalone": standalone(news_runs)}
+    # WiCE claims are single sentences cut from their article: they cannot name what they refer to.
     report["standalone_all"] = standalone(all_runs + news_runs)
+    report["standalone_drafts"] = standalone(draft_runs + news_runs)
     texts = [d["text"] for d in load_factcheck_gpt() + load_sample() + load_wice()]
     report["throughput"] = throughput(texts)
 
@@ -504,11 +520,14 @@ def _print(report: dict[str, Any]) -> None:
                 ]
                 worthy.add_row(label, *[str(v) for v in values])
     console.print(worthy)
-    alone = report["standalone_all"]
-    print(
-        f"self-contained claims: {alone['share']} ({alone['self_contained']} of {alone['claims']}; "
-        f"{alone['flagged_needs_context']} flagged needs_context)"
-    )
+    for key, label in (("standalone_drafts", "in drafts"), ("standalone_all", "with WiCE's lone sentences")):
+        alone = report[key]
+        print(
+            f"self-contained claims {label}: {alone['share']} "
+            f"({alone['self_contained']} of {alone['claims']}; "
+            f"{alone['flagged_needs_context']} flagged needs_context; "
+            f"{alone['not_self_contained_and_not_flagged']} neither self-contained nor flagged)"
+        )
     for name, entry in report["sets"].items():
         s = entry["standalone"]
         print(f"  {name}: {s['share']} of {s['claims']}; dropped: {s['dropped_reasons']}")

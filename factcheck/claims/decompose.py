@@ -178,7 +178,11 @@ def _adjective_after_copula(tokens: list[Token], begin: int, end: int, k: int) -
     if low in AUX or low in IRREGULAR:
         return False
     verb = _first_verb(tokens, begin, end)
-    return verb is not None and tokens[verb].low in {"is", "was", "are", "were", "be", "been"}
+    if verb is None or tokens[verb].low not in {"is", "was", "are", "were", "be", "been"}:
+        return False
+    # "was born on October 16, 1898, and served": a long complement with a preposition is a verb phrase.
+    complement = tokens[verb + 1 : end]
+    return len(complement) <= 4 and not any(t.low in PREPOSITIONS for t in complement)
 
 
 def _proper_np_before(tokens: list[Token], idx: int, floor: int) -> int | None:
@@ -480,6 +484,7 @@ def _extract_predicate_relative(clause: _Clause, pieces: list[Piece]) -> None:
 
 
 _RELATIVES = {"who", "which", "that"}
+_DEMONSTRATIVES = {"this", "that", "these", "those", "it", "they"}
 
 
 # "-ing" words after a comma that are not a verb's participle ("including", "according to"...).
@@ -498,8 +503,8 @@ def _extract_participial_clause(clause: _Clause, pieces: list[Piece]) -> None:
     skip = lambda t: clause.cut(t.start, t.end)  # noqa: E731
     subject = _subject_range(tokens, clause.begin, clause.end, skip)
     verb = _first_verb(tokens, clause.begin, clause.end)
-    if subject is None or verb is None:
-        return
+    if subject is None or verb is None or tokens[subject[0]].low in _DEMONSTRATIVES:
+        return  # "That meant ..., crossing over Jordan": no subject to give the participle
     for c in range(verb + 2, clause.end - 2):
         t = tokens[c + 1]
         if tokens[c].text != "," or clause.depth[tokens[c].start] or skip(tokens[c]):
@@ -727,7 +732,9 @@ def _figure_list(split: _Split, conj: _Conjunction) -> bool | None:
     clause, tokens = split.clause, split.clause.tokens
     # Items separated by commas before this "and" belong to the same list.
     items = [np_start] + [
-        j + 1 for j in range(np_start, conj.start) if tokens[j].text == "," and not split.cut(tokens[j])
+        j + 1
+        for j in range(np_start, conj.start)
+        if tokens[j].text == "," and not split.cut(tokens[j]) and not clause.depth[tokens[j].start]
     ]
     if len(items) > 1 and not all(
         split.figures(a, b - 1) for a, b in zip(items, items[1:] + [conj.start + 1], strict=False)
@@ -970,12 +977,8 @@ def _parallel_items(
         return None
     first = next((j for j in range(commas[0] - 1, seg_start - 1, -1) if tokens[j].low == opener), None)
     verb = _first_verb(tokens, seg_start, conj_start)
-    if (
-        first is None
-        or verb is None
-        or first <= verb
-        or any(tokens[j].text in {";", ":"} for j in range(first, conj_start))
-    ):
+    after_verb = first is not None and (first > verb if verb is not None else first >= seg_start + 2)
+    if not after_verb or any(tokens[j].text in {";", ":"} for j in range(first, conj_start)):
         return None
     return first, [first] + [j + 1 for j in commas], commas + [conj_start]
 
@@ -1130,7 +1133,7 @@ def decompose(sentence: str) -> list[Piece]:
             continue
         clause = _Clause(sentence, tokens, a, b, depth)
         for found in _PARENTHETICAL_MARKER.finditer(sentence, tokens[a].start, tokens[b - 1].end):
-            clause.cuts.append((found.start(), found.end() - 1))  # ", on the other hand," is no claim
+            clause.cuts.append((found.start(), found.end()))  # ", on the other hand," is no claim
         inserts: list[Piece] = []
         _extract_lifespan(clause, inserts)
         _extract_inserts(clause, inserts)

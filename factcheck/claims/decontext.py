@@ -36,6 +36,7 @@ from factcheck.claims.lexicon import (
     REFERRING_PRONOUNS,
     TITLES,
     WEEKDAYS,
+    third_person,
 )
 
 PERSON, ORG, PLACE = "person", "org", "place"
@@ -233,9 +234,10 @@ class Discourse:
         if head.isalpha() and head not in _NOT_CATEGORIES:
             self.categories[head] = (m.group("name"), sentence)
 
-    def _recent_phrase(self, noun: str, sentence: int) -> str | None:
-        """The last fuller mention of ``noun`` in recent sentences ("gravitational waves" for "waves")."""
-        forms = {noun, _singular(noun), noun + "s"}
+    def _recent_phrase(self, noun: str, sentence: int, indefinite: bool = False) -> str | None:
+        """The last fuller mention of ``noun`` in recent sentences ("gravitational waves" for "waves");
+        with ``indefinite``, only one introduced by "a"/"an" ("an 11-year-old girl" for "the girl")."""
+        forms = {noun} if indefinite else {noun, _singular(noun), noun + "s"}
         for seen, text in reversed(self.recent):
             if sentence - seen > 2:
                 break
@@ -246,8 +248,13 @@ class Discourse:
                 j = i
                 while j > 0 and i - j < 3 and _modifier(tokens[j - 1]):
                     j -= 1
+                if indefinite and (j == 0 or tokens[j - 1].low not in {"a", "an"}):
+                    continue
                 if j < i:
-                    return " ".join(t.text for t in tokens[j : i + 1])
+                    words = [t.text for t in tokens[j : i + 1]]
+                    if j == 0 and not words[0].isupper() and words[0] not in self.proper:
+                        words[0] = words[0][:1].lower() + words[0][1:]  # capitalised only as the first word
+                    return " ".join(words)
         return None
 
     def thing_for(self, head: str, sentence: int) -> str | None:
@@ -276,7 +283,8 @@ class Discourse:
         if known and sentence - known[1] <= 6 and is_verb(rest[0]) and _singular(noun) == noun:
             return known[0] + text[m.end() :], False
         if det == "the":
-            return None
+            introduced = self._recent_phrase(noun, sentence, indefinite=True)
+            return ("The " + introduced + text[m.end() :], False) if introduced else None
         phrase = self._recent_phrase(noun, sentence)
         if phrase is None:
             return text, True
@@ -382,7 +390,7 @@ class Discourse:
             last = self.last_subject
             if last and sentence - last[2] <= 1 and self.kinds.get(last[0], last[1]) != PERSON:
                 subj = last[0]
-                group = self.kinds.get(subj) in {ORG, NAME}
+                group = (self.kinds.get(subj) or last[1]) in {ORG, NAME}
                 if subj.split()[0].lower() not in REFERRING_PRONOUNS and (_plural(subj) or group):
                     return subj
             return None
@@ -459,7 +467,10 @@ class Discourse:
                 replacement = owner if possessive else target
                 if pos == 0 and replacement[:1].islower() and replacement.startswith("the "):
                     replacement = "The " + replacement[4:]
-                text = text[:pos] + replacement + text[pos + m.end() :]
+                rest = text[pos + m.end() :]
+                if (m.group("pron") or "").lower() == "they" and not _plural(target):
+                    rest = _agree(rest)  # "They focus on" -> "The American Fantasy Press focuses on"
+                text = text[:pos] + replacement + rest
         else:
             text = self._expand_name(text, pos)
         if text[:1].islower():
@@ -491,7 +502,8 @@ def _plural(phrase: str) -> bool:
 def _modifier(token) -> bool:
     low = token.low
     return (
-        token.text[:1].isalpha()
+        any(c.isalpha() for c in token.text)
+        and token.text[:1].isalnum()
         and low not in DETERMINERS | PREPOSITIONS | ADVERBS | REFERRING_PRONOUNS
         and not is_verb(token)
         and low not in {"and", "or", "but", "of", "which", "that", "who"}
@@ -522,6 +534,20 @@ def relative_fragment(text: str) -> tuple[str, str] | None:
     return m.group("head").lower(), m.group("vp")
 
 
+def _agree(rest: str) -> str:
+    """The verb opening ``rest`` in the third person singular ("focus on" -> "focuses on")."""
+    m = re.match(r"(\s+)([a-z]+)\b", rest)
+    if not m:
+        return rest
+    verb = m.group(2)
+    forms = {"are": "is", "were": "was", "have": "has", "do": "does"}
+    if verb in forms:
+        return m.group(1) + forms[verb] + rest[m.end() :]
+    if verb in COMMON_VERBS:
+        return m.group(1) + third_person(verb) + rest[m.end() :]
+    return rest
+
+
 def _possessive_her(rest: str) -> bool:
     words = rest.split()
     return bool(words) and not is_verb(tokenize(words[0])[0]) if words else False
@@ -544,7 +570,9 @@ def _subject(text: str) -> str | None:
                 last -= 1  # "She already had": the subject is "She"
             subject = text[offset + tokens[0].start : offset + tokens[last].end]
             return _POSSESSIVE.sub("", subject)
-        if t.low in DETERMINERS and i > 0 and tokens[i - 1].low in PREPOSITIONS:
+        # "The fastest animal in the world is": a noun phrase with its complement is a subject.
+        noun_phrase = tokens[0].low in DETERMINERS or tokens[0].text[:1].isupper()
+        if t.low in DETERMINERS and i > 0 and tokens[i - 1].low in PREPOSITIONS and not noun_phrase:
             return None
     return None
 

@@ -28,7 +28,9 @@ DISCOURSE = re.compile(
     r"of course|for example|for instance|so|yet|then|now|overall|finally|first|second|third|lastly)\s*,\s+|"
     r"(?:based on|according to) (?:my|the) (?:[\w-]+ ){0,2}(?:knowledge|information|data|text|sources?)\b"
     r"[^,]{0,40},\s+|as of my (?:[\w-]+ ){0,3}(?:cutoff|update)[^,]{0,30},\s+|"
-    r"as an ai(?: language)? model,\s+)",
+    r"as an ai(?: language)? model,\s+|"
+    # "This is because X", "This means that X": X is the fact; what "this" was is the previous sentence's.
+    r"(?:this|that) (?:is (?:because|why|since|due to the fact that)|means(?: that)?)\s+(?=\w))",
     re.I,
 )
 _TOKEN = re.compile(r"[A-Za-z0-9\u00C0-\u024F]+(?:['’.,&-][A-Za-z0-9\u00C0-\u024F]+)*(?:'s|’s)?|\S")

@@ -102,7 +102,7 @@ PREPOSITIONS = {
 ADVERBS = {
     "also", "already", "still", "now", "then", "later", "recently", "reportedly", "currently", "previously",
     "initially", "eventually", "soon", "just", "only", "even", "further", "first", "once", "formally",
-    "officially", "jointly", "quickly", "finally", "subsequently", "again", "not", "never", "last",
+    "officially", "jointly", "quickly", "finally", "subsequently", "again", "not", "never", "last", "overall",
 }  # fmt: skip
 # Pronouns that open a claim and refer back ("It", "Its", "This"...).
 REFERRING_PRONOUNS = {

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from factcheck.claims.checkworthy import find_mentions, has_quantity, sentence_kind
+from factcheck.claims.checkworthy import find_mentions, has_quantity
 from factcheck.claims.decompose import decompose
 from factcheck.claims.extraction import claims_of, extract_claims, load_draft, prepare
 from factcheck.domain import Claim
@@ -133,49 +133,7 @@ def test_ids_are_stable_across_drafts(draft, claims):
 
 
 # ------------------------------------------------------------------------------------------- splitting
-
-
-def test_lists_of_figures_split_into_one_claim_each():
-    text = "The new unit will have a team of 300 employees and 8.5 billion euros of funding."
-    assert _texts(text) == [
-        "The new unit will have a team of 300 employees.",
-        "The new unit will have 8.5 billion euros of funding.",
-    ]
-    assert _texts("Revenue rose to 5 million in 2020, 7 million in 2021 and 9 million in 2022.") == [
-        "Revenue rose to 5 million in 2020.",
-        "Revenue rose to 7 million in 2021.",
-        "Revenue rose to 9 million in 2022.",
-    ]
-
-
-def test_coordinated_clauses_and_verb_phrases_split():
-    assert _texts("Xiaomi bought Deepmotion in August 2021 and plans to start production in 2024.") == [
-        "Xiaomi bought Deepmotion in August 2021.",
-        "Xiaomi plans to start production in 2024.",
-    ]
-    assert _texts("In 2021, Xiaomi bought Deepmotion and set up a car unit.") == [
-        "In 2021, Xiaomi bought Deepmotion.",
-        "In 2021, Xiaomi set up a car unit.",
-    ]
-    assert _texts("Xiaomi plans to invest 8.5 billion euros and hire 3,000 engineers.") == [
-        "Xiaomi plans to invest 8.5 billion euros.",
-        "Xiaomi plans to hire 3,000 engineers.",
-    ]
-    assert _texts("BYD sold 600,000 cars, but Tesla delivered 900,000 vehicles.") == [
-        "BYD sold 600,000 cars.",
-        "Tesla delivered 900,000 vehicles.",
-    ]
-
-
-def test_what_is_not_a_coordination_stays_whole():
-    for text in (
-        "Prices range between 100 and 200 euros.",
-        "Hoppus and Barker were forced to replace DeLonge in 2015.",
-        "The court held that the law was valid and did not burden the right.",
-        "In July 2019, Steven Taylor, Jasdeep Singh and Timil Patel withdrew from the tournament.",
-        "The maker sells the Mi 11 and the Redmi 10 in 2021.",
-    ):
-        assert _texts(text) == [text]
+# Sentences and their claims are in tests/claims/cases/splits.jsonl (tests/claims/test_cases.py).
 
 
 def test_pieces_of_one_sentence_resolve_their_shared_reference_alike():
@@ -188,25 +146,6 @@ def test_pieces_of_one_sentence_resolve_their_shared_reference_alike():
         "It shared the hall with the Friendship 7.",
     ]
     assert all(c.needs_context for c in claims)
-
-
-def test_appositives_and_relative_clauses_become_claims():
-    assert _texts("Xiaomi, the world's second-largest smartphone maker, will build cars in Beijing.") == [
-        "Xiaomi will build cars in Beijing.",
-        "Xiaomi is the world's second-largest smartphone maker.",
-    ]
-    assert _texts("The unit is led by Lei Jun, Xiaomi's founder.") == [
-        "The unit is led by Lei Jun.",
-        "Lei Jun is Xiaomi's founder.",
-    ]
-    assert _texts("Xiaomi bought Deepmotion, which develops self-driving software.") == [
-        "Xiaomi bought Deepmotion.",
-        "Deepmotion develops self-driving software.",
-    ]
-    assert _texts("Lei Jun, who founded Xiaomi in 2010, will lead the unit.") == [
-        "Lei Jun will lead the unit.",
-        "Lei Jun founded Xiaomi in 2010.",
-    ]
 
 
 def test_piece_spans_follow_the_sentence():
@@ -274,29 +213,7 @@ def test_relative_dates_are_anchored_to_the_draft_date():
 # ------------------------------------------------------------------------------------ check-worthiness
 
 
-@pytest.mark.parametrize(
-    ("sentence", "kind"),
-    [
-        ("The objective?", "question"),
-        ("Read more: our coverage of the car industry.", "boilerplate"),
-        ("By the business desk", "byline"),
-        ("By Jane Doe and John Roe", "byline"),
-        ("Subscribe to our newsletter.", "boilerplate"),
-        ("Click the link below to learn more.", "imperative"),
-        ("Consider the alternatives carefully.", "imperative"),
-        ("It is a bold bet, and a risky one.", "opinion"),
-        ("In my view, the move makes sense.", "opinion"),
-        ("Perhaps the cars could one day matter more than the phones.", "opinion"),
-        ("It is too early to say whether the plan will work.", "opinion"),
-        # A figure, a date, a rank or a name keeps a sentence, even with an opinion word.
-        ("The bold plan could cost 8.5 billion euros.", "statement"),
-        ("Xiaomi could become a major carmaker.", "statement"),
-        ("It was the second-largest deal of the year.", "statement"),
-        ("Support for electric cars grew strongly.", "statement"),
-    ],
-)
-def test_sentence_kinds(sentence, kind):
-    assert sentence_kind(sentence) == kind
+# The kind of each sentence (question, imperative, opinion...) is in tests/claims/cases/kinds.jsonl.
 
 
 def test_has_quantity():
@@ -520,29 +437,6 @@ def test_each_figure_is_stated_by_exactly_one_claim_in_news_prose(text):
             mention.text,
             [c.text for c in inside],
         )
-
-
-def test_news_prose_claims():
-    assert _texts(NEWS[0]) == [
-        "Xiaomi will build its first car factory in Beijing, the city and the company said.",
-        "Xiaomi's first car factory in Beijing will have capacity for 300,000 cars a year.",
-        "Xiaomi's first car factory in Beijing is to be built in two phases of 150,000 vehicles each.",
-        "Production is to start in 2024.",
-    ]
-    assert _texts(NEWS[1]) == [
-        "Xiaomi shipped 52.8 million phones in the second quarter of 2021.",
-        "Xiaomi ranks second with a 17% share.",
-        "Apple shipped 44.2 million.",
-        "Apple is the third-largest maker.",
-        "Samsung sold 57.5 million, 18% more than a year earlier.",
-        "Oppo and Vivo each sold about 32 million.",
-    ]
-    assert _texts(NEWS[2]) == [
-        "Castell Group agreed to buy Harlan Robotics for 700 million euros in cash on August 18, 2021.",
-        "Harlan Robotics is a developer of driver-assistance software founded in 2009.",
-        "Harlan Robotics has about 450 employees.",
-        "Harlan Robotics has revenue of €95m.",
-    ]
 
 
 @pytest.mark.parametrize(
