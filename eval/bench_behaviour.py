@@ -73,6 +73,7 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help=f"set {FLOORS_FILE.name} to what this run reaches (the whole suite only)",
     )
+    parser.add_argument("--model-dir", default=None, help="a verdict-model folder other than the shipped one")
     args = parser.parse_args(argv)
     try:
         cases = load_cases()
@@ -86,10 +87,15 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         cases = [c for c in cases if c.category in args.category]
 
-    from factcheck.verification.verifier import default_verifier
+    from factcheck.verification.verifier import Verifier, default_verifier
 
     began = time.perf_counter()
-    verifier = default_verifier()
+    if args.model_dir:
+        verifier = Verifier.from_settings()
+        verifier.model_dir = args.model_dir
+        verifier.warm_up()
+    else:
+        verifier = default_verifier()
     loaded = time.perf_counter()
     verdicts = verify_cases(cases, verifier)
     done = time.perf_counter()

@@ -935,7 +935,9 @@ def build_pairs(root: Path = DATA_ROOT, seed: int = 13, wire: int = 4000) -> lis
     synthetic = synthesize(fact_rich, rng, rate=0.6) + synthesize(snli_sample, rng)
     synthetic += twins(fact_rich, rng) + identities(fact_rich, rng)
     wired = wire_pairs(wire, rng)
-    return base + real + synthetic + wired + twins(wired, rng, rate=0.5) + identities(wired, rng, rate=0.15)
+    pairs = base + real + synthetic + wired + twins(wired, rng, rate=0.5) + identities(wired, rng, rate=0.15)
+    held = more.held_out_groups()
+    return [p for p in pairs if p.group not in held]
 
 
 FACT_RICH = frozenset({"fever", "vitaminc", "vitaminc-real", "scifact", "fm2", "mnli"})

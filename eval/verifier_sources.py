@@ -33,16 +33,22 @@ _FEVER_LABELS = {"SUPPORTS": ENTAILS, "REFUTES": CONTRADICTS, "NOT ENOUGH INFO":
 _NLI_LABELS = {"entailment": ENTAILS, "contradiction": CONTRADICTS, "neutral": NEITHER}
 
 
-def held_out_ids() -> set[str]:
-    """``dataset:id`` keys the behavioural suite was written from (never trained on)."""
+def held_out_groups() -> set[str]:
+    """Training-pair groups (``fever:<claim>``, ``vitaminc:<case id>``) the behavioural suite was written
+    from: never trained on."""
     if not PROVENANCE.is_file():
         return set()
-    keys = set()
+    groups = set()
     for line in PROVENANCE.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            row = json.loads(line)
-            keys.add(f"{row.get('dataset')}:{row.get('id') or row.get('group')}")
-    return keys
+        if not line.strip():
+            continue
+        row = json.loads(line)
+        dataset, group = row.get("dataset", ""), str(row.get("group", ""))
+        if dataset == "fever-lite":
+            groups.add(group)
+        elif dataset.startswith("vitaminc"):
+            groups.add(group if group.startswith("vitaminc:") else f"vitaminc:{group}")
+    return groups
 
 
 def with_title(title: str | None, evidence: str, rng: random.Random, rate: float = 0.5) -> str:
@@ -59,14 +65,10 @@ def vitaminc_trains(case_id: str) -> bool:
 
 def load_vitaminc_real(root: Path, rng: random.Random, limit: int = 14000) -> list[Pair]:
     """A case-grouped sample of the real VitaminC revisions plus same-page 'neither' pairs."""
-    held = held_out_ids()
     rows = [json.loads(line) for line in (root / "vitaminc-test-splits" / "real_shared.jsonl").open()]
     by_case: dict[str, list[dict]] = defaultdict(list)
     for row in rows:
-        if (
-            f"vitaminc-test-splits:{row['case_id']}" in held
-            or f"vitaminc-test-splits:{row['unique_id']}" in held
-        ):
+        if not vitaminc_trains(row["case_id"]):
             continue
         by_case[row["case_id"]].append(row)
     cases = sorted(by_case)

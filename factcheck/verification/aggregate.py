@@ -83,9 +83,12 @@ def aggregate(claim: Claim, spans: list[Candidate], match_margin: float = 0.1) -
     """The verdict on ``claim`` from its scored spans."""
     if not spans:
         return Verdict(claim, Label.UNVERIFIED, 1.0, NO_EVIDENCE, (), {"unverified": 1.0})
-    supports = sorted((c for c in spans if c.stance is Stance.SUPPORTS), key=lambda c: -c.score)
+    supports = sorted(
+        (c for c in spans if c.stance is Stance.SUPPORTS), key=lambda c: (not c.verbatim, -c.score)
+    )
     contradicts = decisive_contradictions(spans, match_margin)
-    if claim.needs_context:
+    if claim.needs_context or (supports and supports[0].verbatim):
+        # A span that says the claim word for word settles it: what conflicts is about something else.
         contradicts = []
     if supports and contradicts:
         supports, contradicts = _pick_side(supports, contradicts)

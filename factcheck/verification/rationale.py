@@ -2,7 +2,7 @@
 
 FEVER pipelines select rationale sentences before they judge stance; a sentence about another company,
 plant or person cannot contradict a claim, whatever a stance model says of it. The claim's subject is the
-set of organisations and people it names (places are what a claim gets wrong, not what it is about). A span
+first organisation or person it names (places are what a claim gets wrong, not what it is about). A span
 is about that subject when it names one of them, or, when it names nobody, when its document context (the
 title and the rest of its passage) does. A span that names only others, or whose document is about others,
 is about another subject - unless it refers back by a pronoun, when its document decides.
@@ -27,31 +27,37 @@ def subject_keys(text: str) -> frozenset[str]:
     return frozenset(m.key for m in extract_names(text) if m.kind == "organisation" and not m.demonym)
 
 
-def _shares(claim: frozenset[str], other: frozenset[str]) -> bool:
-    return any(same_organisation(a, b) for a in claim for b in other)
+@lru_cache(maxsize=8192)
+def primary_subject(text: str) -> tuple[str, str] | None:
+    """The first organisation or person ``text`` names (the subject of most news sentences), as (text,
+    key), or None."""
+    for mention in extract_names(text):
+        if mention.kind == "organisation" and not mention.demonym:
+            return mention.text, mention.key
+    return None
 
 
-def _named_in(claim_text: str, text: str) -> bool:
-    """Whether a name of the claim is written in ``text`` (a sentence-initial name may escape the reader)."""
-    for mention in extract_names(claim_text):
-        if mention.kind == "organisation" and re.search(rf"\b{re.escape(mention.text)}\b", text):
-            return True
-    return False
+def _named(subject: tuple[str, str], text: str) -> bool:
+    """Whether ``subject`` is named in ``text`` (by key, or written out: a sentence-initial name may escape
+    the name reader)."""
+    name, key = subject
+    return any(same_organisation(key, other) for other in subject_keys(text)) or bool(
+        re.search(rf"\b{re.escape(name)}\b", text)
+    )
 
 
 def aboutness(claim_text: str, span: str, title: str | None, passage_text: str) -> str:
-    """``same`` when the span (or, if it names nobody, its document context) names the claim's subject;
-    ``other`` when it names only other organisations or people; ``unknown`` when the claim names nobody
-    or nothing around the span does."""
-    claim = subject_keys(claim_text)
-    if not claim:
+    """``same`` when the span names the claim's subject (its first-named organisation or person), or names
+    nobody and its document context does; ``other`` when the span's own subject, or its document's, is
+    someone else; ``unknown`` when the claim names nobody or nothing around the span does."""
+    subject = primary_subject(claim_text)
+    if subject is None:
         return UNKNOWN
-    in_span = subject_keys(span)
-    if _shares(claim, in_span) or _named_in(claim_text, span):
+    if _named(subject, span):
         return SAME
-    if in_span and not (refers_back(span) or _PRONOUN.search(span)):
+    if primary_subject(span) is not None and not (refers_back(span) or _PRONOUN.search(span)):
         return OTHER
-    around = subject_keys(title or "") | subject_keys(passage_text)
-    if _shares(claim, around) or _named_in(claim_text, f"{title or ''} {passage_text}"):
+    around = f"{title or ''}. {passage_text}"
+    if _named(subject, around):
         return SAME
-    return OTHER if around or in_span else UNKNOWN
+    return OTHER if primary_subject(around) or primary_subject(span) else UNKNOWN

@@ -18,6 +18,7 @@ from factcheck.rules.lexicon import words
 from factcheck.sources.sentences import split_sentences
 
 _BLANK_LINE = re.compile(r"\n\s*\n")
+_DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*|\d[\d,.]*")
 # The words a span may share with a claim without matching it (the lexicon's stop words are wider).
 _STOP = frozenset(
@@ -37,7 +38,8 @@ class Candidate:
 
     ``overlap`` is the share of the claim's content terms the span contains (numbers weigh double), less a
     small penalty for lower-ranked passages and for windows; ``about`` says whether the span (with its
-    document context) is about the claim's subject: ``same``, ``other`` or ``unknown``.
+    document context) is about the claim's subject: ``same``, ``other`` or ``unknown``; ``verbatim`` that
+    the span says the claim word for word.
     """
 
     claim_index: int
@@ -52,6 +54,7 @@ class Candidate:
     why: str = ""
     value_conflict: bool = False
     about: str = "unknown"
+    verbatim: bool = False
     findings: list[Any] = field(default_factory=list)
 
 
@@ -94,9 +97,12 @@ def _pieces(text: str) -> tuple[tuple[int, int, float], ...]:
 
 
 def candidate_spans(
-    claim_index: int, claim: Claim, passages: Sequence[Passage], limit: int
+    claim_index: int, claim: Claim, passages: Sequence[Passage], limit: int, figure_spans: int = 2
 ) -> list[Candidate]:
-    """Sentences and two-sentence windows of the passages, best ``limit`` by overlap with the claim."""
+    """Sentences and two-sentence windows of the passages: the best ``limit`` by overlap with the claim,
+    plus up to ``figure_spans`` more that give a figure beside a word of the claim when the claim gives a
+    figure (the span that says "capacity for 200,000 cars" shares few words with "plans to build 300,000
+    cars", yet it is the one to compare)."""
     claim_terms = content_terms(claim.text)
     seen: set[tuple[str, int, int]] = set()
     spans: list[Candidate] = []
@@ -110,4 +116,13 @@ def candidate_spans(
             overlap = lexical_overlap(claim_terms, text) - 0.02 * rank - penalty
             spans.append(Candidate(claim_index, passage, text, key[1], key[2], overlap))
     spans.sort(key=lambda c: -c.overlap)
-    return spans[:limit]
+    chosen = spans[:limit]
+    if figure_spans and _DIGIT.search(claim.text):
+        words = {t for t in claim_terms if not t.startswith("#")}
+        figures = [
+            c
+            for c in spans[limit:]
+            if _DIGIT.search(c.text) and words & content_terms(c.text) and c.overlap > 0
+        ]
+        chosen += figures[:figure_spans]
+    return chosen

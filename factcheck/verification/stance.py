@@ -3,11 +3,15 @@
 The rules run in order; the first that speaks decides:
 
 1. a span about another subject (:mod:`.rationale`) is neutral, whatever the model says;
-2. a span that contains the claim word for word supports it (identity and sub-span);
+2. a span that contains the claim word for word supports it (identity and sub-span), and so does one that
+   differs from it only in how agreeing figures are written ("€250 million" for "250 million euros");
 3. a figure, date, rank or name conflict found by :mod:`factcheck.rules.consistency` on a span about the
-   same subject contradicts (figures, dates and ranks are decisive);
-4. the model's "contradicts" counts, unless the figures and dates of claim and span agree, nothing
-   conflicts and the texts do not differ by a negation: then it rests on figures that in fact agree;
+   same subject contradicts (figures, dates and ranks are decisive) - unless a figure agrees or conflicts
+   beside a conflicting year or place: then the span speaks of another period or place (another year's
+   revenue, another plant's capacity), neutral;
+4. the model's "contradicts" counts, unless the claim gives figures or dates, none of them conflicts and
+   the texts do not differ by a negation: then it rests on figures that agree, or that the span does not
+   give at all (a price the evidence leaves out is no contradiction);
 5. the model's "entails" supports (lower bar when an agreeing figure backs it);
 6. otherwise the span is neutral.
 """
@@ -19,11 +23,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from factcheck.domain import Stance
-from factcheck.verification.rationale import OTHER, SAME
-from factcheck.verification.spans import Candidate
+from factcheck.rules import quantities
+from factcheck.verification.rationale import OTHER, SAME, primary_subject
+from factcheck.verification.spans import Candidate, content_terms
 
 VALUE_KINDS = frozenset({"number", "money", "date", "rank"})
 _TOKEN = re.compile(r"[\w€$£¥%]+(?:[.,']\w+)*")
+_RELATIVE = frozenset({"which", "who", "that"})
 _NEGATION = re.compile(r"\b(?:not|no|never|neither|nor|none|without|n't|cannot|denied|denies|deny)\b", re.I)
 
 
@@ -50,9 +56,10 @@ def _tokens(text: str) -> list[str]:
 
 
 def contains_claim(claim: str, span: str) -> bool:
-    """Whether the span says the claim word for word (punctuation and case aside), with no negation just
-    before it."""
-    needle, hay = _tokens(claim), _tokens(span)
+    """Whether the span says the claim word for word (punctuation and case aside; a relative pronoun the
+    span adds, as in "X, which is based in Y", is skipped), with no negation just before it."""
+    needle = _tokens(claim)
+    hay = [t for t in _tokens(span) if t not in _RELATIVE or t in needle]
     if len(needle) < 3 or len(needle) > len(hay):
         return False
     for i in range(len(hay) - len(needle) + 1):
@@ -62,6 +69,38 @@ def contains_claim(claim: str, span: str) -> bool:
     return False
 
 
+def _without(text: str, mentions: list[str]) -> str:
+    for mention in sorted(mentions, key=len, reverse=True):
+        text = text.replace(mention, " ")
+    return text
+
+
+def same_but_figures(claim: str, span: str, findings: list[Any]) -> bool:
+    """Whether claim and span say the same but for how their figures are written: every figure, date and
+    rank of the claim agrees with one of the span, nothing conflicts, no negation differs, and every other
+    content word of the claim is in the span."""
+    values = [f for f in findings if f.kind in VALUE_KINDS]
+    if not values or any(f.outcome != "agree" or not f.evidence_mention for f in values):
+        return False
+    if any(f.outcome == "conflict" for f in findings) or negation_differs(claim, span):
+        return False
+    if _narrows_subject(claim, span):
+        return False
+    rest = content_terms(_without(claim, [f.claim_mention for f in values]))
+    rest = {t for t in rest if not t.startswith("#")}
+    return bool(rest) and rest <= content_terms(_without(span, [f.evidence_mention for f in values]))
+
+
+def _narrows_subject(claim: str, span: str) -> bool:
+    """Whether the span speaks of a part of the claim's subject ("Marquez Solar's software unit") where the
+    claim speaks of the whole ("Marquez Solar")."""
+    subject = primary_subject(claim)
+    if subject is None:
+        return False
+    possessive = re.compile(rf"\b{re.escape(subject[0])}(?:'s|’s|')\s+(\w+)")
+    return bool(possessive.search(span)) and not possessive.search(claim)
+
+
 def negation_differs(claim: str, span: str) -> bool:
     """Whether one text is negated and the other is not."""
     return bool(_NEGATION.search(claim)) != bool(_NEGATION.search(span))
@@ -69,6 +108,60 @@ def negation_differs(claim: str, span: str) -> bool:
 
 def _conflicts(findings: list[Any], strength: float) -> list[Any]:
     return [f for f in findings if f.outcome == "conflict" and f.evidence_mention and f.strength >= strength]
+
+
+def _rests_on_figures(candidate: Candidate, agrees: list[Any], conflicts: list[Any]) -> bool:
+    """Whether a model contradiction can rest only on the claim's figures: they agree with the span's, or
+    the span gives no figure of their kind at all (a price the evidence leaves out), and nothing conflicts.
+    Where the span gives a figure the comparison could not pair, the model's reading stands."""
+    values = [f for f in candidate.findings if f.kind in VALUE_KINDS]
+    if not values or conflicts:
+        return False
+    if agrees:
+        return True
+    present = _kinds_in(candidate.text)
+    return all(f.evidence_mention is None and _KIND_OF.get(f.kind) not in present for f in values)
+
+
+_KIND_OF = {"number": "quantity", "money": "quantity", "date": "date", "rank": "rank"}
+_YEAR_ONLY = re.compile(r"^(?:(?:in|for|of|during)\s+)?(?:fiscal\s+|the\s+year\s+)?(?:19|20)\d\d$", re.I)
+
+
+def _kinds_in(text: str) -> set[str]:
+    mentions = quantities.extract(text)
+    kinds = set()
+    if mentions.quantities:
+        kinds.add("quantity")
+    if mentions.dates:
+        kinds.add("date")
+    if mentions.ranks:
+        kinds.add("rank")
+    return kinds
+
+
+def another_period(findings: list[Any]) -> bool:
+    """A conflicting year beside a figure the span also gives: the span speaks of another period (another
+    year's revenue or deliveries). A full date that conflicts stays a conflict: a deal has one date."""
+    dates = any(
+        f.kind == "date"
+        and f.outcome == "conflict"
+        and f.evidence_mention
+        and _YEAR_ONLY.match(f.claim_mention.strip())
+        and _YEAR_ONLY.match(f.evidence_mention.strip())
+        for f in findings
+    )
+    return dates and _beside_a_figure(findings)
+
+
+def another_place(findings: list[Any]) -> bool:
+    """A conflicting place beside a figure the span also gives: the figure belongs to another plant or
+    market ("sold 150,000 in Turkey" says nothing of sales in Denmark)."""
+    places = any(f.kind == "place" and f.outcome == "conflict" and f.evidence_mention for f in findings)
+    return places and _beside_a_figure(findings)
+
+
+def _beside_a_figure(findings: list[Any]) -> bool:
+    return any(f.kind in ("number", "money") and f.evidence_mention for f in findings)
 
 
 def _where(candidate: Candidate) -> str:
@@ -87,8 +180,13 @@ def decide(claim_text: str, candidate: Candidate, limits: StanceThresholds) -> N
     if candidate.about == OTHER:
         _set(candidate, Stance.NEUTRAL, 0.0, f"about another subject ({_where(candidate)})")
         return
+    candidate.verbatim = False
     if contains_claim(claim_text, candidate.text):
+        candidate.verbatim = True
         _set(candidate, Stance.SUPPORTS, max(entail, 0.95), quoted)
+        return
+    if same_but_figures(claim_text, candidate.text, candidate.findings):
+        _set(candidate, Stance.SUPPORTS, max(entail, 0.9), quoted)
         return
     relevant = (
         candidate.about == SAME
@@ -97,6 +195,12 @@ def decide(claim_text: str, candidate: Candidate, limits: StanceThresholds) -> N
     )
     conflicts = _conflicts(candidate.findings, limits.conflict_strength)
     agrees = [f for f in candidate.findings if f.outcome == "agree" and f.kind in VALUE_KINDS]
+    if conflicts and relevant and another_period(candidate.findings):
+        _set(candidate, Stance.NEUTRAL, 0.0, f"about another period ({_where(candidate)})")
+        return
+    if conflicts and relevant and another_place(candidate.findings):
+        _set(candidate, Stance.NEUTRAL, 0.0, f"about another place ({_where(candidate)})")
+        return
     if conflicts and relevant:
         finding = max(conflicts, key=lambda f: f.strength)
         candidate.value_conflict = finding.kind in VALUE_KINDS
@@ -108,12 +212,15 @@ def decide(claim_text: str, candidate: Candidate, limits: StanceThresholds) -> N
         _set(candidate, Stance.CONTRADICTS, score, f"{said}, claim says {finding.claim_mention}")
         return
     if contra >= limits.contradict and contra > entail:
-        if agrees and not negation_differs(claim_text, candidate.text):
-            # The figures agree and nothing conflicts: the model's doubt is no contradiction.
-            if entail >= limits.agree_support:
+        if _rests_on_figures(candidate, agrees, conflicts) and not negation_differs(
+            claim_text, candidate.text
+        ):
+            # The claim's figures agree or go unmentioned and nothing conflicts: the model's doubt rests on
+            # them, and is no contradiction.
+            if agrees and entail >= limits.agree_support:
                 _set(candidate, Stance.SUPPORTS, entail, quoted)
             else:
-                _set(candidate, Stance.NEUTRAL, entail, f"figures agree ({_where(candidate)})")
+                _set(candidate, Stance.NEUTRAL, entail, f"no figure conflicts ({_where(candidate)})")
             return
         _set(candidate, Stance.CONTRADICTS, contra, quoted)
     elif entail >= limits.support or (agrees and entail >= limits.agree_support and entail > contra):
