@@ -75,3 +75,26 @@ def test_a_claim_that_needs_context_is_at_most_unverified():
         aggregate(_claim(needs_context=True), [_span("a", 0.9, Stance.SUPPORTS, 0.8)]).label
         is Label.SUPPORTED
     )
+
+
+def test_a_verbatim_span_settles_the_claim_over_a_figure_conflict_elsewhere():
+    verbatim = _span("same-words", 0.9, Stance.SUPPORTS, 0.95)
+    verbatim.verbatim = True
+    other = _span("other-figure", 0.7, Stance.CONTRADICTS, 0.9, value=True)
+    assert aggregate(_claim(), [other, verbatim]).label is Label.SUPPORTED
+
+
+def test_figure_spans_join_the_candidates():
+    from factcheck.verification.spans import candidate_spans
+
+    text = (
+        "Xiaomi will build its first car factory in Beijing. Xiaomi had weighed Wuhan and Shanghai for the "
+        "factory. Xiaomi plans to start in 2024. The plant will have capacity for 200,000 cars a year."
+    )
+    passage = Passage(doc_id="factory", start=0, end=len(text), text=text)
+    claim = Claim(
+        id="c", text="Xiaomi plans to build 300,000 cars a year at its first factory.", start=0, end=10
+    )
+    spans = candidate_spans(0, claim, [passage], limit=2)
+    assert any("200,000" in c.text for c in spans)
+    assert len(candidate_spans(0, claim, [passage], limit=2, figure_spans=0)) == 2

@@ -82,3 +82,90 @@ def test_a_same_subject_figure_conflict_contradicts_even_when_the_model_hesitate
     decide(claim, candidate, StanceThresholds())
     assert candidate.stance is Stance.CONTRADICTS and candidate.value_conflict
     assert "700" in candidate.why and "70 million" in candidate.why
+
+
+@pytest.mark.parametrize(
+    ("claim", "span", "expected"),
+    [
+        (
+            "Galloway Paper paid 250 million euros for Pinemoor.",
+            "Galloway Paper paid €250 million for Pinemoor.",
+            True,
+        ),
+        (
+            "The Lomond plant will build 250k bottles a year.",
+            "The Lomond plant will build 250,000 bottles a year.",
+            True,
+        ),
+        # a part of the subject is not the subject
+        (
+            "Marquez Solar had about 1,200 employees.",
+            "Marquez Solar's software unit had about 1,200 employees.",
+            False,
+        ),
+        # a word the span lacks
+        (
+            "Galloway Paper paid €250 million for Pinemoor in cash.",
+            "Galloway Paper paid €250 million for Pinemoor.",
+            False,
+        ),
+        (
+            "Galloway Paper paid €250 million for Pinemoor.",
+            "Galloway Paper paid €25 million for Pinemoor.",
+            False,
+        ),
+    ],
+)
+def test_same_but_figures(claim, span, expected):
+    from factcheck.verification.stance import same_but_figures
+
+    assert same_but_figures(claim, span, list(compare(claim, span))) is expected
+
+
+@pytest.mark.parametrize(
+    ("claim", "span", "why"),
+    [
+        (
+            "Pavlin Breweries sold 150,000 hectolitres of beer in Denmark in 2023.",
+            "Pavlin Breweries sold 150,000 hectolitres of beer in Turkey in 2023.",
+            "another place",
+        ),
+        (
+            "Hartigan Bikes delivered 300,000 e-bikes in 2020.",
+            "Hartigan Bikes delivered 12,000 e-bikes in 2019.",
+            "another period",
+        ),
+    ],
+)
+def test_a_figure_of_another_place_or_period_is_neutral(claim, span, why):
+    candidate = _candidate(claim, span, (0.05, 0.9, 0.05), "same")
+    decide(claim, candidate, StanceThresholds())
+    assert candidate.stance is Stance.NEUTRAL and why in candidate.why
+
+
+def test_a_wrong_month_of_one_deal_stays_a_contradiction():
+    claim = "Hartigan Motors paid €1.2 billion for Stonebridge Data in August 2019."
+    candidate = _candidate(
+        claim,
+        "Hartigan Motors paid €1.2 billion for Stonebridge Data in March 2019.",
+        (0.1, 0.8, 0.1),
+        "same",
+    )
+    decide(claim, candidate, StanceThresholds())
+    assert candidate.stance is Stance.CONTRADICTS
+
+
+def test_a_model_contradiction_on_a_price_the_span_does_not_give_is_not_decisive():
+    claim = "Pavlin Steel paid €120 million for Pinemoor."
+    candidate = _candidate(claim, "Pavlin Steel bought Pinemoor in July 2018.", (0.05, 0.9, 0.05), "same")
+    decide(claim, candidate, StanceThresholds())
+    assert candidate.stance is Stance.NEUTRAL
+
+
+def test_a_model_contradiction_stands_where_the_span_gives_a_figure_the_rules_could_not_pair():
+    claim = "The Santa Clause 2 is a 2000 film."
+    candidate = _candidate(
+        claim, "The Santa Clause 2 is a 2002 American comedy film.", (0.05, 0.9, 0.05), "same"
+    )
+    decide(claim, candidate, StanceThresholds())
+    assert candidate.stance is Stance.CONTRADICTS
