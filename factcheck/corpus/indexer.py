@@ -13,6 +13,16 @@ from factcheck.errors import InputError
 from factcheck.settings import Settings
 
 _DEFAULTS = Settings()
+# The init parameters that are settings of the same name.
+_SETTINGS = (
+    "passage_sentences",
+    "passage_overlap",
+    "passage_max_chars",
+    "approximate_above",
+    "embed_batch_size",
+    "index_lock_timeout",
+    "max_input_bytes",
+)
 
 
 @component
@@ -66,15 +76,7 @@ class CorpusIndexer:
 
     def _settings(self) -> Settings:
         """The indexing settings: this component's, nothing from the environment."""
-        return Settings(
-            passage_sentences=self.passage_sentences,
-            passage_overlap=self.passage_overlap,
-            passage_max_chars=self.passage_max_chars,
-            approximate_above=self.approximate_above,
-            embed_batch_size=self.embed_batch_size,
-            index_lock_timeout=self.index_lock_timeout,
-            max_input_bytes=self.max_input_bytes,
-        )
+        return Settings(**{name: getattr(self, name) for name in _SETTINGS})
 
     def warm_up(self) -> None:
         """Load the embedding model (once)."""
@@ -99,18 +101,8 @@ class CorpusIndexer:
 
     def to_dict(self) -> dict[str, Any]:
         """Serialise the component."""
-        return default_to_dict(
-            self,
-            index=self.index,
-            approximate=self.approximate,
-            passage_sentences=self.passage_sentences,
-            passage_overlap=self.passage_overlap,
-            passage_max_chars=self.passage_max_chars,
-            approximate_above=self.approximate_above,
-            embed_batch_size=self.embed_batch_size,
-            index_lock_timeout=self.index_lock_timeout,
-            max_input_bytes=self.max_input_bytes,
-        )
+        settings = {name: getattr(self, name) for name in _SETTINGS}
+        return default_to_dict(self, index=self.index, approximate=self.approximate, **settings)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> CorpusIndexer:

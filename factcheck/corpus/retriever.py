@@ -20,6 +20,8 @@ from factcheck.errors import InputError
 from factcheck.settings import Settings
 
 _DEFAULTS = Settings()
+# The init parameters that are settings of the same name (``mode`` is the setting ``retrieval_mode``).
+_SETTINGS = ("top_k", "dense_k", "bm25_k", "rrf_k", "hnsw_ef_search", "approximate_above", "embed_batch_size")
 
 
 @component
@@ -80,30 +82,11 @@ class HybridRetriever:
     @classmethod
     def from_settings(cls, index: str, settings: Settings) -> HybridRetriever:
         """The retriever with every retrieval setting taken from ``settings``."""
-        return cls(
-            index=index,
-            top_k=settings.top_k,
-            mode=settings.retrieval_mode,
-            dense_k=settings.dense_k,
-            bm25_k=settings.bm25_k,
-            rrf_k=settings.rrf_k,
-            hnsw_ef_search=settings.hnsw_ef_search,
-            approximate_above=settings.approximate_above,
-            embed_batch_size=settings.embed_batch_size,
-        )
+        return cls(index=index, mode=settings.retrieval_mode, **{n: getattr(settings, n) for n in _SETTINGS})
 
     def _settings(self) -> Settings:
         """The index's search settings: this component's, nothing from the environment."""
-        return Settings(
-            top_k=self.top_k,
-            retrieval_mode=self.mode,
-            dense_k=self.dense_k,
-            bm25_k=self.bm25_k,
-            rrf_k=self.rrf_k,
-            hnsw_ef_search=self.hnsw_ef_search,
-            approximate_above=self.approximate_above,
-            embed_batch_size=self.embed_batch_size,
-        )
+        return Settings(retrieval_mode=self.mode, **{name: getattr(self, name) for name in _SETTINGS})
 
     def warm_up(self) -> None:
         """Open the index and load the embedding model (once)."""
@@ -134,18 +117,8 @@ class HybridRetriever:
 
     def to_dict(self) -> dict[str, Any]:
         """Serialise the component (its settings, not the index)."""
-        return default_to_dict(
-            self,
-            index=self.index,
-            top_k=self.top_k,
-            mode=self.mode,
-            dense_k=self.dense_k,
-            bm25_k=self.bm25_k,
-            rrf_k=self.rrf_k,
-            hnsw_ef_search=self.hnsw_ef_search,
-            approximate_above=self.approximate_above,
-            embed_batch_size=self.embed_batch_size,
-        )
+        settings = {name: getattr(self, name) for name in _SETTINGS}
+        return default_to_dict(self, index=self.index, mode=self.mode, **settings)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> HybridRetriever:
