@@ -443,6 +443,24 @@ def evaluate(
     return entry, runs
 
 
+SWEEP = (0.0, 0.4, 0.6, 0.7, 0.8, 0.9)
+
+
+def threshold_sweep() -> dict[str, dict[str, Any]]:
+    """Sentence check-worthiness on the held-out parts at several ``--min-checkworthiness`` values."""
+    sets = {
+        "factcheck-gpt held-out": [d for d in load_factcheck_gpt() if d["split"] == "held-out"],
+        "news-sample test": [d for d in load_sample() if d["split"] == "test"],
+    }
+    out: dict[str, dict[str, Any]] = {}
+    for name, docs in sets.items():
+        out[name] = {}
+        for threshold in SWEEP:
+            ours = [assign(doc, extract(doc["text"], min_checkworthiness=threshold).claims) for doc in docs]
+            out[name][f"{threshold:.1f}"] = checkworthiness(docs, ours)
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--no-embed", action="store_true", help="skip the embedding-based matching")
@@ -469,6 +487,7 @@ def main() -> None:
             )
             entry["gold_per_claim_at_least"] = round(sum(d["gold_at_least"] for d in docs) / len(docs), 3)
         report["sets"][name] = entry
+    report["threshold_sweep"] = threshold_sweep()
     news_runs = [extract(doc["text"]) for doc in load_news()]
     report["sets"]["summedits-news"] = {"standalone": standalone(news_runs)}
     # WiCE claims are single sentences cut from their article: they cannot name what they refer to.
@@ -520,6 +539,9 @@ def _print(report: dict[str, Any]) -> None:
                 ]
                 worthy.add_row(label, *[str(v) for v in values])
     console.print(worthy)
+    for name, rows in report["threshold_sweep"].items():
+        cells = ", ".join(f"{t}: P {r['precision']} R {r['recall']} F1 {r['f1']}" for t, r in rows.items())
+        print(f"--min-checkworthiness on {name}: {cells}")
     for key, label in (("standalone_drafts", "in drafts"), ("standalone_all", "with WiCE's lone sentences")):
         alone = report[key]
         print(

@@ -231,8 +231,12 @@ NOT_NAMES = {
     "austrian", "belgian", "norwegian", "danish", "finnish", "african", "asian", "arab", "western",
     "also", "yet", "still", "then", "now", "such", "some", "many", "most", "no", "not", "only",
 }  # fmt: skip
+_ORGANISATIONS = {
+    "company", "firm", "group", "carmaker", "automaker", "maker", "manufacturer", "startup", "start-up",
+    "band", "club", "team", "label", "publisher", "broadcaster", "airline", "exchange", "retailer",
+}  # fmt: skip
 NOUN_GROUPS = [
-    {"company", "firm", "group", "carmaker", "automaker", "maker", "manufacturer", "startup", "start-up"},
+    _ORGANISATIONS,
     {"unit", "division", "arm", "subsidiary", "business", "venture", "department", "spin-off"},
     {"factory", "plant", "facility", "site", "works"},
     {"deal", "acquisition", "purchase", "takeover"},

@@ -49,6 +49,7 @@ NEVER = frozenset({"question", "imperative", "boilerplate", "byline", "fragment"
 HASH_BUCKETS = 64
 
 _QUOTE = re.compile(r"[\"“”]")
+_CLITIC = re.compile(r"['’](?:re|ve|s|m|ll|d)$|n['’]t$")
 
 # The signals, in the order of the model's weights.
 SIGNALS = (
@@ -106,7 +107,12 @@ class Signals:
 
 def _words(tokens: list[Token]) -> list[str]:
     # An acronym is no word of the lexicon: "US dollars" has no first person in it.
-    return [t.low for t in tokens if t.text[:1].isalnum() and not (t.text.isupper() and len(t.text) > 1)]
+    # A contraction counts as its first word: "We're" is first person, "it's" a pronoun.
+    return [
+        _CLITIC.sub("", t.low)
+        for t in tokens
+        if t.text[:1].isalnum() and not (t.text.isupper() and len(t.text) > 1)
+    ]
 
 
 def _names(tokens: list[Token]) -> list[str]:
