@@ -16,7 +16,16 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["Schema", "connect", "statements", "transaction", "use_wal", "user_version"]
+__all__ = [
+    "Schema",
+    "application_id",
+    "connect",
+    "statements",
+    "table_count",
+    "transaction",
+    "use_wal",
+    "user_version",
+]
 
 ErrorFactory = Callable[[str, sqlite3.Error], Exception]
 """``factory(phase, error)``: the exception to raise when a transaction cannot ``begin`` or ``commit``."""

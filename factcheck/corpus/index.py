@@ -189,7 +189,7 @@ def _connect(file: Path, read_only: bool) -> sqlite3.Connection:
 def _read_meta(connection: sqlite3.Connection, file: Path) -> dict[str, str]:
     """The meta table, checked for format version and embedding model."""
     try:
-        if SCHEMA.application_id != sqlite.application_id(connection) != 0:
+        if sqlite.application_id(connection) not in (0, SCHEMA.application_id):
             raise IncompatibleIndexError(
                 f"{file}: corrupted or not a factcheck index (another application's)"
             )
