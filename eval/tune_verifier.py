@@ -136,7 +136,7 @@ def main(argv: list[str] | None = None) -> int:
         scored[name] = (claims, verifier.score(claims, [p for _, p, _ in cases]), [g for _, _, g in cases])
         print(f"scored {name}: {len(cases)} claims", flush=True)
     base = verifier.thresholds
-    grid = list(itertools.product([0.5, 0.6, 0.7, 0.8, 0.9, 0.95], [0.4, 0.5, 0.6, 0.7]))
+    grid = list(itertools.product([0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9], [0.4, 0.5, 0.6, 0.7]))
     rows = []
     for contradict, support in grid:
         limits = replace(base, contradict=contradict, support=support)

@@ -55,7 +55,12 @@ def aboutness(claim_text: str, span: str, title: str | None, passage_text: str) 
         return UNKNOWN
     if _named(subject, span):
         return SAME
-    if primary_subject(span) is not None and not (refers_back(span) or _PRONOUN.search(span)):
+    own = primary_subject(span)
+    if own is not None and not (refers_back(span) or _PRONOUN.search(span)):
+        # The span's own subject is another name of the claim ("Daleport Pharma's chief executive is ..."
+        # for "Tomas Halvorsen is the chief executive of Daleport Pharma"): it may speak to the claim.
+        if any(same_organisation(own[1], key) for key in subject_keys(claim_text)):
+            return UNKNOWN
         return OTHER
     around = f"{title or ''}. {passage_text}"
     if _named(subject, around):

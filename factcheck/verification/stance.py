@@ -12,8 +12,10 @@ The rules run in order; the first that speaks decides:
 4. the model's "contradicts" counts, unless the claim gives figures or dates, none of them conflicts and
    the texts do not differ by a negation: then it rests on figures that agree, or that the span does not
    give at all (a price the evidence leaves out is no contradiction);
-5. the model's "entails" supports (lower bar when an agreeing figure backs it);
-6. otherwise the span is neutral.
+5. a span that says the claim's words negated or with the opposite direction of change ("fell" for
+   "rose") contradicts it; a span negated where the claim is not (or the other way) never supports it;
+6. the model's "entails" supports (lower bar when an agreeing figure backs it);
+7. otherwise the span is neutral.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from typing import Any
 
 from factcheck.domain import Stance
 from factcheck.rules import quantities
+from factcheck.rules.lexicon import words
 from factcheck.verification.rationale import OTHER, SAME, primary_subject
 from factcheck.verification.spans import Candidate, content_terms
 
@@ -99,6 +102,57 @@ def _narrows_subject(claim: str, span: str) -> bool:
         return False
     possessive = re.compile(rf"\b{re.escape(subject[0])}(?:'s|’s|')\s+(\w+)")
     return bool(possessive.search(span)) and not possessive.search(claim)
+
+
+_RISE = frozenset(
+    words(
+        "rise rises rose risen rising increase increases increased grow grows grew grown gain gains "
+        "gained jump jumped climb climbed up higher more"
+    )
+)
+_FALL = frozenset(
+    words(
+        "fall falls fell fallen falling decrease decreases decreased decline declines declined drop "
+        "drops dropped shrink shrank shrunk lose loses lost down lower fewer less"
+    )
+)
+
+
+# "Did not say whether", "declined to comment": a negation that withholds, and denies nothing.
+_SILENCE = re.compile(
+    r"\b(?:whether|if it would|(?:not|n't|never|declined to|refused to|no)\s+(?:say|said|comment|confirm|"
+    r"disclose|reveal|specify|details|decision|decided))\b",
+    re.IGNORECASE,
+)
+
+
+def turned_around(claim: str, span: str) -> str | None:
+    """The word by which the span says the claim turned around, or None: the span says the claim's words
+    but negated ("has not yet started production" for "has started production"), or with the opposite
+    direction of change ("revenue fell 12%" for "revenue rose 12%")."""
+    rest = {t for t in content_terms(claim) if not t.startswith("#")}
+    span_terms = content_terms(span)
+    silent = _SILENCE.search(span) and not _SILENCE.search(claim)
+    if (
+        negation_differs(claim, span)
+        and not silent
+        and len(rest) >= 3
+        and rest <= span_terms | _negation_terms(claim)
+    ):
+        found = _NEGATION.search(span) or _NEGATION.search(claim)
+        return found.group(0) if found else None
+    claim_words, span_words = set(_tokens(claim)), set(_tokens(span))
+    for ours, theirs in ((_RISE, _FALL), (_FALL, _RISE)):
+        said, opposite = claim_words & ours, span_words & theirs
+        if said and opposite and not (span_words & said):
+            unchanged = {t for t in rest if t not in ours}
+            if len(unchanged) >= 2 and unchanged <= span_terms:
+                return sorted(opposite)[0]
+    return None
+
+
+def _negation_terms(text: str) -> set[str]:
+    return {m.group(0).lower() for m in _NEGATION.finditer(text)}
 
 
 def negation_differs(claim: str, span: str) -> bool:
@@ -188,6 +242,10 @@ def decide(claim_text: str, candidate: Candidate, limits: StanceThresholds) -> N
     if same_but_figures(claim_text, candidate.text, candidate.findings):
         _set(candidate, Stance.SUPPORTS, max(entail, 0.9), quoted)
         return
+    turned = turned_around(claim_text, candidate.text)
+    if turned:
+        _set(candidate, Stance.CONTRADICTS, max(contra, 0.85), f'{quoted}: it says "{turned}"')
+        return
     relevant = (
         candidate.about == SAME
         or entail + contra >= limits.relevance
@@ -223,6 +281,9 @@ def decide(claim_text: str, candidate: Candidate, limits: StanceThresholds) -> N
                 _set(candidate, Stance.NEUTRAL, entail, f"no figure conflicts ({_where(candidate)})")
             return
         _set(candidate, Stance.CONTRADICTS, contra, quoted)
+    elif negation_differs(claim_text, candidate.text) and not contains_claim(claim_text, candidate.text):
+        # One side negated: whatever the model makes of it, it is no support.
+        _set(candidate, Stance.NEUTRAL, entail + contra, "")
     elif entail >= limits.support or (agrees and entail >= limits.agree_support and entail > contra):
         _set(candidate, Stance.SUPPORTS, entail, quoted)
     else:

@@ -169,3 +169,46 @@ def test_a_model_contradiction_stands_where_the_span_gives_a_figure_the_rules_co
     )
     decide(claim, candidate, StanceThresholds())
     assert candidate.stance is Stance.CONTRADICTS
+
+
+@pytest.mark.parametrize(
+    ("claim", "span", "word"),
+    [
+        (
+            "The Brossard plant in Kosice has started production.",
+            "The Brossard plant in Kosice has not yet started production.",
+            "not",
+        ),
+        (
+            "Tavira Tyres will build a plant in Leipzig.",
+            "Tavira Tyres will not build a plant in Leipzig, it said.",
+            "not",
+        ),
+        (
+            "Oakhurst Robotics' revenue rose 12% in 2016.",
+            "Oakhurst Robotics' revenue fell 12% in 2016.",
+            "fell",
+        ),
+        # withholding is not denying
+        (
+            "Xiaomi will keep the Deepmotion brand.",
+            "Xiaomi did not say whether it will keep the Deepmotion brand.",
+            None,
+        ),
+        ("Sales rose 5% in 2020.", "Sales rose 5% in 2020 while costs fell.", None),
+        ("Xiaomi will build 300,000 cars a year.", "Xiaomi will build 300,000 cars a year.", None),
+    ],
+)
+def test_turned_around(claim, span, word):
+    from factcheck.verification.stance import turned_around
+
+    assert turned_around(claim, span) == word
+
+
+def test_a_negated_span_never_supports():
+    claim = "Xiaomi has opened its Beijing plant."
+    candidate = _candidate(
+        claim, "Xiaomi has not opened a plant in Beijing yet, officials said.", (0.9, 0.05, 0.05)
+    )
+    decide(claim, candidate, StanceThresholds())
+    assert candidate.stance is not Stance.SUPPORTS
