@@ -23,7 +23,16 @@ from typing import Any
 
 import numpy as np
 
-from factcheck.corpus.encoder import WEIGHTS_SHA256, BertConfig, model_dir, sha256_file
+from factcheck.corpus.encoder import (
+    WEIGHTS_SHA256,
+    BertConfig,
+    batch_tensors,
+    build_bert,
+    load_bert,
+    load_tokenizer,
+    model_dir,
+    sha256_file,
+)
 from factcheck.errors import ModelError
 
 LABELS = ("entails", "contradicts", "neither")
@@ -72,8 +81,6 @@ def build_network(config: VerifierConfig, bert=None):
     """The cross-encoder module: the base BERT, pooling and a two-layer head producing 3 logits."""
     import torch
     from torch import nn
-
-    from factcheck.corpus.encoder import build_bert
 
     if config.pooling not in {"mean", "cls"}:
         raise ModelError(f"unknown pooling {config.pooling!r}")
@@ -193,8 +200,6 @@ class VerifierModel:
             config = check_folder(self.folder)
             from safetensors.torch import load_file
 
-            from factcheck.corpus.encoder import load_bert, load_tokenizer
-
             network = build_network(config, load_bert())
             delta = {k: v.float() for k, v in load_file(str(self.folder / DELTA_FILE)).items()}
             expected = set(network.delta_state())
@@ -209,8 +214,6 @@ class VerifierModel:
     def logits(self, pairs: Sequence[tuple[str, str]], batch_size: int = 32) -> np.ndarray:
         """Raw logits (n, 3) for ``(claim, evidence)`` pairs, in input order."""
         import torch
-
-        from factcheck.corpus.encoder import batch_tensors
 
         self.warm_up()
         out = np.zeros((len(pairs), len(LABELS)), dtype=np.float32)

@@ -32,6 +32,7 @@ from factcheck.rules import consistency
 from factcheck.settings import Settings, load_settings
 from factcheck.verification.aggregate import NO_EVIDENCE, aggregate
 from factcheck.verification.context import in_context
+from factcheck.verification.model import VerifierModel, shared_verifier_model
 from factcheck.verification.rationale import aboutness
 from factcheck.verification.spans import Candidate, candidate_spans, lexical_overlap
 from factcheck.verification.stance import StanceThresholds, decide
@@ -147,8 +148,6 @@ class Verifier:
     def warm_up(self) -> None:
         """Load (and hash-check) the verdict model once per process."""
         if self._model is None:
-            from factcheck.verification.model import VerifierModel, shared_verifier_model
-
             model = VerifierModel(self.model_dir) if self.model_dir else shared_verifier_model()
             model.warm_up()
             self._model = model
