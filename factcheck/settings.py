@@ -61,6 +61,9 @@ class Settings:
     # Drafts are articles, not books: a larger file is refused rather than processed for minutes.
     max_draft_bytes: int = 2_000_000
     embed_batch_size: int = 64
+    # Passages are batch-embedded by the light encoder, or by ``sentence-transformers`` for large corpora
+    # (its ~8 s import is paid once per build; vectors agree to ~1e-7). Queries always use the light one.
+    index_encoder: str = "light"
 
     @property
     def default_index_dir(self) -> Path:

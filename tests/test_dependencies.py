@@ -55,7 +55,12 @@ def test_test_only_packages_are_not_runtime_dependencies():
     runtime = {_name(r) for r in PYPROJECT["project"]["dependencies"]}
     test_only = {_name(r) for r in PYPROJECT["project"]["optional-dependencies"]["test"]}
     assert not runtime & test_only
-    assert "sentence-transformers" in test_only and "beautifulsoup4" not in runtime | test_only
+    assert "beautifulsoup4" not in runtime | test_only
+
+
+def test_the_four_core_packages_are_runtime_dependencies():
+    runtime = {_name(r) for r in PYPROJECT["project"]["dependencies"]}
+    assert {"haystack-ai", "sentence-transformers", "faiss-cpu", "typer"} <= runtime
 
 
 def test_the_demo_corpus_is_package_data_and_the_repository_folder_links_to_it():

@@ -36,7 +36,7 @@ from filelock import FileLock, Timeout
 
 from factcheck import sqlite
 from factcheck.corpus import dense
-from factcheck.corpus.encoder import MODEL_NAME, WEIGHTS_SHA256, TextEmbedder, shared_embedder
+from factcheck.corpus.encoder import MODEL_NAME, WEIGHTS_SHA256, TextEmbedder, index_embedder, shared_embedder
 from factcheck.corpus.ingest import IngestResult, corpus_files, ingest
 from factcheck.corpus.passages import split_passages
 from factcheck.corpus.progress import embedding_progress
@@ -725,7 +725,7 @@ def _build_locked(
         changes = _plan_changes(connection, ingested)
         _split_fresh(changes, settings)
         if changes.pieces and embedder is None:
-            embedder = shared_embedder()
+            embedder = index_embedder(settings.index_encoder)
         texts = [piece[3] for piece in changes.pieces]
         vectors = _embed(texts, embedder, settings.embed_batch_size, progress)
         dropped, added = _write_changes(connection, changes, vectors, approximate)

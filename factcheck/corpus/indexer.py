@@ -7,7 +7,7 @@ from typing import Any
 
 from haystack import component, default_from_dict, default_to_dict
 
-from factcheck.corpus.encoder import shared_embedder
+from factcheck.corpus.encoder import ENCODERS, index_embedder
 from factcheck.corpus.index import IndexReport, Progress, build_index
 from factcheck.errors import InputError
 from factcheck.settings import Settings
@@ -22,6 +22,7 @@ _SETTINGS = (
     "embed_batch_size",
     "index_lock_timeout",
     "max_input_bytes",
+    "index_encoder",
 )
 
 
@@ -39,6 +40,7 @@ class CorpusIndexer:
     :param embed_batch_size: passages embedded per batch.
     :param index_lock_timeout: seconds to wait for another process indexing into the same folder.
     :param max_input_bytes: the largest file read.
+    :param index_encoder: ``light`` (the default) or ``sentence-transformers`` for batch-embedding passages.
 
     Example::
 
@@ -59,6 +61,7 @@ class CorpusIndexer:
         embed_batch_size: int = _DEFAULTS.embed_batch_size,
         index_lock_timeout: float = _DEFAULTS.index_lock_timeout,
         max_input_bytes: int = _DEFAULTS.max_input_bytes,
+        index_encoder: str = _DEFAULTS.index_encoder,
     ) -> None:
         if passage_sentences < 1 or passage_overlap < 0 or passage_overlap >= passage_sentences:
             raise InputError("passage_sentences must be at least 1 and passage_overlap below it")
@@ -73,6 +76,9 @@ class CorpusIndexer:
         self.embed_batch_size = embed_batch_size
         self.index_lock_timeout = index_lock_timeout
         self.max_input_bytes = max_input_bytes
+        if index_encoder not in ENCODERS:
+            raise InputError(f"unknown index encoder {index_encoder!r} (use {', '.join(ENCODERS)})")
+        self.index_encoder = index_encoder
 
     def _settings(self) -> Settings:
         """The indexing settings: this component's, nothing from the environment."""
@@ -80,7 +86,7 @@ class CorpusIndexer:
 
     def warm_up(self) -> None:
         """Load the embedding model (once)."""
-        shared_embedder().warm_up()
+        index_embedder(self.index_encoder).warm_up()
 
     @component.output_types(report=IndexReport, corpus_version=str)
     def run(self, paths: list[str], progress: Progress | None = None) -> dict[str, Any]:

@@ -31,3 +31,23 @@ def test_related_sentences_are_closer_than_unrelated(embedder):
         ["Xiaomi bought Deepmotion.", "Deepmotion was acquired by Xiaomi.", "It rained in Oslo."]
     )
     assert float(a @ b) > float(a @ c) + 0.2
+
+
+def test_the_sentence_transformers_index_encoder_gives_the_same_vectors(embedder):
+    from factcheck.corpus.encoder import SentenceTransformerEmbedder, index_embedder
+
+    texts = [
+        "Xiaomi paid about 70 million euros for Deepmotion.",
+        "The plant will build 300,000 cars a year.",
+    ]
+    batch = index_embedder("sentence-transformers")
+    assert isinstance(batch, SentenceTransformerEmbedder)
+    assert index_embedder("light") is not batch
+    assert np.abs(batch.embed(texts, batch_size=2) - embedder.embed(texts)).max() < 1e-4
+
+
+def test_an_unknown_index_encoder_is_a_clear_error():
+    from factcheck.corpus.encoder import index_embedder
+
+    with pytest.raises(ModelError, match="unknown index encoder"):
+        index_embedder("word2vec")

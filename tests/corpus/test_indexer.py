@@ -30,6 +30,7 @@ def test_every_indexer_setting_is_an_init_parameter_that_survives_to_dict(
         "embed_batch_size": 4,
         "index_lock_timeout": 1.5,
         "max_input_bytes": 10_000,
+        "index_encoder": "light",
     }
     indexer = CorpusIndexer(index=str(tmp_path / "idx"), **chosen)
     data = indexer.to_dict()
@@ -48,3 +49,8 @@ def test_indexer_refuses_impossible_passage_settings(tmp_path: Path) -> None:
         CorpusIndexer(index=str(tmp_path / "idx"), passage_sentences=2, passage_overlap=2)
     with pytest.raises(InputError):
         CorpusIndexer(index=str(tmp_path / "idx"), embed_batch_size=0)
+
+
+def test_an_unknown_index_encoder_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="unknown index encoder"):
+        CorpusIndexer(index=str(tmp_path / "idx"), index_encoder="word2vec")
