@@ -400,21 +400,34 @@ def _extract_lifespan(clause: _Clause, pieces: list[Piece]) -> None:
     clause.cuts.append((m.end("name"), m.end()))
 
 
+def _predicate_noun(clause: _Clause, room: int) -> tuple[tuple[int, int], int] | None:
+    """The subject and copula of "X is a|the|one|Y's <noun> ..." with at least ``room`` tokens after the
+    copula, else ``None``."""
+    tokens = clause.tokens
+    subject = _subject_range(tokens, clause.begin, clause.end, lambda t: clause.cut(t.start, t.end))
+    if subject is None:
+        return None
+    verb = subject[1]
+    while verb < clause.end and (
+        clause.cut(tokens[verb].start, tokens[verb].end) or tokens[verb].low in ADVERBS
+    ):
+        verb += 1
+    if verb + room >= clause.end or tokens[verb].low not in {"is", "was", "are", "were"}:
+        return None
+    det = tokens[verb + 1]
+    if det.low not in {"a", "an", "the", "one"} and not det.text.endswith(("'s", "’s")):
+        return None
+    return subject, verb
+
+
 def _extract_participle(clause: _Clause, pieces: list[Piece]) -> None:
     """Split "X is a film directed by Z" into "X is a film" and "X was directed by Z"."""
     tokens = clause.tokens
     skip = lambda t: clause.cut(t.start, t.end)  # noqa: E731
-    subject = _subject_range(tokens, clause.begin, clause.end, skip)
-    if subject is None:
+    found = _predicate_noun(clause, 2)
+    if found is None:
         return
-    verb = subject[1]
-    while verb < clause.end and (skip(tokens[verb]) or tokens[verb].low in ADVERBS):
-        verb += 1
-    if verb + 2 >= clause.end or tokens[verb].low not in {"is", "was", "are", "were"}:
-        return
-    det = tokens[verb + 1]
-    if det.low not in {"a", "an", "the", "one"} and not det.text.endswith(("'s", "’s")):
-        return
+    subject, verb = found
     for j in range(verb + 2, min(clause.end - 1, verb + 12)):
         t = tokens[j]
         if t.text in {",", ";", ":", "(", "and", "or"} or skip(t):
@@ -449,15 +462,10 @@ def _extract_predicate_relative(clause: _Clause, pieces: list[Piece]) -> None:
     anthropologist" and "X has conducted research on Y"."""
     tokens = clause.tokens
     skip = lambda t: clause.cut(t.start, t.end)  # noqa: E731
-    subject = _subject_range(tokens, clause.begin, clause.end, skip)
-    if subject is None:
+    found = _predicate_noun(clause, 3)
+    if found is None:
         return
-    verb = _skip_adverbs(tokens, subject[1])
-    if verb + 3 >= clause.end or tokens[verb].low not in _COPULAS - {"be", "been"}:
-        return
-    det = tokens[verb + 1]
-    if det.low not in {"a", "an", "the", "one"} and not det.text.endswith(("'s", "’s")):
-        return
+    subject, verb = found
     for j in range(verb + 2, min(clause.end - 2, verb + 12)):
         t = tokens[j]
         if (
