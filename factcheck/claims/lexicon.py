@@ -1,13 +1,14 @@
 """The word classes of the claims stage, in one place: the closed lists the splitter, the check-worthiness
 rules and the discourse model read (verbs, determiners, prepositions, titles, places, company suffixes...).
 
-They are small, hand-made and English only. Month names come from :mod:`factcheck.rules.quantities`, the
-one figure reader of the project, so that a date means the same thing to every stage.
+They are small, hand-made and English only. Month and weekday names come from :mod:`factcheck.rules.lexicon`,
+the project's one home for them, so that a date means the same thing to every stage.
 """
 
 from __future__ import annotations
 
-from factcheck.rules.quantities import MONTH_NAMES as _RULES_MONTHS
+from factcheck.rules.lexicon import MONTH_NAMES as _RULES_MONTHS
+from factcheck.rules.lexicon import WEEKDAY_NAMES
 
 # ------------------------------------------------------------------------------------------- verbs
 AUX = {
@@ -193,7 +194,7 @@ SENTENCE_START_WORDS = {
 
 # ------------------------------------------------------------------------------------------ dates
 MONTH_NAMES = [name for name in _RULES_MONTHS if name]
-WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+WEEKDAYS = list(WEEKDAY_NAMES)
 
 # ----------------------------------------------------------------------------- names and things
 TITLES = {
