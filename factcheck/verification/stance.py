@@ -40,8 +40,8 @@ _NEGATION = re.compile(r"\b(?:not|no|never|neither|nor|none|without|n't|cannot|d
 class StanceThresholds:
     """Calibrated probabilities and strengths at which a span takes a side (see ``Verifier``)."""
 
-    support: float = 0.5
-    contradict: float = 0.5
+    support: float = 0.4
+    contradict: float = 0.8
     relevance: float = 0.35
     agree_support: float = 0.35
     lexical_relevance: float = 0.5

@@ -80,8 +80,8 @@ class Verifier:
 
     def __init__(
         self,
-        support_threshold: float = 0.5,
-        contradict_threshold: float = 0.5,
+        support_threshold: float = 0.4,
+        contradict_threshold: float = 0.8,
         relevance_threshold: float = 0.35,
         agree_support_threshold: float = 0.35,
         lexical_relevance: float = 0.5,
