@@ -48,11 +48,14 @@ def check_draft(path: str, **options: Any) -> CheckResult:
     return check.check_draft(path, **options)
 
 
-def extract_claims(text: str, fmt: str = "txt", draft_date: str | None = None) -> list[Claim]:
-    """The atomic, self-contained claims of a draft's text (``fmt``: ``txt``, ``md`` or ``html``)."""
+def extract_claims(
+    text: str, fmt: str = "txt", draft_date: str | None = None, min_checkworthiness: float | None = None
+) -> list[Claim]:
+    """The atomic, self-contained claims of a draft's text (``fmt``: ``txt``, ``md`` or ``html``), those
+    scoring at least ``min_checkworthiness`` (0-1) when given."""
     from factcheck.claims import extraction
 
-    return extraction.extract_claims(text, fmt, draft_date)
+    return extraction.extract_claims(text, fmt, draft_date, min_checkworthiness)
 
 
 def verify_texts(claim: str, evidence: list[str]) -> Verdict:

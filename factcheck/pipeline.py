@@ -58,7 +58,7 @@ def build_verification_pipeline(index_dir: Path, settings: Settings) -> Pipeline
 def build_check_pipeline(index_dir: Path, settings: Settings) -> Pipeline:
     """Draft text in, verdicts out: claim extraction, retrieval, verification."""
     pipeline = Pipeline(metadata={"name": "factcheck-check"})
-    pipeline.add_component("extractor", ClaimExtractor())
+    pipeline.add_component("extractor", ClaimExtractor(min_checkworthiness=settings.min_checkworthiness))
     pipeline.add_component("queries", ClaimQueries())
     pipeline.add_component("retriever", _retriever(index_dir, settings))
     pipeline.add_component("verifier", _verifier(settings))

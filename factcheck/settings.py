@@ -57,6 +57,9 @@ class Settings:
     # How far below the best lexical match a span may be and still contradict on the model's word alone.
     match_margin: float = 0.1
     verify_passages: int = 5
+    # Claims: keep only claims whose check-worthiness score (0-1) is at least this; unset, the shipped
+    # scorer's own threshold applies (see factcheck/models/checkworthy/).
+    min_checkworthiness: float | None = None
     # Re-check: claims verified (and committed) per batch
     recheck_batch_size: int = 16
     # Input limits
@@ -90,6 +93,14 @@ def _coerce(value: Any, target: Any, name: str) -> Any:
         raise InputError(f"setting {name!r}: cannot read {value!r} as {kind.__name__}") from exc
 
 
+def _kind(name: str, default: Any) -> Any:
+    """The type a setting is read as: its default's, or for an optional number the number type."""
+    if default is not None:
+        return default
+    annotation = str(next(f.type for f in fields(Settings) if f.name == name))
+    return float if annotation.startswith("float") else str
+
+
 def load_settings(config: Path | None = None, **overrides: Any) -> Settings:
     """Defaults, then a ``factcheck.toml``, then ``FACTCHECK_*`` variables, then explicit overrides."""
     settings = Settings()
@@ -111,7 +122,6 @@ def load_settings(config: Path | None = None, **overrides: Any) -> Settings:
             values[name] = env
     values.update({k: v for k, v in overrides.items() if v is not None})
     coerced = {
-        k: (_coerce(v, defaults[k] if defaults[k] is not None else str, k) if v is not None else None)
-        for k, v in values.items()
+        k: (_coerce(v, _kind(k, defaults[k]), k) if v is not None else None) for k, v in values.items()
     }
     return replace(settings, **coerced)

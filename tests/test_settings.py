@@ -19,3 +19,18 @@ def test_unknown_setting_is_a_clear_error(tmp_path):
     config.write_text("nonsense = 1\n")
     with pytest.raises(InputError, match="unknown setting"):
         load_settings(config)
+
+
+def test_an_optional_number_setting_is_read_as_a_number(monkeypatch):
+    monkeypatch.setenv("FACTCHECK_MIN_CHECKWORTHINESS", "0.9")
+    assert load_settings().min_checkworthiness == 0.9
+    monkeypatch.setenv("FACTCHECK_MIN_CHECKWORTHINESS", "high")
+    with pytest.raises(InputError, match="min_checkworthiness"):
+        load_settings()
+
+
+def test_the_check_pipeline_takes_the_check_worthiness_setting(tmp_path):
+    from factcheck.pipeline import build_check_pipeline
+
+    pipeline = build_check_pipeline(tmp_path / "index", load_settings(min_checkworthiness=0.7))
+    assert pipeline.get_component("extractor").min_checkworthiness == 0.7
