@@ -18,11 +18,13 @@ from __future__ import annotations
 import math
 
 from factcheck.domain import Claim, Evidence, Label, Stance, Verdict
-from factcheck.verification.rationale import OTHER
+from factcheck.verification.rationale import OTHER, SAME
 from factcheck.verification.spans import Candidate
 from factcheck.verification.stance import shorten
 
 NO_EVIDENCE = "no relevant evidence in corpus"
+# How much better (share of the claim's words) a supporting span must match than a conflicting figure's.
+_CLEARLY_BETTER = 0.15
 NEEDS_CONTEXT = "the claim does not say who or what it is about, so the corpus cannot contradict it"
 
 
@@ -39,8 +41,8 @@ def _overlaps(a: Candidate, b: Candidate) -> bool:
 
 
 def decisive_contradictions(spans: list[Candidate], match_margin: float) -> list[Candidate]:
-    """The contradicting spans that may decide: same-subject figure conflicts, and contradictions on the
-    best-matching span about the subject; strongest first."""
+    """The contradicting spans that may decide: figure conflicts on spans that name the claim's subject, and
+    contradictions on the best-matching span not about another subject; strongest first."""
     usable = [c for c in spans if c.about != OTHER]
     if not usable:
         return []
@@ -48,7 +50,8 @@ def decisive_contradictions(spans: list[Candidate], match_margin: float) -> list
     decisive = [
         c
         for c in usable
-        if c.stance is Stance.CONTRADICTS and (c.value_conflict or c.overlap >= best_match - match_margin)
+        if c.stance is Stance.CONTRADICTS
+        and ((c.value_conflict and c.about == SAME) or c.overlap >= best_match - match_margin)
     ]
     return sorted(decisive, key=lambda c: (not c.value_conflict, -c.score))
 
@@ -66,15 +69,27 @@ def _evidence(candidate: Candidate) -> Evidence:
     )
 
 
+def contradiction_wins(supports: list[Candidate], contradicts: list[Candidate]) -> bool:
+    """Evidence on both sides: a conflicting figure wins unless a supporting span matches the claim clearly
+    better (then the figure belongs to another event of the same subject, "founded in 2017" beside "agreed
+    to buy in August 2021"); otherwise independent documents corroborate each side."""
+    if not supports:
+        return bool(contradicts)
+    if not contradicts:
+        return False
+    figures = [c for c in contradicts if c.value_conflict]
+    if figures:
+        return max(c.overlap for c in figures) + _CLEARLY_BETTER > supports[0].overlap
+    return _corroboration(contradicts) >= _corroboration(supports)
+
+
 def _pick_side(supports: list[Candidate], contradicts: list[Candidate]) -> tuple[list, list]:
     """Resolves evidence on both sides: returns the (supports, contradicts) that remain."""
-    contradiction_wins = any(c.value_conflict for c in contradicts) or _corroboration(
-        contradicts
-    ) >= _corroboration(supports)
-    winner = contradicts[0] if contradiction_wins else supports[0]
+    contradiction_wins_here = contradiction_wins(supports, contradicts)
+    winner = contradicts[0] if contradiction_wins_here else supports[0]
     # A window and the sentence inside it disagreeing is the model hesitating over one piece of
     # evidence, not two sources in conflict.
-    if contradiction_wins:
+    if contradiction_wins_here:
         return [c for c in supports if not _overlaps(c, winner)], contradicts
     return supports, [c for c in contradicts if not _overlaps(c, winner)]
 
@@ -93,12 +108,7 @@ def aggregate(claim: Claim, spans: list[Candidate], match_margin: float = 0.1) -
     if supports and contradicts:
         supports, contradicts = _pick_side(supports, contradicts)
     mixed = bool(supports and contradicts)
-    contradiction_wins = bool(contradicts) and (
-        not supports
-        or contradicts[0].value_conflict
-        or _corroboration(contradicts) >= _corroboration(supports)
-    )
-    if contradiction_wins:
+    if contradiction_wins(supports, contradicts):
         best, label = contradicts[0], Label.CONTRADICTED
         reason = f"contradicted: {best.why}"
         if mixed:

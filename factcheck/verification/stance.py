@@ -120,8 +120,9 @@ _FALL = frozenset(
 
 # "Did not say whether", "declined to comment": a negation that withholds, and denies nothing.
 _SILENCE = re.compile(
-    r"\b(?:whether|if it would|(?:not|n't|never|declined to|refused to|no)\s+(?:say|said|comment|confirm|"
-    r"disclose|reveal|specify|details|decision|decided))\b",
+    r"\b(?:(?:did|does|do|would|could|will)\s*(?:not|n't)\s+"
+    r"(?:say|comment|confirm|disclose|reveal|specify)(?:\s+whether)?"
+    r"|(?:declined|refused) to (?:say|comment|confirm)|no (?:details|decision|comment)|whether)\b",
     re.IGNORECASE,
 )
 
@@ -156,8 +157,8 @@ def _negation_terms(text: str) -> set[str]:
 
 
 def negation_differs(claim: str, span: str) -> bool:
-    """Whether one text is negated and the other is not."""
-    return bool(_NEGATION.search(claim)) != bool(_NEGATION.search(span))
+    """Whether one text is negated and the other is not ("did not say whether" withholds, negates nothing)."""
+    return bool(_NEGATION.search(_SILENCE.sub(" ", claim))) != bool(_NEGATION.search(_SILENCE.sub(" ", span)))
 
 
 def _conflicts(findings: list[Any], strength: float) -> list[Any]:

@@ -62,9 +62,28 @@ def test_spans_about_other_subjects_never_decide():
 
 def test_support_needs_an_entailing_span_and_a_figure_conflict_beats_it():
     assert aggregate(_claim(), [_span("a", 0.9, Stance.SUPPORTS, 0.8)]).label is Label.SUPPORTED
-    spans = [_span("a", 0.9, Stance.SUPPORTS, 0.8), _span("b", 0.6, Stance.CONTRADICTS, 0.7, value=True)]
+    spans = [_span("a", 0.7, Stance.SUPPORTS, 0.8), _span("b", 0.65, Stance.CONTRADICTS, 0.7, value=True)]
     verdict = aggregate(_claim(), spans)
     assert verdict.label is Label.CONTRADICTED and "but" in verdict.reason
+
+
+def test_a_clearly_better_matching_support_outweighs_a_figure_of_another_event():
+    """ "Deepmotion, founded in 2017" conflicts with "agreed to buy Deepmotion in August 2021" on a date, but
+    the span that says the purchase matches the claim far better: the date is another event's."""
+    spans = [
+        _span("deal", 0.95, Stance.SUPPORTS, 0.6),
+        _span("founded", 0.3, Stance.CONTRADICTS, 0.8, value=True),
+    ]
+    verdict = aggregate(_claim(), spans)
+    assert verdict.label is Label.SUPPORTED and "but" in verdict.reason
+
+
+def test_a_figure_conflict_on_a_span_of_unknown_subject_decides_only_as_the_best_match():
+    spans = [
+        _span("best", 0.9, Stance.NEUTRAL, 0.2),
+        _span("plant", 0.5, Stance.CONTRADICTS, 0.9, "unknown", True),
+    ]
+    assert aggregate(_claim(), spans).label is Label.UNVERIFIED
 
 
 def test_a_claim_that_needs_context_is_at_most_unverified():
