@@ -43,8 +43,7 @@ class DateMention:
     ``granularity``: ``day``, ``month``, ``quarter``, ``half``, ``year``, ``decade``, ``duration`` or
     ``relative`` (a relative date whose document date is unknown). ``first``/``last`` are the first and last
     month covered as ``year * 12 + month - 1`` (None for durations and unresolved relatives); ``day`` is
-    set for
-    day granularity; ``months`` is a duration's length in months.
+    set for day granularity; ``months`` is a duration's length in months.
     """
 
     text: str

@@ -352,8 +352,7 @@ class NameMention:
 
     ``key`` is the comparison key (lower case, aliases resolved for places, corporate suffixes dropped);
     ``place_type`` is ``city``/``country``/``region``/``continent`` for gazetteer places, ``unknown`` for
-    other
-    places, None for organisations; ``demonym`` is true for adjectives such as "Chinese".
+    other places, None for organisations; ``demonym`` is true for adjectives such as "Chinese".
     """
 
     text: str
