@@ -13,7 +13,8 @@ The rules run in order; the first that speaks decides:
    the texts do not differ by a negation: then it rests on figures that agree, or that the span does not
    give at all (a price the evidence leaves out is no contradiction);
 5. a span that says the claim's words negated or with the opposite direction of change ("fell" for
-   "rose") contradicts it; a span negated where the claim is not (or the other way) never supports it;
+   "rose") contradicts it; a span negated where the claim is not (or the other way), one that withholds
+   ("did not say whether"), or one that does not give every figure of the claim never supports it;
 6. the model's "entails" supports (lower bar when an agreeing figure backs it);
 7. otherwise the span is neutral.
 """
@@ -27,7 +28,7 @@ from typing import Any
 from factcheck.domain import Stance
 from factcheck.rules import quantities
 from factcheck.rules.lexicon import words
-from factcheck.verification.rationale import OTHER, SAME, primary_subject
+from factcheck.verification.rationale import OTHER, SAME, UNKNOWN, primary_subject
 from factcheck.verification.spans import Candidate, content_terms
 
 VALUE_KINDS = frozenset({"number", "money", "date", "rank"})
@@ -208,6 +209,69 @@ def another_period(findings: list[Any]) -> bool:
     return dates and _beside_a_figure(findings)
 
 
+# What a figure or a date measures, as the lexicon's normalised words: a price is no capital, a hire no
+# headcount, a launch date no founding date.
+_MEASURES = frozenset(
+    words(
+        "employee buy invest revenue profit capacity user death resident fan unemployment deliver cut start "
+        "found stop complete share sell born died"
+    )
+)
+
+
+def _mention(text: str, mention: str | None, kind: str):
+    """The quantity or date of ``text`` written as ``mention``, or None."""
+    if not mention:
+        return None
+    found = quantities.extract(text)
+    pool = found.dates if kind == "date" else found.quantities if kind in ("number", "money") else ()
+    return next((m for m in pool if m.text == mention or mention in m.text or m.text in mention), None)
+
+
+def same_measure(finding: Any, claim: str, span: str) -> bool:
+    """Whether a conflicting figure or date of the span measures what the claim's does: the same counted
+    noun, and the same measure where both say one (price vs capital, staff vs hires, launch vs founding).
+    A dateline's date measures nothing. Where either side does not say, the comparison's pairing stands."""
+    if finding.kind not in ("number", "money", "date"):
+        return True
+    ours = _mention(claim, finding.claim_mention, finding.kind)
+    theirs = _mention(span, finding.evidence_mention, finding.kind)
+    if ours is None or theirs is None:
+        return True
+    if finding.kind == "date" and theirs.dateline:
+        return False
+    if finding.kind != "date":
+        if ours.noun and theirs.noun and ours.noun != theirs.noun:
+            return False
+        if _is_change(claim, ours) != _is_change(span, theirs):
+            return False  # "1,000 more engineers" is a change, "300 employees" a level
+    said = (ours.context | {getattr(ours, "noun", None)}) & _MEASURES
+    given = (theirs.context | {getattr(theirs, "noun", None)}) & _MEASURES
+    return not (said and given) or bool(said & given)
+
+
+_CHANGE = re.compile(r"\b(?:more|additional|extra|further|another|fewer)\b", re.IGNORECASE)
+
+
+def _is_change(text: str, mention: Any) -> bool:
+    """Whether a figure counts a change ("1,000 more", "an additional 200") rather than a level."""
+    around = text[max(0, mention.start - 16) : mention.end + 12]
+    return bool(_CHANGE.search(around))
+
+
+def _backs_its_figures(candidate: Candidate) -> bool:
+    """Whether the span gives every figure, date and rank of the claim, agreeing."""
+    return all(
+        f.outcome == "agree" and f.evidence_mention for f in candidate.findings if f.kind in VALUE_KINDS
+    )
+
+
+def _unconfirmed_figure(finding: Any, claim: str, candidate: Candidate) -> bool:
+    """A figure conflict on a span not known to be about the claim's named subject: whose figure it is stays
+    open ("Deepmotion had 150 employees" against "Xiaomi EV now has 300 employees")."""
+    return finding.kind in VALUE_KINDS and candidate.about == UNKNOWN and primary_subject(claim) is not None
+
+
 def another_place(findings: list[Any]) -> bool:
     """A conflicting place beside a figure the span also gives: the figure belongs to another plant or
     market ("sold 150,000 in Turkey" says nothing of sales in Denmark)."""
@@ -252,7 +316,11 @@ def decide(claim_text: str, candidate: Candidate, limits: StanceThresholds) -> N
         or entail + contra >= limits.relevance
         or candidate.overlap >= limits.lexical_relevance
     )
-    conflicts = _conflicts(candidate.findings, limits.conflict_strength)
+    conflicts = [
+        f
+        for f in _conflicts(candidate.findings, limits.conflict_strength)
+        if same_measure(f, claim_text, candidate.text) and not _unconfirmed_figure(f, claim_text, candidate)
+    ]
     agrees = [f for f in candidate.findings if f.outcome == "agree" and f.kind in VALUE_KINDS]
     if conflicts and relevant and another_period(candidate.findings):
         _set(candidate, Stance.NEUTRAL, 0.0, f"about another period ({_where(candidate)})")
@@ -284,6 +352,11 @@ def decide(claim_text: str, candidate: Candidate, limits: StanceThresholds) -> N
         _set(candidate, Stance.CONTRADICTS, contra, quoted)
     elif negation_differs(claim_text, candidate.text) and not contains_claim(claim_text, candidate.text):
         # One side negated: whatever the model makes of it, it is no support.
+        _set(candidate, Stance.NEUTRAL, entail + contra, "")
+    elif not _backs_its_figures(candidate) or (
+        _SILENCE.search(candidate.text) and not _SILENCE.search(claim_text)
+    ):
+        # An entailment that leaves a figure of the claim unsaid, or a span that withholds, is no support.
         _set(candidate, Stance.NEUTRAL, entail + contra, "")
     elif entail >= limits.support or (agrees and entail >= limits.agree_support and entail > contra):
         _set(candidate, Stance.SUPPORTS, entail, quoted)
