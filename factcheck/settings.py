@@ -48,7 +48,7 @@ class Settings:
     # retrieved look-alikes): the best mean macro-F1 among the settings whose false-contradiction rate is at
     # most 5% on every one of them (eval/out/tune_verifier.json, eval/RESULTS.md). Never tuned on a test set.
     support_threshold: float = 0.4
-    contradict_threshold: float = 0.8
+    contradict_threshold: float = 0.7
     relevance_threshold: float = 0.35
     agree_support_threshold: float = 0.35
     lexical_relevance_threshold: float = 0.5
