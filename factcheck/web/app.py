@@ -28,6 +28,7 @@ from starlette.templating import Jinja2Templates
 
 from factcheck.domain import Label
 from factcheck.errors import ClaimsError, FactcheckError, InputError
+from factcheck.report.write import render_report
 from factcheck.web import views
 from factcheck.web.pool import CheckPool, JobTimeout, PoolFull
 from factcheck.web.security import (
@@ -42,6 +43,8 @@ from factcheck.web.security import (
     set_editor,
 )
 from factcheck.web.service import DRAFT_FORMATS, UPLOAD_SUFFIXES, CheckService, clean_name
+from factcheck.workflows.recheck import RECHECK_KINDS, flips_of_run
+from factcheck.workflows.store import parse_since
 
 HERE = Path(__file__).resolve().parent
 log = logging.getLogger("factcheck.web")
@@ -257,7 +260,6 @@ class WebApp:
         kind = request.path_params["kind"]
         if kind not in DOWNLOADS:
             raise HTTPException(404, "Reports download as json, md or html.")
-        from factcheck.report.write import render_report
 
         fmt, media = DOWNLOADS[kind]
         body = render_report(record.result, fmt)
@@ -327,7 +329,6 @@ class WebApp:
             raise InputError(f"unknown draft {draft!r}")
 
         def load() -> dict[str, Any]:
-            from factcheck.workflows.store import parse_since
 
             cutoff = parse_since(since) if since else None
             with self.service.store() as store:
@@ -366,7 +367,6 @@ class WebApp:
 
     async def recheck(self, request: Request) -> Response:
         def load() -> dict[str, Any]:
-            from factcheck.workflows.recheck import RECHECK_KINDS, flips_of_run
 
             with self.service.store() as store:
                 run = store.latest_run(RECHECK_KINDS)

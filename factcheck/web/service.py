@@ -16,16 +16,17 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
+from factcheck.claims.extraction import Draft, detect_format, prepare, sniff_format
+from factcheck.corpus.index import CorpusIndex, IndexedDocument
+from factcheck.domain import CheckResult, Passage
 from factcheck.errors import InputError
+from factcheck.pipeline import build_check_pipeline, run_check
 from factcheck.settings import Settings
+from factcheck.sources.reading import decode_text
 from factcheck.workflows.store import ClaimStore
 
 if TYPE_CHECKING:
     from haystack import Pipeline
-
-    from factcheck.claims.extraction import Draft
-    from factcheck.corpus.index import CorpusIndex, IndexedDocument
-    from factcheck.domain import CheckResult, Passage
 
 # The draft formats the check page takes, by file suffix (the CLI's readers handle each).
 UPLOAD_SUFFIXES = {
@@ -50,8 +51,6 @@ def clean_name(name: str | None, fallback: str) -> str:
 
 def draft_from_bytes(data: bytes, name: str, fmt: str, max_bytes: int) -> Draft:
     """A draft from pasted or uploaded bytes, read and limited exactly as ``factcheck check`` reads files."""
-    from factcheck.claims.extraction import detect_format, prepare, sniff_format
-    from factcheck.sources.reading import decode_text
 
     if fmt not in DRAFT_FORMATS:
         raise InputError(f"unknown draft format {fmt!r}; use one of: {', '.join(DRAFT_FORMATS)}")
@@ -98,8 +97,6 @@ class CheckService:
 
     def warm_up(self) -> None:
         """Builds the pipeline, loads the models, opens the store (creating it) and runs one tiny check."""
-        from factcheck.claims.extraction import prepare
-        from factcheck.pipeline import run_check
 
         ClaimStore.open(self.store_path).close()
         pipeline = self._current_pipeline()
@@ -108,7 +105,6 @@ class CheckService:
 
     def _current_pipeline(self) -> Pipeline:
         """The check pipeline, built again only when the index has a new generation."""
-        from factcheck.pipeline import build_check_pipeline
 
         with self._build_lock:
             if self._pipeline is not None and self._retriever_generation() == self._generation:
@@ -132,7 +128,6 @@ class CheckService:
 
     def check(self, data: bytes, name: str, fmt: str = "auto") -> CheckRecord:
         """Checks one draft (runs in a worker thread), records it in the store and keeps the result."""
-        from factcheck.pipeline import run_check
 
         began = time.perf_counter()
         draft = draft_from_bytes(data, name, fmt, self.settings.max_draft_bytes)
