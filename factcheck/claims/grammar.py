@@ -20,6 +20,7 @@ from factcheck.claims.lexicon import (
     THIRD_PERSON,
     third_person,
 )
+from factcheck.rules.tokens import word_spans
 
 # An opening discourse marker ("However, ", "And ", "In fact, "): not part of any claim.
 DISCOURSE = re.compile(
@@ -33,7 +34,6 @@ DISCOURSE = re.compile(
     r"(?:this|that) (?:is (?:because|why|since|due to the fact that)|means(?: that)?)\s+(?=\w))",
     re.I,
 )
-_TOKEN = re.compile(r"[A-Za-z0-9\u00C0-\u024F]+(?:['’.,&-][A-Za-z0-9\u00C0-\u024F]+)*(?:'s|’s)?|\S")
 
 
 @dataclass(frozen=True)
@@ -51,8 +51,9 @@ class Token:
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
-    """Words, numbers and punctuation marks of ``text`` with their offsets (plus ``offset``)."""
-    return [Token(m.group(0), m.start() + offset, m.end() + offset) for m in _TOKEN.finditer(text)]
+    """Words, numbers and punctuation marks of ``text`` with their offsets (plus ``offset``): the words of
+    the one tokeniser, :func:`factcheck.rules.tokens.word_spans`."""
+    return [Token(text[a:b], a + offset, b + offset) for a, b in word_spans(text)]
 
 
 def is_verb(token: Token | None) -> bool:

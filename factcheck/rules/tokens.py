@@ -26,7 +26,7 @@ from factcheck.rules.lexicon import (
     normalise_word,
 )
 
-__all__ = ["Token", "Tokens", "tokenize", "content_words"]
+__all__ = ["Token", "Tokens", "tokenize", "word_spans", "content_words"]
 
 _TOKEN_RE = re.compile(
     r"(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)*)"
@@ -60,6 +60,47 @@ def tokenize(text: str) -> Tokens:
         new(Token, (m.lastgroup, (g := m.group()), m.start(), m.end(), g.lower()))
         for m in _TOKEN_RE.finditer(text)
     )
+
+
+# Marks that hold a word together when they sit between two of its parts: "U.S", "AT&T", "Xiaomi's",
+# "rock-and-roll", "8,500".
+_INNER = frozenset("'’.,&-")
+
+
+def _joins(left: Token, mark: Token | None, right: Token) -> bool:
+    if right.kind == "sym" or left.kind == "sym":
+        return False
+    if mark is None:
+        return left.end == right.start
+    return mark.text in _INNER and left.end == mark.start and mark.end == right.start
+
+
+def word_spans(text: str) -> list[tuple[int, int]]:
+    """The words of ``text`` as the grammar reads them, from the same token stream: adjacent word and number
+    tokens joined, also across one inner mark (``U.S``, ``AT&T``, ``Xiaomi's``, ``8.5bn``, ``2nd``); every
+    other mark on its own. Offsets into ``text``. (A word of a non-Latin script is one word here.)"""
+    tokens = tokenize(text)
+    spans: list[tuple[int, int]] = []
+    i = 0
+    covered = 0
+    while i < len(tokens):
+        # Characters the token stream skips (an underscore) are marks of their own.
+        spans += [(k, k + 1) for k in range(covered, tokens[i].start) if not text[k].isspace()]
+        start, end = tokens[i].start, tokens[i].end
+        j = i
+        while tokens[j].kind != "sym":
+            if j + 1 < len(tokens) and _joins(tokens[j], None, tokens[j + 1]):
+                j += 1
+            elif j + 2 < len(tokens) and _joins(tokens[j], tokens[j + 1], tokens[j + 2]):
+                j += 2
+            else:
+                break
+            end = tokens[j].end
+        spans.append((start, end))
+        covered = end
+        i = j + 1
+    spans += [(k, k + 1) for k in range(covered, len(text)) if not text[k].isspace()]
+    return spans
 
 
 def sentence_bounds(tokens: Tokens, text: str) -> list[int]:

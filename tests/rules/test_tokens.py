@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from hypothesis import given
+import pytest
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck.rules.tokens import (
@@ -62,3 +63,32 @@ def test_digit_values_precision_and_taken_spans():
     inside = taken_lookup([(10, 20), (0, 3)])
     assert inside(0) and inside(15) and not inside(5) and not inside(20)
     assert not taken_lookup([])(0)
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Xiaomi's U.S. unit paid €8.5bn.", ["Xiaomi's", "U.S", ".", "unit", "paid", "€", "8.5bn", "."]),
+        (
+            "AT&T sold 8,500 rock-and-roll records in the '90s.",
+            ["AT&T", "sold", "8,500", "rock-and-roll", "records", "in", "the", "'", "90s", "."],
+        ),
+        ("the 2nd plant -- FACTCHECK_INDEX", ["the", "2nd", "plant", "-", "-", "FACTCHECK", "_", "INDEX"]),
+        ("", []),
+    ],
+)
+def test_word_spans_are_the_grammars_words(text, words):
+    from factcheck.rules.tokens import word_spans
+
+    assert [text[a:b] for a, b in word_spans(text)] == words
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="abXY019 .,'’&-_()$€%\n", max_size=40))
+def test_word_spans_cover_every_mark_once(text):
+    from factcheck.rules.tokens import word_spans
+
+    spans = word_spans(text)
+    assert all(a < b for a, b in spans) and all(p[1] <= q[0] for p, q in zip(spans, spans[1:], strict=False))
+    covered = "".join(text[a:b] for a, b in spans)
+    assert covered == "".join(text.split())
