@@ -157,6 +157,18 @@ STOPWORDS = FUNCTION_WORDS | frozenset(
         ago"""
     )
 )
+# The words a span may share with a claim without matching it, for the verifier's span ranking: a subset of
+# STOPWORDS that leaves scale words, hedges and time words ("million", "around", "year") to count as a match.
+MATCH_STOPWORDS = frozenset(
+    words(
+        "a an the of in on at to for by with from and or but is are was were be been being has have "
+        "had do does did it its this that these those as than then there their they he she his her "
+        "we our you your not no will would can could should may might about over under into after "
+        "before during while which who whom what when where how also more most less such only just "
+        "said says"
+    )
+)
+
 GENERIC_WORDS = frozenset(words("company companies firm group business world global share people time year"))
 
 # ----------------------------------------------------------------------------------- normalisation

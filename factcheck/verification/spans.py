@@ -14,22 +14,12 @@ from functools import lru_cache
 from typing import Any
 
 from factcheck.domain import Claim, Passage, Stance
-from factcheck.rules.lexicon import words
+from factcheck.rules.lexicon import MATCH_STOPWORDS as _STOP
 from factcheck.sources.sentences import split_sentences
 
 _BLANK_LINE = re.compile(r"\n\s*\n")
 _DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*|\d[\d,.]*")
-# The words a span may share with a claim without matching it (the lexicon's stop words are wider).
-_STOP = frozenset(
-    words(
-        "a an the of in on at to for by with from and or but is are was were be been being has have "
-        "had do does did it its this that these those as than then there their they he she his her "
-        "we our you your not no will would can could should may might about over under into after "
-        "before during while which who whom what when where how also more most less such only just "
-        "said says"
-    )
-)
 
 
 @dataclass

@@ -50,3 +50,10 @@ def test_plurals_and_compact_word_lists():
     assert lexicon.is_plural("cars") and lexicon.is_plural("people") and not lexicon.is_plural("bus")
     assert lexicon.words(" a  b\nc ") == ["a", "b", "c"]
     assert lexicon.UNITS["km"] == ("length", 1e3) and lexicon.SCALE_WORDS["bn"] == 1e9
+
+
+def test_the_span_ranking_stop_words_are_a_subset_of_the_stop_words():
+    from factcheck.rules.lexicon import MATCH_STOPWORDS, STOPWORDS
+
+    assert MATCH_STOPWORDS < STOPWORDS
+    assert {"million", "year", "around"} <= STOPWORDS - MATCH_STOPWORDS
