@@ -83,15 +83,16 @@ def contradiction_wins(supports: list[Candidate], contradicts: list[Candidate]) 
     return _corroboration(contradicts) >= _corroboration(supports)
 
 
-def _pick_side(supports: list[Candidate], contradicts: list[Candidate]) -> tuple[list, list]:
-    """Resolves evidence on both sides: returns the (supports, contradicts) that remain."""
-    contradiction_wins_here = contradiction_wins(supports, contradicts)
-    winner = contradicts[0] if contradiction_wins_here else supports[0]
+def _pick_side(supports: list[Candidate], contradicts: list[Candidate]) -> tuple[list, list, bool]:
+    """Resolves evidence on both sides, once: the (supports, contradicts) that remain and whether the
+    contradiction won."""
+    contradicted = contradiction_wins(supports, contradicts)
+    winner = contradicts[0] if contradicted else supports[0]
     # A window and the sentence inside it disagreeing is the model hesitating over one piece of
     # evidence, not two sources in conflict.
-    if contradiction_wins_here:
-        return [c for c in supports if not _overlaps(c, winner)], contradicts
-    return supports, [c for c in contradicts if not _overlaps(c, winner)]
+    if contradicted:
+        return [c for c in supports if not _overlaps(c, winner)], contradicts, True
+    return supports, [c for c in contradicts if not _overlaps(c, winner)], False
 
 
 def aggregate(claim: Claim, spans: list[Candidate], match_margin: float = 0.1) -> Verdict:
@@ -106,9 +107,11 @@ def aggregate(claim: Claim, spans: list[Candidate], match_margin: float = 0.1) -
         # A span that says the claim word for word settles it: what conflicts is about something else.
         contradicts = []
     if supports and contradicts:
-        supports, contradicts = _pick_side(supports, contradicts)
+        supports, contradicts, contradicted = _pick_side(supports, contradicts)
+    else:
+        contradicted = bool(contradicts)
     mixed = bool(supports and contradicts)
-    if contradiction_wins(supports, contradicts):
+    if contradicted:
         best, label = contradicts[0], Label.CONTRADICTED
         reason = f"contradicted: {best.why}"
         if mixed:

@@ -128,16 +128,20 @@ _SILENCE = re.compile(
 )
 
 
+def withholds(claim: str, span: str) -> bool:
+    """Whether the span withholds ("did not say whether") what the claim states."""
+    return bool(_SILENCE.search(span)) and not _SILENCE.search(claim)
+
+
 def turned_around(claim: str, span: str) -> str | None:
     """The word by which the span says the claim turned around, or None: the span says the claim's words
     but negated ("has not yet started production" for "has started production"), or with the opposite
     direction of change ("revenue fell 12%" for "revenue rose 12%")."""
     rest = {t for t in content_terms(claim) if not t.startswith("#")}
     span_terms = content_terms(span)
-    silent = _SILENCE.search(span) and not _SILENCE.search(claim)
     if (
         negation_differs(claim, span)
-        and not silent
+        and not withholds(claim, span)
         and len(rest) >= 3
         and rest <= span_terms | _negation_terms(claim)
     ):
@@ -350,12 +354,10 @@ def decide(claim_text: str, candidate: Candidate, limits: StanceThresholds) -> N
                 _set(candidate, Stance.NEUTRAL, entail, f"no figure conflicts ({_where(candidate)})")
             return
         _set(candidate, Stance.CONTRADICTS, contra, quoted)
-    elif negation_differs(claim_text, candidate.text) and not contains_claim(claim_text, candidate.text):
+    elif negation_differs(claim_text, candidate.text):
         # One side negated: whatever the model makes of it, it is no support.
         _set(candidate, Stance.NEUTRAL, entail + contra, "")
-    elif not _backs_its_figures(candidate) or (
-        _SILENCE.search(candidate.text) and not _SILENCE.search(claim_text)
-    ):
+    elif not _backs_its_figures(candidate) or withholds(claim_text, candidate.text):
         # An entailment that leaves a figure of the claim unsaid, or a span that withholds, is no support.
         _set(candidate, Stance.NEUTRAL, entail + contra, "")
     elif entail >= limits.support or (agrees and entail >= limits.agree_support and entail > contra):
