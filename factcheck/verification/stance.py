@@ -28,11 +28,12 @@ from typing import Any
 from factcheck.domain import Stance
 from factcheck.rules import quantities
 from factcheck.rules.lexicon import words
+from factcheck.rules.tokens import word_spans
 from factcheck.verification.rationale import OTHER, SAME, UNKNOWN, primary_subject
 from factcheck.verification.spans import Candidate, content_terms
 
 VALUE_KINDS = frozenset({"number", "money", "date", "rank"})
-_TOKEN = re.compile(r"[\w€$£¥%]+(?:[.,']\w+)*")
+_SIGNS = frozenset("€$£¥%")
 _RELATIVE = frozenset({"which", "who", "that"})
 _NEGATION = re.compile(r"\b(?:not|no|never|neither|nor|none|without|n't|cannot|denied|denies|deny)\b", re.I)
 
@@ -56,7 +57,12 @@ def shorten(text: str, limit: int = 90) -> str:
 
 
 def _tokens(text: str) -> list[str]:
-    return [t.lower() for t in _TOKEN.findall(text.replace("’", "'"))]
+    """The words of ``text`` in lower case, as the one tokeniser reads them; of the marks only currency
+    and per-cent signs count."""
+    text = text.replace("’", "'")
+    return [
+        text[a:b].lower() for a, b in word_spans(text) if b - a > 1 or text[a].isalnum() or text[a] in _SIGNS
+    ]
 
 
 def contains_claim(claim: str, span: str) -> bool:
