@@ -31,6 +31,7 @@ from pathlib import Path
 from eval.verifier_data import DATA_ROOT, is_dev, load_fever
 from eval.verifier_sources import vitaminc_trains
 from factcheck.domain import Claim, Label, Passage
+from factcheck.evaluation import metrics as scoring
 from factcheck.evaluation.datasets import detokenize
 
 OUT = Path(__file__).resolve().parent / "out" / "tune_verifier.json"
@@ -89,26 +90,15 @@ def fm2_dev(root: Path, rng: random.Random, limit: int) -> list[Case]:
 
 
 def metrics(gold: list[Label], pred: list[Label]) -> dict[str, float]:
-    """Accuracy, macro-F1, contradicted recall and false-contradiction rate."""
-    labels = [Label.SUPPORTED, Label.CONTRADICTED, Label.UNVERIFIED]
-    f1s = []
-    for label in labels:
-        if label not in gold:
-            continue
-        tp = sum(g == p == label for g, p in zip(gold, pred, strict=True))
-        fp = sum(p == label != g for g, p in zip(gold, pred, strict=True))
-        fn = sum(g == label != p for g, p in zip(gold, pred, strict=True))
-        f1s.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
-    not_contra = [p for g, p in zip(gold, pred, strict=True) if g != Label.CONTRADICTED]
-    contra = [p for g, p in zip(gold, pred, strict=True) if g == Label.CONTRADICTED]
+    """Accuracy, macro-F1, contradicted recall and false-contradiction rate (``factcheck eval``'s own)."""
+    gold_labels, predicted = [str(g) for g in gold], [str(p) for p in pred]
     return {
         "n": len(gold),
-        "accuracy": sum(g == p for g, p in zip(gold, pred, strict=True)) / len(gold),
-        "macro_f1": sum(f1s) / len(f1s),
-        "contradicted_recall": sum(p == Label.CONTRADICTED for p in contra) / len(contra) if contra else None,
-        "false_contradiction_rate": (
-            sum(p == Label.CONTRADICTED for p in not_contra) / len(not_contra) if not_contra else 0.0
-        ),
+        "accuracy": scoring.accuracy(gold_labels, predicted),
+        "macro_f1": scoring.macro_f1(gold_labels, predicted),
+        "contradicted_recall": scoring.contradicted_recall(gold_labels, predicted),
+        "false_contradiction_rate": scoring.false_contradiction_rate(gold_labels, predicted)["overall"]
+        or 0.0,
     }
 
 
