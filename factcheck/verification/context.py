@@ -2,16 +2,14 @@
 
 A sentence such as "By late November 2021 the unit had about 300 employees" says nothing about *which*
 unit; its document's title ("Xiaomi registers its electric-car unit, Xiaomi EV") does. The model therefore
-reads a span as ``Title: span`` (the form it was trained on for titled evidence), and a span that opens by
-referring back ("The unit...", "It...", "The company...") also gets the name the document's title gives.
-Quotes and offsets stay those of the span itself.
+reads a span as ``Title: span`` (the form it was trained on for titled evidence). Whether a span refers
+back ("The unit...", "It...", "The company...") tells rationale selection to look at its document for the
+subject. Quotes and offsets stay those of the span itself.
 """
 
 from __future__ import annotations
 
 import re
-
-from factcheck.rules.names import extract_names
 
 # A span that opens with a pronoun or a short definite description refers to something said before it.
 _REFERS_BACK = re.compile(
@@ -23,15 +21,6 @@ _REFERS_BACK = re.compile(
 def refers_back(span: str) -> bool:
     """Whether ``span`` opens by referring to something named earlier in its document."""
     return bool(_REFERS_BACK.match(span))
-
-
-def title_subject(title: str | None) -> str | None:
-    """The first organisation or person the title names ("Xiaomi registers its electric-car unit" ->
-    "Xiaomi"), or None."""
-    if not title:
-        return None
-    names = [m for m in extract_names(title) if m.kind == "organisation"]
-    return names[0].text if names else None
 
 
 def in_context(span: str, title: str | None) -> str:
