@@ -191,19 +191,20 @@ class Verifier:
         ]
         flat = [c for spans in per_claim for c in spans]
         for candidate in flat:
-            claim = claims[candidate.claim_index]
             passage = candidate.passage
-            candidate.about = aboutness(claim.text, candidate.text, passage.title, passage.text)
-            if self.use_quantities:
-                # The comparison reads the span in context too: whose figure it is may be in the title.
-                candidate.findings = _findings(claim.text, self._model_text(candidate))
-        # A span about another subject is neutral whatever the model would say: it is not scored.
-        scored = [c for c in flat if c.about != "other"]
-        if scored:
-            probs = self._model.predict_proba(
-                [(claims[c.claim_index].text, self._model_text(c)) for c in scored],
-                batch_size=self.batch_size,
+            candidate.about = aboutness(
+                claims[candidate.claim_index].text, candidate.text, passage.title, passage.text
             )
+        # A span about another subject is neutral whatever the model or the comparison would say: neither
+        # reads it.
+        scored = [c for c in flat if c.about != "other"]
+        pairs = [(claims[c.claim_index].text, self._model_text(c)) for c in scored]
+        if self.use_quantities:
+            # The comparison reads the span in context too: whose figure it is may be in the title.
+            for candidate, (claim, text) in zip(scored, pairs, strict=True):
+                candidate.findings = _findings(claim, text)
+        if scored:
+            probs = self._model.predict_proba(pairs, batch_size=self.batch_size)
             for candidate, row in zip(scored, probs, strict=True):
                 candidate.probs = (float(row[0]), float(row[1]), float(row[2]))
         return per_claim
