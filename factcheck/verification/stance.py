@@ -8,7 +8,8 @@ The rules run in order; the first that speaks decides:
 3. a figure, date, rank or name conflict found by :mod:`factcheck.rules.consistency` on a span about the
    same subject contradicts (figures, dates and ranks are decisive) - unless a figure agrees or conflicts
    beside a conflicting year or place: then the span speaks of another period or place (another year's
-   revenue, another plant's capacity), neutral;
+   revenue, another plant's capacity), neutral; a conflict between mentions of different measures
+   (:mod:`factcheck.rules.measures`: capacity vs deliveries vs staff) is none;
 4. the model's "contradicts" counts, unless the claim gives figures or dates, none of them conflicts and
    the texts do not differ by a negation: then it rests on figures that agree, or that the span does not
    give at all (a price the evidence leaves out is no contradiction);
@@ -26,13 +27,19 @@ from dataclasses import dataclass
 from typing import Any
 
 from factcheck.domain import Stance
-from factcheck.rules import quantities
 from factcheck.rules.lexicon import words
+from factcheck.rules.measures import (
+    KIND_OF,
+    VALUE_KINDS,
+    another_period,
+    another_place,
+    kinds_in,
+    same_measure,
+)
 from factcheck.rules.tokens import word_spans
 from factcheck.verification.rationale import OTHER, SAME, UNKNOWN, primary_subject
 from factcheck.verification.spans import Candidate, content_terms
 
-VALUE_KINDS = frozenset({"number", "money", "date", "rank"})
 _SIGNS = frozenset("€$£¥%")
 _RELATIVE = frozenset({"which", "who", "that"})
 _NEGATION = re.compile(r"\b(?:not|no|never|neither|nor|none|without|n't|cannot|denied|denies|deny)\b", re.I)
@@ -185,88 +192,8 @@ def _rests_on_figures(candidate: Candidate, agrees: list[Any], conflicts: list[A
         return False
     if agrees:
         return True
-    present = _kinds_in(candidate.text)
-    return all(f.evidence_mention is None and _KIND_OF.get(f.kind) not in present for f in values)
-
-
-_KIND_OF = {"number": "quantity", "money": "quantity", "date": "date", "rank": "rank"}
-_YEAR_ONLY = re.compile(r"^(?:(?:in|for|of|during)\s+)?(?:fiscal\s+|the\s+year\s+)?(?:19|20)\d\d$", re.I)
-
-
-def _kinds_in(text: str) -> set[str]:
-    mentions = quantities.extract(text)
-    kinds = set()
-    if mentions.quantities:
-        kinds.add("quantity")
-    if mentions.dates:
-        kinds.add("date")
-    if mentions.ranks:
-        kinds.add("rank")
-    return kinds
-
-
-def another_period(findings: list[Any]) -> bool:
-    """A conflicting year beside a figure the span also gives: the span speaks of another period (another
-    year's revenue or deliveries). A full date that conflicts stays a conflict: a deal has one date."""
-    dates = any(
-        f.kind == "date"
-        and f.outcome == "conflict"
-        and f.evidence_mention
-        and _YEAR_ONLY.match(f.claim_mention.strip())
-        and _YEAR_ONLY.match(f.evidence_mention.strip())
-        for f in findings
-    )
-    return dates and _beside_a_figure(findings)
-
-
-# What a figure or a date measures, as the lexicon's normalised words: a price is no capital, a hire no
-# headcount, a launch date no founding date.
-_MEASURES = frozenset(
-    words(
-        "employee buy invest revenue profit capacity user death resident fan unemployment deliver cut start "
-        "found stop complete share sell born died"
-    )
-)
-
-
-def _mention(text: str, mention: str | None, kind: str):
-    """The quantity or date of ``text`` written as ``mention``, or None."""
-    if not mention:
-        return None
-    found = quantities.extract(text)
-    pool = found.dates if kind == "date" else found.quantities if kind in ("number", "money") else ()
-    return next((m for m in pool if m.text == mention or mention in m.text or m.text in mention), None)
-
-
-def same_measure(finding: Any, claim: str, span: str) -> bool:
-    """Whether a conflicting figure or date of the span measures what the claim's does: the same counted
-    noun, and the same measure where both say one (price vs capital, staff vs hires, launch vs founding).
-    A dateline's date measures nothing. Where either side does not say, the comparison's pairing stands."""
-    if finding.kind not in ("number", "money", "date"):
-        return True
-    ours = _mention(claim, finding.claim_mention, finding.kind)
-    theirs = _mention(span, finding.evidence_mention, finding.kind)
-    if ours is None or theirs is None:
-        return True
-    if finding.kind == "date" and theirs.dateline:
-        return False
-    if finding.kind != "date":
-        if ours.noun and theirs.noun and ours.noun != theirs.noun:
-            return False
-        if _is_change(claim, ours) != _is_change(span, theirs):
-            return False  # "1,000 more engineers" is a change, "300 employees" a level
-    said = (ours.context | {getattr(ours, "noun", None)}) & _MEASURES
-    given = (theirs.context | {getattr(theirs, "noun", None)}) & _MEASURES
-    return not (said and given) or bool(said & given)
-
-
-_CHANGE = re.compile(r"\b(?:more|additional|extra|further|another|fewer)\b", re.IGNORECASE)
-
-
-def _is_change(text: str, mention: Any) -> bool:
-    """Whether a figure counts a change ("1,000 more", "an additional 200") rather than a level."""
-    around = text[max(0, mention.start - 16) : mention.end + 12]
-    return bool(_CHANGE.search(around))
+    present = kinds_in(candidate.text)
+    return all(f.evidence_mention is None and KIND_OF.get(f.kind) not in present for f in values)
 
 
 def _backs_its_figures(candidate: Candidate) -> bool:
@@ -280,17 +207,6 @@ def _unconfirmed_figure(finding: Any, claim: str, candidate: Candidate) -> bool:
     """A figure conflict on a span not known to be about the claim's named subject: whose figure it is stays
     open ("Deepmotion had 150 employees" against "Xiaomi EV now has 300 employees")."""
     return finding.kind in VALUE_KINDS and candidate.about == UNKNOWN and primary_subject(claim) is not None
-
-
-def another_place(findings: list[Any]) -> bool:
-    """A conflicting place beside a figure the span also gives: the figure belongs to another plant or
-    market ("sold 150,000 in Turkey" says nothing of sales in Denmark)."""
-    places = any(f.kind == "place" and f.outcome == "conflict" and f.evidence_mention for f in findings)
-    return places and _beside_a_figure(findings)
-
-
-def _beside_a_figure(findings: list[Any]) -> bool:
-    return any(f.kind in ("number", "money") and f.evidence_mention for f in findings)
 
 
 def _where(candidate: Candidate) -> str:

@@ -214,37 +214,6 @@ def test_a_negated_span_never_supports():
     assert candidate.stance is not Stance.SUPPORTS
 
 
-@pytest.mark.parametrize(
-    ("claim", "span", "same"),
-    [
-        ("Xiaomi EV has 3,000 employees.", "Xiaomi EV now has 300 employees.", True),
-        (
-            "Xiaomi paid 700 million euros for Deepmotion.",
-            "The price is equal to roughly 70 million euros.",
-            True,
-        ),
-        (
-            "Xiaomi plans to start production in 2025.",
-            "Production of the first cars is to start in 2024.",
-            True,
-        ),
-        # a price is no registered capital; a hire is no headcount
-        (
-            "Xiaomi's first car will cost 300,000 yuan.",
-            "The unit is registered with a capital of 10 billion yuan.",
-            False,
-        ),
-        ("Xiaomi EV will hire 1,000 more engineers.", "Xiaomi EV now has 300 employees.", False),
-    ],
-)
-def test_same_measure(claim, span, same):
-    from factcheck.verification.stance import same_measure
-
-    found = [f for f in compare(claim, span) if f.kind in ("number", "money", "date") and f.evidence_mention]
-    assert found, "the comparison pairs the two figures"
-    assert all(same_measure(f, claim, span) for f in found) is same
-
-
 def test_an_entailment_that_leaves_a_figure_unsaid_is_no_support():
     claim = "Xiaomi's Beijing car factory will cost 5 billion euros to build."
     candidate = _candidate(

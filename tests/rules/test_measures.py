@@ -1,0 +1,66 @@
+"""What a figure measures: conflicts between mentions of different measures are no conflicts."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.rules.consistency import compare
+from factcheck.rules.measures import another_period, another_place, same_measure
+
+
+@pytest.mark.parametrize(
+    ("claim", "span", "same"),
+    [
+        ("Xiaomi EV has 3,000 employees.", "Xiaomi EV now has 300 employees.", True),
+        (
+            "Xiaomi paid 700 million euros for Deepmotion.",
+            "The price is equal to roughly 70 million euros.",
+            True,
+        ),
+        (
+            "Xiaomi plans to start production in 2025.",
+            "Production of the first cars is to start in 2024.",
+            True,
+        ),
+        # a price is no registered capital; a hire is no headcount
+        (
+            "Xiaomi's first car will cost 300,000 yuan.",
+            "The unit is registered with a capital of 10 billion yuan.",
+            False,
+        ),
+        ("Xiaomi EV will hire 1,000 more engineers.", "Xiaomi EV now has 300 employees.", False),
+    ],
+)
+def test_same_measure(claim, span, same):
+    found = [f for f in compare(claim, span) if f.kind in ("number", "money", "date") and f.evidence_mention]
+    assert found, "the comparison pairs the two figures"
+    assert all(same_measure(f, claim, span) for f in found) is same
+
+
+@pytest.mark.parametrize(
+    ("claim", "span", "period", "place"),
+    [
+        (
+            "Tesla delivered 1.8 million cars in 2023.",
+            "Tesla delivered 1.3 million cars in 2022.",
+            True,
+            False,
+        ),
+        (
+            "The Berlin plant builds 500,000 cars a year.",
+            "The Shanghai plant builds 950,000 cars a year.",
+            False,
+            True,
+        ),
+        (
+            "Xiaomi paid 700 million euros for Deepmotion.",
+            "Xiaomi paid 70 million euros for Deepmotion.",
+            False,
+            False,
+        ),
+    ],
+)
+def test_another_period_or_place(claim, span, period, place):
+    found = compare(claim, span)
+    assert another_period(found) is period
+    assert another_place(found) is place
