@@ -532,6 +532,103 @@ def _extract_participial_clause(clause: _Clause, pieces: list[Piece]) -> None:
         return
 
 
+# Words that open a closing addition to a clause: ", including X", ", such as X", ", particularly in X".
+_FOCUS_OPENERS = {"particularly", "especially", "notably", "mainly", "primarily", "mostly", "chiefly"}
+# Items of an example list that name nothing ("..., and more").
+_LIST_FILLERS = {"more", "others", "many more", "many others", "etc", "so on", "much more", "the like"}
+_PP_HEADS = PREPOSITIONS | {"outside", "inside", "across", "throughout", "beyond"}
+
+
+def _addition_opener(clause: _Clause) -> tuple[int, int] | None:
+    """(comma, first token of the addition) of a closing ", including X", ", such as X" or
+    ", particularly in X", else ``None``."""
+    tokens = clause.tokens
+    for c in range(clause.begin + 2, clause.end - 2):
+        t = tokens[c]
+        if t.text != "," or clause.depth[t.start] or clause.cut(t.start, t.end):
+            continue
+        low = tokens[c + 1].low
+        if low == "such" and tokens[c + 2].low == "as":
+            return c, c + 3
+        if low == "including" or (low in _FOCUS_OPENERS and tokens[c + 2].low not in {",", "and"}):
+            return c, c + 2
+    return None
+
+
+def _object_start(tokens: list[Token], verb: int, stop: int) -> int | None:
+    """The first token of the object after ``verb`` (its auxiliaries, participles and adverbs skipped, and
+    an adjective's or the verb's preposition kept before it: "is resistant to | most reactions")."""
+    j = verb + 1
+    while j < stop and (
+        is_verb(tokens[j]) or is_participle(tokens[j]) or tokens[j].low in ADVERBS | BASE_VERBS | {"to"}
+    ):
+        j += 1
+    if j < stop and tokens[j].low in PREPOSITIONS:
+        j += 1
+    elif j + 1 < stop and tokens[j].low not in DETERMINERS and tokens[j + 1].low in PREPOSITIONS:
+        j += 2
+    return j if j < stop else None
+
+
+def _addition_items(clause: _Clause, first: int) -> list[tuple[int, int]]:
+    """The items of an addition from token ``first`` to the clause end: one per short item of a list
+    ("including France, Spain and Italy"), else the whole addition; fillers ("and more") are left out."""
+    tokens, end = clause.tokens, clause.end
+    bounds, a = [], first
+    for j in range(first, end):
+        if clause.depth[tokens[j].start] == 0 and (tokens[j].text == "," or tokens[j].low in {"and", "or"}):
+            if j > a:
+                bounds.append((a, j))
+            a = j + 1
+    if end > a:
+        bounds.append((a, end))
+    if len(bounds) < 2 or not all(_short_item(tokens, x, y, 6, clause.depth) for x, y in bounds):
+        return [(first, end)]
+    kept = []
+    for x, y in bounds:
+        words = clause.text(tokens[x].start, tokens[y - 1].end).lower().strip(". ")
+        if words not in _LIST_FILLERS:
+            kept.append((x, y))
+    return kept
+
+
+def _addition_prefix(clause: _Clause, verb: int, comma: int, first: int) -> str | None:
+    """What an addition's claim repeats before it: the clause up to its object for examples
+    ("He has received | the Nobel Prize"), up to the first preposition for a focus ("is making progress |
+    in oncology")."""
+    tokens = clause.tokens
+    start = tokens[clause.begin].start
+    if tokens[first - 1].low in _FOCUS_OPENERS and tokens[first].low in _PP_HEADS:
+        stop = next((j for j in range(verb + 1, comma) if tokens[j].low in _PP_HEADS - {"to", "of"}), comma)
+        return clause.text(start, tokens[stop - 1].end)
+    np_start = _object_start(tokens, verb, comma)
+    if np_start is None:
+        return None
+    return clause.text(start, tokens[np_start - 1].end)
+
+
+def _extract_addition(clause: _Clause, pieces: list[Piece]) -> None:
+    """A closing addition states one more fact per item: "He has received awards, including the Nobel
+    Prize" gives "He has received the Nobel Prize" (and the clause without the addition)."""
+    tokens = clause.tokens
+    skip = lambda t: clause.cut(t.start, t.end)  # noqa: E731
+    found = _addition_opener(clause)
+    subject = _subject_range(tokens, clause.begin, clause.end, skip)
+    if found is None or subject is None:
+        return
+    comma, first = found
+    verb = _first_verb(tokens, subject[1], comma)
+    if verb is None or first >= clause.end or _first_verb(tokens, first, clause.end) is not None:
+        return
+    prefix = _addition_prefix(clause, verb, comma, first)
+    if not prefix:
+        return
+    for a, b in _addition_items(clause, first):
+        item = clause.text(tokens[a].start, tokens[b - 1].end)
+        pieces.append(Piece(tidy(f"{prefix} {item}"), tokens[a].start, tokens[b - 1].end, "addition"))
+    clause.cuts.append((tokens[comma].start, tokens[clause.end - 1].end))
+
+
 def _conjunctions(clause: _Clause) -> list[tuple[int, int]]:
     """(conjunction's first token, first token after it) of each top-level ``and``, ``but``, ``, while``."""
     tokens = clause.tokens
@@ -685,6 +782,8 @@ def _copula_complement(split: _Split, conj: _Conjunction) -> bool | None:
     verbs = [j for j in range(split.start, conj.start) if is_verb(tokens[j]) and not split.cut(tokens[j])]
     if len(verbs) != 1 or tokens[verbs[0]].low not in {"is", "was", "are", "were"}:
         return None
+    if tokens[_skip_adverbs(tokens, verbs[0] + 1)].low not in {"a", "an", "the"}:
+        return None  # "was born in X to a mother ..., and a father ...": not the copula's complement
     split.close(conj.start)
     split.reopen(k, f"{split.shared_intro()} {split.subject_text} {tokens[verbs[0]].text} ")
     return True
@@ -782,6 +881,88 @@ def _figure_list_start(split: _Split, conj: _Conjunction) -> int | None:
     return np_start
 
 
+def _second_item_start(tokens: list[Token], verb: int, conj_start: int, opener: Token) -> int | None:
+    """Where the first of two coordinated objects starts, from how the second one opens: at the same
+    preposition ("in A and in B"), at the determiner of a phrase not inside an "of" phrase ("a degree from
+    A and a doctorate from B"), or after the last verb or preposition ("focuses on A and B")."""
+    floor = _object_start(tokens, verb, conj_start)
+    if floor is None:
+        return None
+    for j in range(conj_start - 1, floor - 1, -1):
+        low, before = tokens[j].low, tokens[j - 1].low
+        if opener.low in PREPOSITIONS:
+            if low == opener.low:
+                return j
+        elif opener.low in DETERMINERS:
+            if low in DETERMINERS and before != "of":
+                return j
+        elif j == floor or before in PREPOSITIONS:
+            # "a blue solution of copper sulfate and solid iron": after "of" the head may be shared.
+            return _after_determiners(tokens, j, conj_start) if before != "of" else None
+    return None
+
+
+def _after_determiners(tokens: list[Token], j: int, stop: int) -> int:
+    """Token ``j`` moved past the determiners and possessives that two bare nouns share ("his friend's
+    life and death", "a businessman and reality television personality")."""
+    k = j
+    while k < stop and (tokens[k].low in DETERMINERS or tokens[k].text.endswith(("'s", "’s"))):
+        k += 1
+    return k if k < stop else j
+
+
+def _object_item(tokens: list[Token], a: int, b: int) -> bool:
+    """A coordinated object: a few words with no verb (an -ed word before a noun is an adjective), no
+    clause punctuation and no pronoun."""
+    return 0 < b - a <= 14 and not any(
+        (is_verb(tokens[j]) and not (tokens[j].low.endswith("ed") and j + 1 < b))
+        or tokens[j].text in {",", ";", ":"}
+        or tokens[j].low in SUBJECT_PRONOUNS | {"that", "which", "who"}
+        for j in range(a, b)
+    )
+
+
+def _has_phrase(tokens: list[Token], a: int, b: int) -> bool:
+    """Whether an item carries a prepositional phrase after its first word."""
+    return any(tokens[j].low in PREPOSITIONS for j in range(a + 1, b))
+
+
+def _bare_name(tokens: list[Token], a: int, b: int) -> bool:
+    """A name with no determiner ("Procter", "Gamble", "Pride"): "Procter and Gamble" may be one name."""
+    return is_capitalised(tokens[a]) and tokens[a].low not in DETERMINERS
+
+
+def _coordinated_objects(split: _Split, conj: _Conjunction) -> bool | None:
+    """Two objects of one verb: "He holds a degree from Stanford and a doctorate from Berkeley" gives one
+    claim per object. Names without a determiner ("Procter and Gamble") and a second object whose trailing
+    phrase may qualify both ("sells the Mi 11 and the Redmi 10 in 2021") are left whole."""
+    clause = split.clause
+    tokens, k = clause.tokens, conj.next_word
+    if split.list_prefix is not None or tokens[conj.after - 1].low != "and" or tokens[conj.start].text == ",":
+        return None
+    verb = _first_verb(tokens, split.start, conj.start)
+    if verb is None or is_verb(tokens[k]) or tokens[k].low in ADVERBS:
+        return None
+    start = _second_item_start(tokens, verb, conj.start, tokens[k])
+    stop = k
+    while stop < conj.limit and tokens[stop].text not in {",", ";", ":"}:
+        stop += 1
+    if (
+        start is None
+        or any(split.cut(tokens[j]) or clause.depth[tokens[j].start] for j in range(start, stop))
+        or not (_object_item(tokens, start, conj.start) and _object_item(tokens, k, stop))
+        or (_bare_name(tokens, start, conj.start) and _bare_name(tokens, k, stop))
+    ):
+        return None
+    if conj.start - start == 1 and stop - k > 1 and tokens[k].low not in DETERMINERS:
+        return None  # "new and upcoming authors": two adjectives of one noun
+    if _has_phrase(tokens, k, stop) and not _has_phrase(tokens, start, conj.start):
+        return None
+    split.close(conj.start)
+    split.reopen(k, split.prefix + clause.text(tokens[split.start].start, tokens[start].start) + " ")
+    return True
+
+
 # The ways a conjunction can split a clause, tried in this order; the first that decides wins.
 _COORDINATION_RULES: tuple[Callable[[_Split, _Conjunction], bool | None], ...] = (
     _is_range,
@@ -792,6 +973,7 @@ _COORDINATION_RULES: tuple[Callable[[_Split, _Conjunction], bool | None], ...] =
     _shared_modal,
     _listed_items,
     _figure_list,
+    _coordinated_objects,
 )
 
 
@@ -1144,6 +1326,7 @@ def decompose(sentence: str) -> list[Piece]:
             clause.cuts.append((found.start(), found.end()))  # ", on the other hand," is no claim
         inserts: list[Piece] = []
         _extract_lifespan(clause, inserts)
+        _extract_addition(clause, inserts)
         _extract_inserts(clause, inserts)
         _extract_participle(clause, inserts)
         _extract_predicate_relative(clause, inserts)

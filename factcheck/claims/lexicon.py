@@ -104,6 +104,10 @@ ADVERBS = {
     "also", "already", "still", "now", "then", "later", "recently", "reportedly", "currently", "previously",
     "initially", "eventually", "soon", "just", "only", "even", "further", "first", "once", "formally",
     "officially", "jointly", "quickly", "finally", "subsequently", "again", "not", "never", "last", "overall",
+    # adverbs of frequency and degree that sit between a subject and its verb ("stores often carry")
+    "often", "usually", "typically", "generally", "commonly", "always", "sometimes", "frequently", "mainly",
+    "largely", "primarily", "mostly", "widely", "ultimately", "originally", "traditionally", "gradually",
+    "rapidly", "significantly", "greatly", "slightly", "successfully", "actively", "regularly", "normally",
 }  # fmt: skip
 # Pronouns that open a claim and refer back ("It", "Its", "This"...).
 REFERRING_PRONOUNS = {
