@@ -109,7 +109,13 @@ def _compare_period(
         return None
     sole = len(same) == 1 and only_one(c for c in claim_d if c.first is not None)
     scored = sorted(((relatedness(d.context, e.context, names, sole), e) for e in same), key=lambda t: -t[0])
-    return _agreeing_period(d, scored, names, sole) or _conflicting_period(d, scored, names, sole)
+    agreed = _agreeing_period(d, scored, names, sole)
+    if agreed is not None and agreed[3] < 1.0:
+        # Only a coarser period agrees ("2019-20" for "28 January 2020"): a date as precise as the claim's
+        # about the same event ("confirmed on 29 January 2020") says more, and it conflicts.
+        precise = [(r, e) for r, e in scored if e.granularity == d.granularity]
+        return _conflicting_period(d, precise, names, sole) or agreed
+    return agreed or _conflicting_period(d, scored, names, sole)
 
 
 _EVENT_WORDS = frozenset(SYNONYMS.values()) | frozenset(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from factcheck.rules.lexicon import (
@@ -28,12 +28,13 @@ from factcheck.rules.lexicon import (
     TENS,
     UNITS,
     is_plural,
+    normalise_word,
     words,
 )
 from factcheck.rules.numbers import age_at, hedge_before
 from factcheck.rules.tokens import Tokens, adjacent, context, num_value
 
-__all__ = ["DateMention", "DATE_RULES", "scan_dates", "parse_doc_date"]
+__all__ = ["DateMention", "DATE_RULES", "scan_dates", "parse_doc_date", "lifespans"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -380,7 +381,8 @@ def _relative_month(scan: DateScan, month: int, lo: int, hi: int, rel: str) -> i
 
 
 def _month_date(scan: DateScan, i: int) -> int | None:
-    """ "August 15, 2021", "August 2021", "Aug. 2021", "15 August 2021", "last August", "in August"."""
+    """ "August 15, 2021", "August 2021", "May of 1964", "Aug. 2021", "15 August 2021", "last August",
+    "in August"."""
     tokens, n = scan.tokens, scan.n
     tok, low = tokens[i], tokens[i].low
     if not (tok.kind == "word" and low in MONTHS and tok.text[0].isupper()):
@@ -391,11 +393,13 @@ def _month_date(scan: DateScan, i: int) -> int | None:
     followed = after is not None and (
         after.kind == "num" or (after.text == "." and i + 2 < n and tokens[i + 2].kind == "num")
     )
+    of_year = after is not None and after.low == "of" and i + 2 < n and scan.year_at(i + 2) is not None
+    followed = followed or of_year
     if (low == "may" or not full) and not (followed or before_num):
         return i + 1  # "may" the verb, "Jun" in "Lei Jun"
     month = MONTHS[low]
     day, lo, hi = _day_around_month(scan, i)
-    k = hi + 1 if hi < n and tokens[hi].text == "," else hi
+    k = hi + 1 if hi < n and (tokens[hi].text == "," or (tokens[hi].low == "of" and day is None)) else hi
     y = scan.year_at(k)
     if y is not None:
         idx = _month_index(y, month)
@@ -563,7 +567,27 @@ def scan_dates(text: str, tokens: Tokens, sent: list[int], doc: date | None) -> 
                 break
         else:
             i += 1
-    return scan.out
+    return lifespans(text, scan.out)
+
+
+_DASH = re.compile(r"\s*(?:-{1,2}|[–—−])\s*")
+_BORN, _DIED = frozenset({normalise_word("born")}), frozenset({normalise_word("died")})
+
+
+def lifespans(text: str, dates: list[DateMention]) -> list[DateMention]:
+    """A life written after a name, "(April 8, 1974 – February 2, 2013)": the first date is a birth, the
+    second a death, so each is compared as that event."""
+    out = list(dates)
+    for k in range(len(out) - 1):
+        a, b = out[k], out[k + 1]
+        if a.first is None or b.first is None or not _DASH.fullmatch(text[a.end : b.start]):
+            continue
+        opened = text.rfind("(", max(0, a.start - 40), a.start)
+        if opened < 0 or ")" in text[opened : a.start] or not text[b.end :].lstrip().startswith(")"):
+            continue
+        out[k] = replace(a, context=a.context | _BORN)
+        out[k + 1] = replace(b, context=b.context | _DIED)
+    return out
 
 
 # ------------------------------------------------------------------------------------------ helpers

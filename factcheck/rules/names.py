@@ -400,11 +400,17 @@ def place_within(inner: str, outer: str) -> bool:
 
 def same_organisation(a: str, b: str) -> bool:
     """True when two organisation keys name the same body: equal, or one's words contained in the other's
-    ("xiaomi" and "xiaomi ev", "lei jun" and "jun")."""
+    ("xiaomi" and "xiaomi ev", "lei jun" and "jun"), a leading word allowed to be short for the other's
+    ("chris kyle" and "christopher scott kyle"; the last word, a surname or a company's kind, must match)."""
     if a == b:
         return True
-    wa, wb = set(a.split()), set(b.split())
-    return bool(wa) and bool(wb) and (wa <= wb or wb <= wa)
+    small, big = sorted((a.split(), b.split()), key=len)
+    if not small:
+        return False
+    if set(small) <= set(big):
+        return True
+    short_for = [w in big or (len(w) >= 3 and any(o.startswith(w) for o in big)) for w in small[:-1]]
+    return small[-1] in big and all(short_for)
 
 
 def _capitalised(tok: Token) -> bool:

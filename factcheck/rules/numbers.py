@@ -239,7 +239,8 @@ def _unit_at(tokens: Tokens, j: int) -> tuple[str, str, float, int] | None:
 
 def apply_bounds(value: float, precision: float, hedge: str | None) -> tuple[float, float]:
     """The interval a figure stands for, given its hedge and the precision it is written with."""
-    rounding = min(precision / 2.0, abs(value) * 0.03)
+    # Half a unit of the last digit, open at the ends: "75" and "76" touch at 75.5 but cannot both hold.
+    rounding = min(precision / 2.0, abs(value) * 0.03) * (1 - 1e-6)
     if hedge == "about":
         spread = max(abs(value) * 0.1, rounding)
         return value - spread, value + spread
@@ -516,7 +517,43 @@ def _hedge(scan: QuantityScan, fig: Figure) -> None:
         fig.j += 2
 
 
-FIGURE_STARTS: tuple[FigureStart, ...] = (_digits, _number_words, _dozen)
+_SHARES = {"half": 50.0, "third": 100 / 3, "thirds": 100 / 3, "quarter": 25.0, "quarters": 25.0}
+_SHARES_PLURAL = frozenset({"thirds", "quarters"})
+_CLOCK = frozenset({"hour", "minute", "second", "century", "mile", "kilometre", "kilometer"})
+_SHARE_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3}
+
+
+def _share_words(scan: QuantityScan, i: int) -> Figure | int | None:
+    """A share written in words, "half of", "a third of", "two thirds of", "three quarters of": a per-cent
+    figure (so "nearly half" meets "48%"); "the first half of 2024" is a period, read by the dates."""
+    tokens, n = scan.tokens, scan.n
+    low = tokens[i].low
+    if low in _SHARE_COUNTS and i + 2 < n and tokens[i + 1].low in _SHARES and tokens[i + 2].low == "of":
+        count, start, share = _SHARE_COUNTS[low], i, i + 1
+    elif low in _SHARES and i + 1 < n and tokens[i + 1].low == "of":
+        count, start, share = 1, i, i
+        if i > 0 and tokens[i - 1].low in ("a", "one"):
+            start = i - 1
+        elif low != "half" or (i > 0 and (tokens[i - 1].low in ORDINAL_WORDS or tokens[i - 1].low == "the")):
+            return i + 1
+    else:
+        return None
+    after = tokens[share + 2 : share + 4]
+    if (
+        len(after) == 2
+        and after[0].low in ("a", "an")
+        and (after[1].low in WORD_SCALES or after[1].low in DURATION_UNITS or after[1].low in _CLOCK)
+    ):
+        return share + 1  # "a quarter of a million", "three quarters of an hour": no share
+    if (tokens[share].low in _SHARES_PLURAL) != (count > 1) and tokens[share].low != "half":
+        return share + 1  # "two third of", "a thirds of": not a share
+    value = round(count * _SHARES[tokens[share].low], 2)
+    fig = Figure(i=i, j=share + 1, start=start, value=value, precision=0.1 * value)
+    fig.unit, fig.unit_class = "%", "percent"
+    return fig
+
+
+FIGURE_STARTS: tuple[FigureStart, ...] = (_digits, _share_words, _number_words, _dozen)
 """How a figure can begin, tried in this order."""
 FIGURE_STEPS: tuple[FigureStep, ...] = (_scale, _range, _currency, _unit_or_noun, _hedge)
 """What is read around a figure once it has begun, in this order."""
@@ -587,7 +624,8 @@ def scan_quantities(
     i = 0
     while i < n:
         tok = tokens[i]
-        if (tok.kind != "num" and tok.low not in NUMBER_WORDS) or in_taken(tok.start):
+        starts = tok.kind == "num" or tok.low in NUMBER_WORDS or tok.low in _SHARES
+        if not starts or in_taken(tok.start):
             i += 1
             continue
         found, i = _read_figure(scan, i)

@@ -42,8 +42,18 @@ def _named(subject: tuple[str, str], text: str) -> bool:
     the name reader)."""
     name, key = subject
     return any(same_organisation(key, other) for other in subject_keys(text)) or bool(
-        re.search(rf"\b{re.escape(name)}\b", text)
+        re.search(rf"\b{re.escape(name)}\b", text) or re.search(_spread(name), text)
     )
+
+
+def _spread(name: str) -> str:
+    """A pattern for a name written with words between its first and last ("Duane Lee 'Dog' Chapman" for
+    "Duane Chapman")."""
+    parts = name.split()
+    if len(parts) < 2:
+        return r"(?!x)x"
+    first, last = re.escape(parts[0]), re.escape(parts[-1])
+    return rf"\b{first}\b(?:\W+[\w.]+){{0,3}}?\W+{last}\b"
 
 
 def aboutness(claim_text: str, span: str, title: str | None, passage_text: str) -> str:

@@ -19,7 +19,8 @@ from factcheck.sources.sentences import split_sentences
 
 _BLANK_LINE = re.compile(r"\n\s*\n")
 _DIGIT = re.compile(r"\d")
-_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*|\d[\d,.]*")
+# A number keeps its ordinal suffix out of the words ("24th" is the number 24).
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*|\d[\d,.]*(?:st|nd|rd|th)?")
 
 
 @dataclass
@@ -53,7 +54,7 @@ def content_terms(text: str) -> set[str]:
     terms = set()
     for token in _WORD.findall(text):
         if token[0].isdigit():
-            terms.add("#" + token.rstrip(".,").replace(",", ""))
+            terms.add("#" + token.rstrip("stndrh").rstrip(".,").replace(",", ""))
             continue
         word = token.lower().strip("'-")
         if word in _STOP or len(word) < 2:

@@ -15,7 +15,8 @@ The rules run in order; the first that speaks decides:
    give at all (a price the evidence leaves out is no contradiction);
 5. a span that says the claim's words negated or with the opposite direction of change ("fell" for
    "rose") contradicts it; a span negated where the claim is not (or the other way), one that withholds
-   ("did not say whether"), or one that does not give every figure of the claim never supports it;
+   ("did not say whether"), one that does not give every figure of the claim, or one about a part of the
+   claim's subject ("Marquez Solar's software unit" for "Marquez Solar") never supports it;
 6. the model's "entails" supports (lower bar when an agreeing figure backs it);
 7. otherwise the span is neutral.
 """
@@ -116,6 +117,23 @@ def _narrows_subject(claim: str, span: str) -> bool:
         return False
     possessive = re.compile(rf"\b{re.escape(subject[0])}(?:'s|’s|')\s+(\w+)")
     return bool(possessive.search(span)) and not possessive.search(claim)
+
+
+# What a company is made of: a span about "Marquez Solar's software unit" speaks of a part, not the whole.
+_PARTS = (
+    "unit|division|arm|subsidiary|subsidiaries|branch|business|plant|factory|office|team|department|lab|"
+    "laboratory|affiliate|parent|venture|operations|segment"
+)
+
+
+def speaks_of_a_part(claim: str, span: str) -> bool:
+    """Whether the span's figure belongs to a part of the claim's subject ("Marquez Solar's software unit had
+    1,200 employees" for "Marquez Solar had 1,200 employees"), a part the claim does not name."""
+    subject = primary_subject(claim)
+    if subject is None:
+        return False
+    part = re.compile(rf"\b{re.escape(subject[0])}(?:'s|’s|')\s+(?:[\w-]+\s+){{0,2}}?(?:{_PARTS})\b", re.I)
+    return bool(part.search(span)) and not part.search(claim)
 
 
 _RISE = frozenset(
@@ -279,8 +297,13 @@ def decide(claim_text: str, candidate: Candidate, limits: StanceThresholds) -> N
     elif negation_differs(claim_text, candidate.text):
         # One side negated: whatever the model makes of it, it is no support.
         _set(candidate, Stance.NEUTRAL, entail + contra, "")
-    elif not _backs_its_figures(candidate) or withholds(claim_text, candidate.text):
-        # An entailment that leaves a figure of the claim unsaid, or a span that withholds, is no support.
+    elif (
+        not _backs_its_figures(candidate)
+        or withholds(claim_text, candidate.text)
+        or speaks_of_a_part(claim_text, candidate.text)
+    ):
+        # An entailment that leaves a figure of the claim unsaid, a span that withholds, or one about a part
+        # of the claim's subject is no support.
         _set(candidate, Stance.NEUTRAL, entail + contra, "")
     elif entail >= limits.support or (agrees and entail >= limits.agree_support and entail > contra):
         _set(candidate, Stance.SUPPORTS, entail, quoted)

@@ -129,3 +129,19 @@ def test_formatting_a_value_and_parsing_it_back_gives_the_value(n, style):
     q = parse_quantity(f"The company reported {text} in sales.")
     assert q is not None, text
     assert q.value == pytest.approx(value, rel=1e-9), text
+
+
+@pytest.mark.parametrize(
+    ("text", "share"),
+    [
+        ("Exports made up nearly half of sales.", "nearly half"),
+        ("A third of the staff left.", "A third"),
+        ("Two thirds of voters agreed.", "Two thirds"),
+        ("In the first half of 2024 sales rose.", None),
+        ("A quarter of a million people came.", None),
+        ("It took three quarters of an hour.", None),
+    ],
+)
+def test_shares_written_in_words_are_per_cent_figures(text, share):
+    shares = [q.text for q in extract(text).quantities if q.unit_class == "percent"]
+    assert shares == ([share] if share else [])

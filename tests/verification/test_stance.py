@@ -229,3 +229,23 @@ def test_a_span_that_withholds_is_no_support():
     candidate = _candidate(claim, span, (0.8, 0.1, 0.1), "same")
     decide(claim, candidate, StanceThresholds())
     assert candidate.stance is Stance.NEUTRAL
+
+
+def test_a_span_about_a_part_of_the_subject_does_not_support_the_whole():
+    claim = "Marquez Solar had about 1,200 employees at the end of 2025."
+    span = "Marquez Solar's software unit had about 1,200 employees at the end of 2025."
+    candidate = _candidate(claim, span, (0.95, 0.02, 0.03), about="same")
+    decide(claim, candidate, StanceThresholds())
+    assert candidate.stance is Stance.NEUTRAL
+    whole = "Marquez Solar had about 1,200 employees at the end of 2025, the company said."
+    candidate = _candidate(claim, whole, (0.95, 0.02, 0.03), about="same")
+    decide(claim, candidate, StanceThresholds())
+    assert candidate.stance is Stance.SUPPORTS
+
+
+def test_a_negated_claim_against_the_fact_it_negates_is_contradicted():
+    claim = "Neil Diamond was not born on January 24th, 1941."
+    span = "Neil Leslie Diamond (born January 24, 1941) is an American singer-songwriter, musician and actor."
+    candidate = _candidate(claim, span, (0.3, 0.3, 0.4), about="same")
+    decide(claim, candidate, StanceThresholds())
+    assert candidate.stance is Stance.CONTRADICTS
