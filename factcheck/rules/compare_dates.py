@@ -125,7 +125,8 @@ _EVENT_WORDS = frozenset(SYNONYMS.values()) | frozenset(
         "announce announced complete completed close closed open opened launch launched start started end "
         "ended sell sold publish published premiere premiered retire retired join joined leave left appoint "
         "appointed hold held take took begin began deliver delivered build built buy bought acquire acquired "
-        "merge merged "
+        "merge merged form formed establish established create created incorporate incorporated debut "
+        "debuted fly flew air aired "
         "award awarded receive received ban banned pass passed expire expired merger deal law strike "
         "election contract agreement takeover treaty ceasefire listing recall lockdown"
     )

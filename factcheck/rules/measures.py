@@ -97,7 +97,17 @@ _CHANGE = re.compile(r"\b(?:more|additional|extra|further|another|fewer)\b", re.
 
 def _is_change(text: str, mention: Any) -> bool:
     """Whether a figure counts a change ("1,000 more", "an additional 200") rather than a level."""
-    around = text[max(0, mention.start - 16) : mention.end + 12]
+    # The mention's own bound ("more than half") is no change: only the words around it count.
+    own = text[mention.start : mention.end]
+    if mention.hedge:
+        own = own.replace(mention.hedge, " ", 1)
+    around = (
+        text[max(0, mention.start - 16) : mention.start]
+        + " "
+        + own
+        + " "
+        + text[mention.end : mention.end + 12]
+    )
     return bool(_CHANGE.search(around))
 
 
