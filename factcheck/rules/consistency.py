@@ -4,7 +4,8 @@
 pairs each claim mention with the evidence mention that speaks about the same thing, and says whether they
 agree, conflict, or are unrelated, with a reason an editor can read. Every claim mention gets one finding.
 Each kind is compared in its own module (``compare_figures``, ``compare_dates``, ``compare_ranks``,
-``compare_names``); :data:`COMPARISON_STEPS` runs them in order and then judges the findings by subject.
+``compare_names``, ``compare_roles``); :data:`COMPARISON_STEPS` runs them in order and then judges the
+findings by subject.
 
 The rules favour precision: a false conflict makes a true claim come out contradicted, a missed one only
 leaves the decision to the verdict model.
@@ -44,6 +45,7 @@ from factcheck.rules.compare_dates import compare_date
 from factcheck.rules.compare_figures import compare_quantity
 from factcheck.rules.compare_names import Subjects, name_sides, organisation_findings, place_findings
 from factcheck.rules.compare_ranks import compare_rank
+from factcheck.rules.compare_roles import role_findings
 from factcheck.rules.findings import AGREE, CONFLICT, KINDS, UNRELATED, Finding, name_words, unrelated
 from factcheck.rules.quantities import Mentions, extract
 
@@ -135,6 +137,24 @@ def _organisation_findings(c: Comparison) -> None:
     c.findings.extend(organisation_findings(c.subjects, c.evidence))
 
 
+def _role_findings(c: Comparison) -> None:
+    """Another holder of the role the claim gives its person (the wrong-person error): that person's
+    finding becomes the conflict."""
+    for conflict in role_findings(c.claim, c.evidence):
+        at = next(
+            (
+                i
+                for i, f in enumerate(c.findings)
+                if f.kind == "organisation" and f.claim_start <= conflict.claim_start < f.claim_end
+            ),
+            None,
+        )
+        if at is None:
+            c.findings.append(conflict)
+        else:
+            c.findings[at] = conflict
+
+
 def _place_findings(c: Comparison) -> None:
     cm, em = c.claim_mentions, c.evidence_mentions
     c.findings.extend(place_findings(c.subjects, c.claim, c.evidence, cm.ranks, em.ranks))
@@ -172,6 +192,7 @@ COMPARISON_STEPS: tuple[Callable[[Comparison], None], ...] = (
     _rank_findings,
     _date_findings,
     _organisation_findings,
+    _role_findings,
     _place_findings,
     _judge_by_subject,
 )
