@@ -91,11 +91,23 @@ def _first_verb(tokens: list[Token], begin: int, end: int) -> int | None:
     return None
 
 
+# Subordinators that open a leading condition or circumstance ("When X, ...", "If X, ...", "Since X, ...").
+_CONDITION_OPENERS = {"when", "if", "since", "once", "as", "whenever", "unless", "until", "after", "before"}
+
+
 def _intro_end(tokens: list[Token], begin: int, end: int) -> int:
     """Index after an intro adverbial ("In August 2021, ...", "According to X, ..."), else ``begin``."""
     if begin >= end:
         return begin
     first = tokens[begin].low
+    if first in _CONDITION_OPENERS:
+        # "When a substance is mixed with water, its ions ...": a leading condition is the clause's intro.
+        for i in range(begin + 2, min(end - 2, begin + 25)):
+            if tokens[i].text == ",":
+                return i + 1 if _first_verb(tokens, begin + 1, i) is not None else begin
+            if tokens[i].text in {";", ":"}:
+                break
+        return begin
     if first in PREPOSITIONS or first in {"last", "earlier", "later", "next", "this", "according", "since"}:
         for i in range(begin, min(end, begin + 12)):
             if tokens[i].text == ",":
@@ -103,6 +115,21 @@ def _intro_end(tokens: list[Token], begin: int, end: int) -> int:
             if is_verb(tokens[i]):
                 break
     return begin
+
+
+def _adjectival(tokens: list[Token], i: int, start: int) -> bool:
+    """An -ed word inside a noun phrase before its verb ("the resulting encoded text is"): an adjective."""
+    low = tokens[i].low
+    if i == start or i + 2 >= len(tokens) or low in AUX or low in IRREGULAR or not low.endswith("ed"):
+        return False
+    before, after = tokens[i - 1], tokens[i + 1]
+    return (
+        (before.low in DETERMINERS or (before.text[:1].islower() and not is_verb(before)))
+        and after.text[:1].islower()
+        and after.low not in PREPOSITIONS | DETERMINERS | ADVERBS
+        and not is_verb(after)
+        and tokens[i + 2].low in AUX
+    )
 
 
 def _subject_range(
@@ -114,7 +141,7 @@ def _subject_range(
     """
     start = _intro_end(tokens, begin, end)
     kept = [i for i in range(start, end) if not (skip and skip(tokens[i]))]
-    verb = next((i for i in kept if finite_at(tokens, i)), None)
+    verb = next((i for i in kept if finite_at(tokens, i) and not _adjectival(tokens, i, start)), None)
     if verb is None or verb == start:
         return None
     before = [i for i in kept if i < verb]
@@ -146,9 +173,12 @@ def _clause_follows(
         # "production is to start": a bare noun followed by a finite verb
         return bool(rest) and (tokens[rest[0]].low in AUX or tokens[rest[0]].low in IRREGULAR)
     if first.low in DETERMINERS or is_capitalised(first):
-        for j in rest[:7]:
+        for n, j in enumerate(rest[:7]):
             if tokens[j].text in {",", ";", ":"}:
                 return False
+            named = all(is_capitalised(tokens[x]) for x in rest[:n])
+            if is_capitalised(first) and named and verb_like(tokens[j]):
+                return True  # "New York experiences colder winters"
             if finite_at(tokens, j):
                 if tokens[j - 1].low in PREPOSITIONS:
                     return False
@@ -306,7 +336,7 @@ def _cut_relative(clause: _Clause, c1: int, closing: int | None, intro: int, pie
     tokens = clause.tokens
     stop_tok = closing if closing is not None else clause.end
     k = _skip_adverbs(tokens, c1 + 2)
-    if k >= stop_tok or not finite_at(tokens, k):
+    if k >= stop_tok or not (finite_at(tokens, k) or verb_like(tokens[k])):
         return
     head = _np_before(tokens, c1, intro)
     if head is None:
@@ -477,7 +507,9 @@ def _extract_predicate_relative(clause: _Clause, pieces: list[Piece]) -> None:
         if t.low not in _RELATIVES:
             continue
         k = _skip_adverbs(tokens, j + 1)
-        if k >= clause.end or not finite_at(tokens, k) or tokens[k].low in REPORTING:
+        if k >= clause.end or tokens[k].low in REPORTING:
+            return
+        if not (finite_at(tokens, k) or verb_like(tokens[k])):
             return
         stop = clause.end
         while stop > k and skip(tokens[stop - 1]):
@@ -492,6 +524,107 @@ def _extract_predicate_relative(clause: _Clause, pieces: list[Piece]) -> None:
 
 
 _RELATIVES = {"who", "which", "that"}
+# Nouns that need their "of" phrase: "a number of people" is not "a number".
+_OF_NOUNS = {
+    "number", "lot", "variety", "range", "kind", "type", "sort", "series", "group", "set", "couple", "pair",
+    "member", "part", "total", "share", "majority", "minority", "percentage", "portion", "amount", "piece",
+    "form", "collection", "mix", "combination", "list", "handful", "host", "wealth", "bit", "cut", "unit",
+}  # fmt: skip
+_RANKS = {
+    "senior", "junior", "chief", "former", "principal", "lead", "assistant", "associate", "deputy", "vice",
+    "executive", "general", "managing", "head", "acting", "interim", "visiting", "adjunct", "emeritus",
+}  # fmt: skip
+_STACK_PREPOSITIONS = {"for", "of", "in", "at", "from", "with", "on", "about", "by", "within"}
+
+
+def _modifier_stack(clause: _Clause, det: int) -> int | None:
+    """The preposition after "a <modifiers> <noun>" that opens at token ``det`` ("a Java-based library |
+    for ..."), when at least one modifier stands before the noun; else ``None``."""
+    tokens = clause.tokens
+    for p in range(det + 1, min(clause.end, det + 6)):
+        t = tokens[p]
+        if clause.cut(t.start, t.end) or clause.depth[t.start]:
+            return None
+        if t.low in _STACK_PREPOSITIONS:
+            head = tokens[p - 1]
+            verbal = is_verb(head) or is_participle(head) or head.low.endswith("ed")
+            noun = not verbal and head.low not in _OF_NOUNS
+            # "a senior researcher at X": a rank is part of the title, not a separate fact.
+            ranks = all(tokens[j].low in _RANKS for j in range(det + 1, p - 1))
+            return p if p - det >= 3 and noun and not ranks else None
+        hyphenated = "-" in t.text and t.text[:1].isalpha()
+        if not (t.text[:1].islower() or hyphenated) or t.text in {",", ";", ":", "(", "and", "or"}:
+            return None
+        if t.low in DETERMINERS | ADVERBS | AUX or any(c.isdigit() for c in t.text):
+            return None
+    return None
+
+
+def _extract_modifier_stack(clause: _Clause, pieces: list[Piece]) -> None:
+    """Split "X is a Java-based library for data visualization" into "X is a Java-based library" and "X is
+    a library for data visualization": the noun's modifiers and its phrase are two facts."""
+    tokens = clause.tokens
+    found = _predicate_noun(clause, 3)
+    if found is None or tokens[found[1] + 1].low not in {"a", "an"}:
+        return
+    subject, verb = found
+    p = _modifier_stack(clause, verb + 1)
+    if p is None:
+        return
+    stop = p + 1
+    while stop < clause.end and tokens[stop].text not in {",", ";", ":"} and not clause.cut(
+        tokens[stop].start, tokens[stop].end
+    ):
+        stop += 1
+    head = tokens[p - 1].text
+    article = "an" if head[:1].lower() in "aeio" else "a"
+    subj_text = clause.text(tokens[subject[0]].start, tokens[subject[1] - 1].end)
+    phrase = clause.sentence[tokens[p].start : tokens[stop - 1].end]
+    text = tidy(f"{subj_text} {tokens[verb].text} {article} {head} {phrase}")
+    pieces.append(Piece(text, tokens[p].start, tokens[stop - 1].end, "modifier", subj_text))
+    clause.cuts.append((tokens[p - 1].end, tokens[stop - 1].end))
+
+
+# Adjectives that open a closing phrase about the subject: "It is the fastest animal, capable of ...".
+_PREDICATE_ADJECTIVES = {
+    "capable", "able", "unable", "responsible", "known", "famous", "notable", "similar", "comparable",
+    "equivalent", "popular", "available", "eligible", "rich", "prone", "vulnerable", "resistant", "sensitive",
+    "essential", "necessary", "important", "useful", "common", "native", "endemic", "unique", "critical",
+}  # fmt: skip
+
+
+def _copula_for(tokens: list[Token], verb: int, subject: tuple[int, int]) -> str:
+    """The copula that agrees with a clause's verb and subject: "is", "are", "was" or "were"."""
+    low = tokens[verb].low
+    plural = low in {"are", "were", "have"} or tokens[subject[1] - 1].low in {"they", "we"}
+    past = low in {"was", "were", "had", "did"} or (low.endswith("ed") and low not in AUX)
+    return ("were" if plural else "was") if past else ("are" if plural else "is")
+
+
+def _extract_adjective_phrase(clause: _Clause, pieces: list[Piece]) -> None:
+    """A closing adjective phrase says a fact of the subject: "It is the fastest animal, capable of
+    reaching 240 mph" gives "It is capable of reaching 240 mph"."""
+    tokens = clause.tokens
+    skip = lambda t: clause.cut(t.start, t.end)  # noqa: E731
+    subject = _subject_range(tokens, clause.begin, clause.end, skip)
+    if subject is None or tokens[subject[0]].low in _DEMONSTRATIVES - {"it", "they"}:
+        return
+    verb = subject[1]
+    for c in range(verb + 2, clause.end - 2):
+        t = tokens[c]
+        if t.text != "," or clause.depth[t.start] or skip(t):
+            continue
+        if tokens[c + 1].low not in _PREDICATE_ADJECTIVES or tokens[c + 2].low not in PREPOSITIONS:
+            continue
+        if _first_verb(tokens, c + 1, clause.end) is not None:
+            return
+        stop = tokens[clause.end - 1].end
+        subj_text = clause.text(tokens[subject[0]].start, tokens[subject[1] - 1].end)
+        copula = _copula_for(tokens, _first_verb(tokens, verb, c) or verb, subject)
+        text = tidy(f"{subj_text} {copula} {clause.sentence[tokens[c + 1].start : stop]}")
+        pieces.append(Piece(text, tokens[c + 1].start, stop, "adjective", subj_text))
+        clause.cuts.append((t.start, stop))
+        return
 _DEMONSTRATIVES = {"this", "that", "these", "those", "it", "they"}
 
 
@@ -502,6 +635,28 @@ _NOT_PARTICIPIAL = {
     "morning", "evening", "spring", "thing", "king", "string", "ceiling", "building", "meeting", "ring",
     "wedding",
 }  # fmt: skip
+
+
+def _plural_head(token: Token) -> bool:
+    """A plural common noun at the end of a subject ("ions", "planets"; not "glass", "Texas", "it")."""
+    low = token.low
+    return (
+        token.text[:1].islower()
+        and len(low) > 3
+        and low.endswith("s")
+        and not low.endswith(("ss", "us", "is", "ics", "'s", "’s"))
+    ) or low in {"they", "we", "people", "children"}
+
+
+def _base_of(present: str) -> str:
+    """The base form of a verb's third-person present ("causes" -> "cause", "carries" -> "carry")."""
+    if present == "has":
+        return "have"
+    if present.endswith("ies"):
+        return present[:-3] + "y"
+    if present.endswith(("sses", "shes", "ches", "xes", "zes", "oes")):
+        return present[:-2]
+    return present[:-1] if present.endswith("s") else present
 
 
 def _extract_participial_clause(clause: _Clause, pieces: list[Piece]) -> None:
@@ -524,6 +679,8 @@ def _extract_participial_clause(clause: _Clause, pieces: list[Piece]) -> None:
         present = present_of(t.low)
         if present is None:
             continue
+        if _plural_head(tokens[subject[1] - 1]):
+            present = _base_of(present)  # "the ions ..., causing X" -> "the ions cause X"
         stop = tokens[clause.end - 1].end
         subj_text = clause.text(tokens[subject[0]].start, tokens[subject[1] - 1].end)
         rest = clause.sentence[tokens[c + 2].start : stop] if c + 2 < clause.end else ""
@@ -638,12 +795,25 @@ def _conjunctions(clause: _Clause) -> list[tuple[int, int]]:
         t = tokens[i]
         if depth[t.start] or clause.cut(t.start, t.end):
             continue
-        if t.low in {"and", "but"}:
+        if t.low in {"and", "but"} or (t.low == "or" and _alternative_objects(tokens, clause.begin, i)):
             start = i - 1 if tokens[i - 1].text == "," else i
             out.append((start, i + 1))
         elif t.low in {"while", "whereas"} and tokens[i - 1].text == ",":
             out.append((i - 1, i + 1))
     return out
+
+
+def _alternative_objects(tokens: list[Token], begin: int, i: int) -> bool:
+    """Whether the "or" at token ``i`` joins two things ("similar to 7-Eleven or Family Mart") rather than
+    numbers ("two or three"), a fixed phrase ("or more", "whether or not") or an "either ... or"."""
+    if i + 1 >= len(tokens):
+        return False
+    after, before = tokens[i + 1], tokens[i - 1]
+    if after.low in {"more", "less", "so", "fewer", "not", "other", "otherwise", "else"}:
+        return False
+    if after.text[:1].isdigit() or before.text[:1].isdigit():
+        return False
+    return not any(t.low in {"either", "whether"} for t in tokens[begin:i])
 
 
 @dataclass
@@ -743,6 +913,24 @@ def _new_clause(split: _Split, conj: _Conjunction) -> bool | None:
     return None
 
 
+def _conditional_clause(split: _Split, conj: _Conjunction) -> bool | None:
+    """ "..., and once an animal is slaughtered, the cells ...": a clause opened by its condition."""
+    tokens, end, k = split.clause.tokens, split.clause.end, conj.next_word
+    if tokens[k].low not in _CONDITION_OPENERS | {"once"}:
+        return None
+    if _first_verb(tokens, split.start, conj.start) is None:
+        return None
+    comma = next((j for j in range(k + 2, min(conj.limit, k + 20)) if tokens[j].text == ","), None)
+    if comma is None or comma + 1 >= end or _first_verb(tokens, k + 1, comma) is None:
+        return None
+    opener = tokens[comma + 1]
+    if not (opener.low in DETERMINERS | SUBJECT_PRONOUNS or is_capitalised(opener)):
+        return None
+    split.close(conj.start)
+    split.reopen(k, "")
+    return True
+
+
 def _shared_subject(split: _Split, conj: _Conjunction) -> bool | None:
     """ "Xiaomi bought X and plans Y": a verb phrase that shares the subject."""
     tokens, k = split.clause.tokens, conj.next_word
@@ -816,6 +1004,8 @@ def _listed_items(split: _Split, conj: _Conjunction) -> bool | None:
         return None
     np_start, starts, ends = enum
     tokens = clause.tokens
+    if any(split.cut(tokens[j]) for j in range(np_start, conj.limit)):
+        return None  # the list lies in a stretch cut out of the clause
     base = split.prefix + clause.text(tokens[split.start].start, tokens[np_start].start).rstrip(".")
     list_prefix = base + " "
     split.close(ends[0])
@@ -938,7 +1128,11 @@ def _coordinated_objects(split: _Split, conj: _Conjunction) -> bool | None:
     phrase may qualify both ("sells the Mi 11 and the Redmi 10 in 2021") are left whole."""
     clause = split.clause
     tokens, k = clause.tokens, conj.next_word
-    if split.list_prefix is not None or tokens[conj.after - 1].low != "and" or tokens[conj.start].text == ",":
+    if (
+        split.list_prefix is not None
+        or tokens[conj.after - 1].low not in {"and", "or"}
+        or tokens[conj.start].text == ","
+    ):
         return None
     verb = _first_verb(tokens, split.start, conj.start)
     if verb is None or is_verb(tokens[k]) or tokens[k].low in ADVERBS:
@@ -967,12 +1161,19 @@ def _coordinated_objects(split: _Split, conj: _Conjunction) -> bool | None:
 _COORDINATION_RULES: tuple[Callable[[_Split, _Conjunction], bool | None], ...] = (
     _is_range,
     _reported_speech,
+    _conditional_clause,
     _new_clause,
     _shared_subject,
     _copula_complement,
     _shared_modal,
     _listed_items,
     _figure_list,
+    _coordinated_objects,
+)
+# An "or" only splits lists and objects: "could rise or fall" states no fact of either.
+_ALTERNATIVE_RULES: tuple[Callable[[_Split, _Conjunction], bool | None], ...] = (
+    _is_range,
+    _listed_items,
     _coordinated_objects,
 )
 
@@ -994,11 +1195,24 @@ def _split_coordination(clause: _Clause, pieces: list[Piece]) -> None:
     for conj in _coordinating(clause):
         if conj.start <= split.start:
             continue
-        for rule in _COORDINATION_RULES:
+        alternative = clause.tokens[conj.after - 1].low == "or"
+        for rule in _ALTERNATIVE_RULES if alternative else _COORDINATION_RULES:
             if rule(split, conj) is not None:
                 break
     split.close(clause.end)
     _emit_segments(split, pieces)
+
+
+_CONNECTIVES = (("as", "such"), ("as", "a", "result"), ("in", "turn"), ("therefore",), ("thus",), ("hence",))
+
+
+def _skip_connective(tokens: list[Token], k: int, end: int) -> int:
+    """Token ``k`` moved past a connective set off by a comma ("and as such, it ...", "and thus, ...")."""
+    for words in _CONNECTIVES:
+        n = len(words)
+        if k + n < end and tuple(t.low for t in tokens[k : k + n]) == words and tokens[k + n].text == ",":
+            return k + n + 1
+    return k
 
 
 def _coordinating(clause: _Clause) -> list[_Conjunction]:
@@ -1011,6 +1225,7 @@ def _coordinating(clause: _Clause) -> list[_Conjunction]:
     for start, after in conjunctions:
         limit = next((cs for cs, _ in conjunctions if cs > after), clause.end)
         k = _skip_adverbs(clause.tokens, after, frozenset({"once"}))  # "and once X, Y": a condition
+        k = _skip_connective(clause.tokens, k, clause.end)
         if k < clause.end:
             out.append(_Conjunction(start, after, k, limit))
     return out
@@ -1139,7 +1354,11 @@ def _list_start(tokens: list[Token], seg_start: int, kept: list[int]) -> tuple[i
         return kept[0] + 2 + (1 if tokens[kept[0] + 1].low == "such" else 0), kept[1:]
     for j in range(kept[0] - 1, max(seg_start, kept[0] - 6) - 1, -1):
         if is_verb(tokens[j]) or tokens[j].low in PREPOSITIONS or tokens[j].low in LIST_ANCHORS:
-            after_to = tokens[j].low == "to" and tokens[j + 1].low in COMMON_VERBS | BASE_VERBS
+            after_to = tokens[j].low == "to" and (
+                tokens[j + 1].low in COMMON_VERBS | BASE_VERBS
+                or (tokens[j + 1].text.isalpha() and tokens[j + 1].text.islower() and j + 2 < kept[0]
+                    and tokens[j + 1].low not in DETERMINERS)
+            )
             return j + 1 + after_to, kept
     return None, kept
 
@@ -1207,7 +1426,11 @@ def _enumeration(
     ends = kept + [conj_start]
     # The items must look alike ("televisions, scooters and appliances"; "the Mi 11, the Redmi 10 and ...");
     # "Camden, London with his wife, a doctor, and their dog" is not one list.
-    if len({_shape(tokens[a]) for a in [*starts, final_start]}) != 1:
+    shapes = {_shape(tokens[a]) for a in [*starts[1:], final_start]}
+    first_shape = _shape(tokens[starts[0]])
+    if first_shape == "determiner" and starts[0] + 1 < ends[0] and shapes == {"word"}:
+        first_shape = _shape(tokens[starts[0] + 1])  # "due to its stability, scalability, and security"
+    if len(shapes | {first_shape}) != 1:
         return None
     return first, starts, ends
 
@@ -1330,6 +1553,8 @@ def decompose(sentence: str) -> list[Piece]:
         _extract_inserts(clause, inserts)
         _extract_participle(clause, inserts)
         _extract_predicate_relative(clause, inserts)
+        _extract_modifier_stack(clause, inserts)
+        _extract_adjective_phrase(clause, inserts)
         _extract_participial_clause(clause, inserts)
         main: list[Piece] = []
         _split_coordination(clause, main)
