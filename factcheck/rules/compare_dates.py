@@ -9,7 +9,11 @@ from factcheck.rules.dates import DateMention
 from factcheck.rules.findings import AGREE, AGREE_MIN, CONFLICT, CONFLICT_MIN, only_one, relatedness
 from factcheck.rules.lexicon import SYNONYMS, normalise_word, words
 
-__all__ = ["compare_date"]
+__all__ = ["compare_date", "LESS_PRECISE"]
+
+LESS_PRECISE = " (evidence is less precise)"
+"""Ends the reason of a date agreement where the evidence's period only contains the claim's ("August
+2021" for "25 August 2021"): no conflict, but the evidence does not establish the claim's date."""
 
 Result = tuple[DateMention, str, str, float] | None
 """(the evidence date, outcome, reason, strength), or None when no evidence date speaks to the claim's."""
@@ -68,7 +72,7 @@ def _agreeing_period(
         within = d_lo <= e_lo and e_hi <= d_hi
         reason = f"claim says {_date_label(d)}; evidence says {_date_label(e)}"
         if not within:
-            reason += " (evidence is less precise)"
+            reason += LESS_PRECISE
         return e, AGREE, reason, 1.0 if within else 0.6
     return None
 

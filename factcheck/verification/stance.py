@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from factcheck.domain import Stance
+from factcheck.rules.compare_dates import LESS_PRECISE
 from factcheck.rules.lexicon import words
 from factcheck.rules.measures import (
     KIND_OF,
@@ -98,7 +99,7 @@ def same_but_figures(claim: str, span: str, findings: list[Any]) -> bool:
     rank of the claim agrees with one of the span, nothing conflicts, no negation differs, and every other
     content word of the claim is in the span."""
     values = [f for f in findings if f.kind in VALUE_KINDS]
-    if not values or any(f.outcome != "agree" or not f.evidence_mention for f in values):
+    if not values or not all(_established(f) for f in values):
         return False
     if any(f.outcome == "conflict" for f in findings) or negation_differs(claim, span):
         return False
@@ -215,9 +216,15 @@ def _rests_on_figures(candidate: Candidate, agrees: list[Any], conflicts: list[A
 
 
 def _backs_its_figures(candidate: Candidate) -> bool:
-    """Whether the span gives every figure, date and rank of the claim, agreeing."""
-    return all(
-        f.outcome == "agree" and f.evidence_mention for f in candidate.findings if f.kind in VALUE_KINDS
+    """Whether the span gives every figure, date and rank of the claim, agreeing, and every date at least as
+    precisely ("August 2021" does not establish "25 August 2021")."""
+    return all(_established(f) for f in candidate.findings if f.kind in VALUE_KINDS)
+
+
+def _established(finding: Any) -> bool:
+    """Whether the span gives the claim's figure, agreeing, and a date at least as precisely."""
+    return (
+        finding.outcome == "agree" and bool(finding.evidence_mention) and LESS_PRECISE not in finding.reason
     )
 
 

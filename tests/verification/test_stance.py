@@ -249,3 +249,16 @@ def test_a_negated_claim_against_the_fact_it_negates_is_contradicted():
     candidate = _candidate(claim, span, (0.3, 0.3, 0.4), about="same")
     decide(claim, candidate, StanceThresholds())
     assert candidate.stance is Stance.CONTRADICTS
+
+
+def test_a_less_precise_date_does_not_establish_the_claims_date():
+    claim = "Xiaomi bought Deepmotion on 25 August 2021."
+    candidate = _candidate(claim, "Xiaomi bought Deepmotion in August 2021.", (0.9, 0.05, 0.05), about="same")
+    decide(claim, candidate, StanceThresholds())
+    assert candidate.stance is Stance.NEUTRAL
+    coarse = "Xiaomi bought Deepmotion in August 2021."
+    candidate = _candidate(
+        coarse, "Xiaomi bought Deepmotion on 25 August 2021.", (0.9, 0.05, 0.05), about="same"
+    )
+    decide(coarse, candidate, StanceThresholds())
+    assert candidate.stance is Stance.SUPPORTS
