@@ -1525,6 +1525,73 @@ _PARENTHETICAL_MARKER = re.compile(
 )
 
 
+def _colon_items(clause: _Clause) -> tuple[int, list[tuple[int, int]]] | None:
+    """The colon and the items of a list it introduces ("Its albums are: A, B, C and D", "won two
+    titles: 1989, 1991"): two or more short, verb-less items separated by commas, else ``None``."""
+    tokens, depth = clause.tokens, clause.depth
+    colons = (i for i in range(clause.begin + 2, clause.end - 3) if tokens[i].text == ":")
+    colon = next((i for i in colons if not depth[tokens[i].start]), None)
+    if colon is None or _first_verb(tokens, clause.begin, colon) is None:
+        return None
+    items, a = [], colon + 1
+    for j in range(colon + 1, clause.end):
+        if tokens[j].text == "," and not depth[tokens[j].start]:
+            items.append((a, j))
+            a = j + 1
+    items.append((a, clause.end))
+    if len(items) < 2:
+        return None
+    last_start, last_end = items[-1]
+    if tokens[last_start].low in {"and", "or"}:
+        items[-1] = (last_start + 1, last_end)
+    for a, b in items:
+        words = tokens[a:b]
+        if not 0 < len(words) <= 8 or any(
+            t.text in {":", ";"} or (is_verb(t) and t.text[:1].islower()) or clause.cut(t.start, t.end)
+            for t in words
+        ):
+            return None
+    return colon, items
+
+
+def _colon_list(clause: _Clause) -> list[Piece] | None:
+    """One claim per item of a list after a colon, each repeating what introduces the list; the first
+    owns the clause's start (and its figures)."""
+    found = _colon_items(clause)
+    if found is None:
+        return None
+    colon, items = found
+    tokens = clause.tokens
+    start = tokens[clause.begin].start
+    prefix = clause.text(start, tokens[colon].end)
+    pieces = []
+    for n, (a, b) in enumerate(items):
+        item = clause.text(tokens[a].start, tokens[b - 1].end)
+        first = start if n == 0 else tokens[a].start
+        pieces.append(Piece(tidy(f"{prefix} {item}"), first, tokens[b - 1].end))
+    return pieces
+
+
+def _clause_pieces(clause: _Clause) -> tuple[list[Piece], list[Piece]]:
+    """The pieces of one clause: its main pieces (coordinated clauses, verb phrases, list items) and the
+    pieces cut out of it (appositives, relative clauses, participles, additions)."""
+    listed = _colon_list(clause)
+    if listed is not None:
+        return listed, []
+    inserts: list[Piece] = []
+    _extract_lifespan(clause, inserts)
+    _extract_addition(clause, inserts)
+    _extract_inserts(clause, inserts)
+    _extract_participle(clause, inserts)
+    _extract_predicate_relative(clause, inserts)
+    _extract_modifier_stack(clause, inserts)
+    _extract_adjective_phrase(clause, inserts)
+    _extract_participial_clause(clause, inserts)
+    main: list[Piece] = []
+    _split_coordination(clause, main)
+    return main, inserts
+
+
 def decompose(sentence: str) -> list[Piece]:
     """The atomic pieces of one sentence, in reading order, with spans into ``sentence``."""
     tokens = tokenize(sentence)
@@ -1547,17 +1614,7 @@ def decompose(sentence: str) -> list[Piece]:
         clause = _Clause(sentence, tokens, a, b, depth)
         for found in _PARENTHETICAL_MARKER.finditer(sentence, tokens[a].start, tokens[b - 1].end):
             clause.cuts.append((found.start(), found.end()))  # ", on the other hand," is no claim
-        inserts: list[Piece] = []
-        _extract_lifespan(clause, inserts)
-        _extract_addition(clause, inserts)
-        _extract_inserts(clause, inserts)
-        _extract_participle(clause, inserts)
-        _extract_predicate_relative(clause, inserts)
-        _extract_modifier_stack(clause, inserts)
-        _extract_adjective_phrase(clause, inserts)
-        _extract_participial_clause(clause, inserts)
-        main: list[Piece] = []
-        _split_coordination(clause, main)
+        main, inserts = _clause_pieces(clause)
         if n == 0 and begin > 0 and main:
             # The discourse marker belongs to the first piece's span.
             first = main[0]
