@@ -97,7 +97,9 @@ def lexical_match(gold: str, ours: str, share: float = THRESHOLD) -> bool:
 # ------------------------------------------------------------------------------- self-contained claims
 
 _PRONOUN_START = re.compile(
-    r"^(?:[^,]{0,40},\s+)?(?:it|its|he|his|him|she|her|they|their|them|this|that|these|those|such)\b", re.I
+    r"^(?:[^,]{0,40},\s+)?(?:it|its|he|his|him|she|her|they|their|them|this|that|these|those|such)\b"
+    r"(?!\s+(?-i:[A-Z]))",  # "This Mortal Coil", "These New Puritans": a name
+    re.I,
 )
 _EXPLETIVE = re.compile(
     r"^(?:[^,]{0,40},\s+)?it(?:'s|\s+is|\s+was|\s+has been|\s+would be|\s+will be|\s+remains|\s+seems)\s+"

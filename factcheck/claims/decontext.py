@@ -45,7 +45,7 @@ PERSON, ORG, PLACE = "person", "org", "place"
 NAME = "name"
 
 _REF = re.compile(
-    r"^(?P<ref>(?P<pron>it|its|he|his|she|her|they|their|this|these|those|that)\b"
+    r"^(?P<ref>(?P<pron>it|its|he|his|she|her|they|their|(?:this|these|those|that)(?!\s+(?-i:[A-Z])))\b"
     r"|(?P<def>(?:the|this|that)\s+(?:(?:new|same|planned|future|proposed|latest|first|[a-z][a-z-]+ed)\s+)?(?P<head>"
     + "|".join(sorted((re.escape(n) for n in HEADS | {n: set() for n in OWNED_NOUNS}), key=len, reverse=True))
     + r")\b(?!\s+(?:of|in|at|for|called|named|['’]s)\b)))",
@@ -83,10 +83,11 @@ _CATEGORY = re.compile(
     r"^(?P<name>[A-Z][\w&'.-]*(?: [A-Z][\w&'.-]*)*) (?:is|was) (?:also )?(?:a|an|the|one of the)\s+"
     r"(?P<np>[^,.;:()]+?)(?=\s+(?:in|of|at|for|on|that|which|who|with|from|by|to|and|located)\b|[,.;:(]|$)"
 )
-_DEFINITE_NOUN = re.compile(r"^(?P<det>the|this|that|these|those)\s+(?P<noun>[a-z][a-z-]+)\b", re.I)
+_DEFINITE_NOUN = re.compile(r"^(?P<det>the|this|that|these|those)\s+(?P<noun>(?-i:[a-z])[a-z-]+)\b", re.I)
 _POSSESSIVE = re.compile(r"['’]s$")
 _INTRO = re.compile(
-    r"^(?:(?:in|on|by|since|after|before|during|until|from|as of|last|this|next|earlier|later)\b"
+    r"^(?:(?:in|on|by|since|after|before|during|until|from|as of|last|this|next|earlier|later|between|among|"
+    r"within|throughout|across|despite|following|under|at|for|with)\b"
     r"[^,]{0,40},\s+|[A-Z][a-z]+ing\b[^,]{0,60},\s+)",
     re.I,
 )
@@ -485,13 +486,22 @@ _NOT_CATEGORIES = {"one", "part", "member", "type", "kind", "number", "lot", "re
 def _singular(noun: str) -> str:
     if noun.endswith("ies") and len(noun) > 4:
         return noun[:-3] + "y"
+    if noun.endswith(("sses", "ses", "xes", "ches", "shes", "zes")) and len(noun) > 4:
+        return noun[:-2]  # "gases" -> "gas", "processes" -> "process", "boxes" -> "box"
     if noun.endswith("s") and not noun.endswith(("ss", "us", "is")) and len(noun) > 3:
         return noun[:-1]
     return noun
 
 
 def _plural(phrase: str) -> bool:
-    """Whether a subject names several things: "the giant planets", "Hoppus and Barker"."""
+    """Whether a subject names several things: "the giant planets", "Hoppus and Barker" (not "the fastest
+    animal with wings and fur": only the words before a preposition or a relative pronoun count)."""
+    head = []
+    for word in phrase.split():
+        if word.lower() in PREPOSITIONS | {"that", "which", "who"}:
+            break
+        head.append(word)
+    phrase = " ".join(head) or phrase
     words = phrase.split()
     if " and " in f" {phrase} ":
         return True
