@@ -7,6 +7,8 @@ for a conflict it found, whether the two mentions measure the same thing at all:
   and the same measure where both sides say one (a price is no capital, a hire no headcount, a launch date
   no founding date); a dateline's date measures nothing;
 - :func:`another_period`: a conflicting year beside a figure the span also gives: another year's revenue;
+- :func:`another_time`: a figure dated by a bound that differs ("before 10 March" against "as of 10 March"):
+  a count of another day;
 - :func:`another_place`: a conflicting place beside a figure: another plant's capacity, another market.
 """
 
@@ -49,6 +51,24 @@ def another_period(findings: list[Any]) -> bool:
         for f in findings
     )
     return dates and _beside_a_figure(findings)
+
+
+def another_time(findings: list[Any], claim: str, span: str) -> bool:
+    """A figure the span gives at another time than the claim's: the dates agree only loosely because one
+    of them is a bound ("before 10 March 2020" against "as of 10 March 2020", "by September 2018" against
+    "by March 2018"). A count on another day is no contradiction of this day's count."""
+    if not _beside_a_figure(findings):
+        return False
+    for f in findings:
+        if f.kind != "date" or f.outcome != "agree" or not f.evidence_mention:
+            continue
+        ours = _mention(claim, f.claim_mention, "date")
+        theirs = _mention(span, f.evidence_mention, "date")
+        if ours is None or theirs is None or not (ours.bound or theirs.bound):
+            continue
+        if (ours.bound, ours.first, ours.last) != (theirs.bound, theirs.first, theirs.last):
+            return True
+    return False
 
 
 # What a figure or a date measures, as the lexicon's normalised words: a price is no capital, a hire no

@@ -316,6 +316,14 @@ def _identifier_before(tokens: Tokens, i: int) -> bool:
     return (
         (prev.kind == "word" and prev.low in _ID_WORDS)
         or (prev.text in (":", "#", "/") and adjacent(prev, tok))
+        or (
+            # "1,5 metres": a decimal comma (its digits are not a thousands group); neither part is a figure
+            prev.text == ","
+            and adjacent(prev, tok)
+            and i > 1
+            and tokens[i - 2].kind == "num"
+            and adjacent(tokens[i - 2], prev)
+        )
         or (prev.kind == "word" and adjacent(prev, tok))
         or (
             prev.text == "-"

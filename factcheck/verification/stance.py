@@ -35,6 +35,7 @@ from factcheck.rules.measures import (
     VALUE_KINDS,
     another_period,
     another_place,
+    another_time,
     kinds_in,
     same_measure,
 )
@@ -273,7 +274,13 @@ def decide(claim_text: str, candidate: Candidate, limits: StanceThresholds) -> N
         if same_measure(f, claim_text, candidate.text) and not _unconfirmed_figure(f, claim_text, candidate)
     ]
     agrees = [f for f in candidate.findings if f.outcome == "agree" and f.kind in VALUE_KINDS]
-    if conflicts and relevant and another_period(candidate.findings):
+    if (
+        conflicts
+        and relevant
+        and (
+            another_period(candidate.findings) or another_time(candidate.findings, claim_text, candidate.text)
+        )
+    ):
         _set(candidate, Stance.NEUTRAL, 0.0, f"about another period ({_where(candidate)})")
         return
     if conflicts and relevant and another_place(candidate.findings):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from factcheck.rules.consistency import compare
-from factcheck.rules.measures import another_period, another_place, same_measure
+from factcheck.rules.measures import another_period, another_place, another_time, same_measure
 
 
 @pytest.mark.parametrize(
@@ -64,3 +64,28 @@ def test_another_period_or_place(claim, span, period, place):
     found = compare(claim, span)
     assert another_period(found) is period
     assert another_place(found) is place
+
+
+@pytest.mark.parametrize(
+    ("claim", "span", "other_time"),
+    [
+        (
+            "Before 10 March 2020, Germany had under 30 cases.",
+            "As of 10 March 2020, there are 34 cases.",
+            True,
+        ),
+        (
+            "Wii Sports sold 82.86 million copies by September 30, 2018.",
+            "Wii Sports sold 82.85 million copies by March 31, 2018.",
+            True,
+        ),
+        (
+            "Xiaomi paid 700 million euros for Deepmotion in August 2021.",
+            "Xiaomi paid 70 million euros for Deepmotion on 25 August 2021.",
+            False,
+        ),
+        ("By 2020 Xiaomi had 300 employees.", "By 2020 Xiaomi had 3,000 employees.", False),
+    ],
+)
+def test_a_count_at_another_time(claim, span, other_time):
+    assert another_time(compare(claim, span), claim, span) is other_time

@@ -145,3 +145,8 @@ def test_formatting_a_value_and_parsing_it_back_gives_the_value(n, style):
 def test_shares_written_in_words_are_per_cent_figures(text, share):
     shares = [q.text for q in extract(text).quantities if q.unit_class == "percent"]
     assert shares == ([share] if share else [])
+
+
+def test_a_decimal_comma_gives_no_figure_of_its_parts():
+    texts = [q.text for q in extract("a minimum distance of 1,5 meters; 1,500 people").quantities]
+    assert "5 meters" not in texts and "1,500 people" in texts
