@@ -85,6 +85,11 @@ _CATEGORY = re.compile(
 )
 _DEFINITE_NOUN = re.compile(r"^(?P<det>the|this|that|these|those)\s+(?P<noun>(?-i:[a-z])[a-z-]+)\b", re.I)
 _POSSESSIVE = re.compile(r"['’]s$")
+_SPOKE = {"said", "says", "told", "tells", "added", "adds", "explained", "wrote", "writes", "noted", "argued"}
+# A name that speaks: "Name said", "Name, a spokesperson for X, told ...".
+_SPEAKER_AFTER = re.compile(
+    r"^(?:,\s+(?:an?|the)\s+[^,;.]{1,80},)?\s+(?:" + "|".join(sorted(_SPOKE)) + r")\b"
+)
 _INTRO = re.compile(
     r"^(?:(?:in|on|by|since|after|before|during|until|from|as of|last|this|next|earlier|later|between|among|"
     r"within|throughout|across|despite|following|under|at|for|with)\b"
@@ -184,6 +189,8 @@ class Discourse:
             return PERSON
         if _FOUNDER.match(text[end:]) or _BORN.match(text[end:]):
             return PERSON
+        if _person_shaped(name) and (_SPEAKER_AFTER.match(text[end:]) or (before and before[-1] in _SPOKE)):
+            return PERSON  # "..., Jonathan Sivarajah, an aviation commentator, told CNN", "said Jane Doe"
         for known, kind in self.kinds.items():
             # "Obama" after "Barack Obama": the same person.
             if kind == PERSON and len(words) == 1 and known.lower().split()[-1] == low:
@@ -400,7 +407,8 @@ class Discourse:
                 subj = self.last_subject[0]
                 # The previous subject, when it is a name not known to be an organisation or a place.
                 kind = self.kinds.get(subj)
-                if kind == PERSON or (kind == NAME and (subj in self.proper or len(subj.split()) >= 2)):
+                named = subj in self.proper or len(subj.split()) >= 2 or not self._doubtful(subj)
+                if kind == PERSON or (kind == NAME and named):
                     return subj
             person = self._salient(PERSON, sentence, 3)
             if person is None:
@@ -483,6 +491,18 @@ class Discourse:
 _NOT_CATEGORIES = {"one", "part", "member", "type", "kind", "number", "lot", "result", "way", "time", "place"}
 
 
+def _person_shaped(name: str) -> bool:
+    """Two to four capitalised words with no company suffix and no place: "Jonathan Sivarajah"."""
+    words = name.split()
+    return (
+        2 <= len(words) <= 4
+        and all(w[:1].isupper() for w in words)
+        and not any(w.lower().strip(".,") in ORG_SUFFIXES for w in words)
+        and name.lower() not in PLACES
+        and not any(w.lower() in NOT_NAMES for w in words)
+    )
+
+
 def _singular(noun: str) -> str:
     if noun.endswith("ies") and len(noun) > 4:
         return noun[:-3] + "y"
@@ -563,11 +583,19 @@ def _possessive_her(rest: str) -> bool:
     return bool(words) and not is_verb(tokenize(words[0])[0]) if words else False
 
 
+_ASIDE = re.compile(r",\s+(?:meanwhile|however|though|too|also|for (?:its|his|her|their) part)(?:,|\s)", re.I)
+
+
 def _subject(text: str) -> str | None:
     """The subject of a claim as written: its words before the first verb (after an intro adverbial)."""
     intro = _INTRO.match(text)
     body = text[intro.end() :] if intro else text
     offset = intro.end() if intro else 0
+    aside = _ASIDE.search(body)
+    if aside and aside.start() > 0:
+        # "Singh, meanwhile, still has ...": the adverb set off by commas is not part of the subject.
+        subject = _subject(body[: aside.start()] + " " + body[aside.end() :])
+        return subject if subject and len(subject) <= aside.start() else None
     tokens = tokenize(body)
     for i, t in enumerate(tokens):
         if is_verb(t):
