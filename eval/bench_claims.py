@@ -118,7 +118,8 @@ _ANAPHORIC_HEADS = (
     "phone|system|technology|process|method|approach|book|show|series|brand|team|index|fund|bank|market"
 )
 _ANAPHORIC_DEFINITE = re.compile(
-    rf"^(?:[^,]{{0,40}},\s+)?the\s+(?:[a-z-]+\s+){{0,2}}?(?:{_ANAPHORIC_HEADS})s?\s+"
+    # a capitalised head is a name ("The Supreme Court rules"), a lower-case one refers back ("The court")
+    rf"^(?:[^,]{{0,40}},\s+)?the\s+(?:[a-z-]+\s+){{0,2}}?(?-i:{_ANAPHORIC_HEADS})s?\s+"
     r"(?:is|was|are|were|has|had|have|will|would|can|could|said|says|also|did|does|[a-z]+ed|[a-z]+s)\b",
     re.I,
 )

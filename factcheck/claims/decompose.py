@@ -1112,6 +1112,14 @@ def _object_item(tokens: list[Token], a: int, b: int) -> bool:
     )
 
 
+def _parallel(tokens: list[Token], a: int, b: int, c: int, d: int) -> bool:
+    """Two alternatives that look alike: both open with a determiner or a name, or have as many words."""
+    def opens(i: int) -> bool:
+        return tokens[i].low in DETERMINERS or is_capitalised(tokens[i]) or tokens[i].text[:1].isdigit()
+
+    return (opens(a) and opens(c)) or b - a == d - c
+
+
 def _has_phrase(tokens: list[Token], a: int, b: int) -> bool:
     """Whether an item carries a prepositional phrase after its first word."""
     return any(tokens[j].low in PREPOSITIONS for j in range(a + 1, b))
@@ -1150,6 +1158,8 @@ def _coordinated_objects(split: _Split, conj: _Conjunction) -> bool | None:
         return None
     if conj.start - start == 1 and stop - k > 1 and tokens[k].low not in DETERMINERS:
         return None  # "new and upcoming authors": two adjectives of one noun
+    if tokens[conj.after - 1].low == "or" and not _parallel(tokens, start, conj.start, k, stop):
+        return None  # "not to touch dead or sick wild animals"
     if _has_phrase(tokens, k, stop) and not _has_phrase(tokens, start, conj.start):
         return None
     split.close(conj.start)

@@ -46,7 +46,8 @@ NAME = "name"
 
 _REF = re.compile(
     r"^(?P<ref>(?P<pron>it|its|he|his|she|her|they|their|(?:this|these|those|that)(?!\s+(?-i:[A-Z])))\b"
-    r"|(?P<def>(?:the|this|that)\s+(?:(?:new|same|planned|future|proposed|latest|first|[a-z][a-z-]+ed)\s+)?(?P<head>"
+    r"|(?P<def>(?:the|this|that)\s+(?:(?:new|same|planned|future|proposed|latest|first|[a-z][a-z-]+ed|"
+    r"(?-i:[a-z][a-z-]+))\s+){0,2}?(?P<head>"
     + "|".join(sorted((re.escape(n) for n in HEADS | {n: set() for n in OWNED_NOUNS}), key=len, reverse=True))
     + r")\b(?!\s+(?:of|in|at|for|called|named|['’]s)\b)))",
     re.I,
