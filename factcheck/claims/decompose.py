@@ -1582,6 +1582,71 @@ def _colon_list(clause: _Clause) -> list[Piece] | None:
     return pieces
 
 
+_SINGULAR_COPULA = {"are": "is", "were": "was", "have": "has"}
+_SINGULAR_S = ("ss", "us", "sis", "ics")  # "glass", "virus", "analysis", "physics"
+
+
+def _subject_items(clause: _Clause) -> tuple[int, list[tuple[int, int]], int] | None:
+    """A subject that lists common nouns ("a star's temperature, size, and luminosity are ..."): the first
+    item's token, the items, and the verb; ``None`` for names ("Hoppus and Barker were ...")."""
+    tokens = clause.tokens
+    start = _intro_end(tokens, clause.begin, clause.end)
+    verb = _first_verb(tokens, start, clause.end)
+    if verb is None or tokens[verb].low not in _SINGULAR_COPULA:
+        return None
+    cuts = [j for j in range(start, verb) if clause.cut(tokens[j].start, tokens[j].end)]
+    if cuts or any(clause.depth[tokens[j].start] for j in range(start, verb)):
+        return None
+    first = start
+    while first < verb and (tokens[first].low in DETERMINERS or tokens[first].text.endswith(("'s", "’s"))):
+        first += 1  # the determiner and owner the items share
+    items, a = [], first
+    for j in range(first, verb):
+        if tokens[j].text == "," or tokens[j].low in {"and", "or"}:
+            if j > a:
+                items.append((a, j))
+            a = j + 1
+    items.append((a, verb))
+    if len(items) < 2 or not any(tokens[j].low in {"and", "or"} for j in range(first, verb)):
+        return None
+    for a, b in items:
+        words = tokens[a:b]
+        if not 0 < len(words) <= 3 or any(
+            is_capitalised(t) and not (n == 0 and a == clause.begin) or is_verb(t) or t.low in DETERMINERS
+            for n, t in enumerate(words)
+        ):
+            return None
+    return start, items, verb
+
+
+def _subject_list(clause: _Clause) -> list[Piece] | None:
+    """One claim per item of a listed subject, each with the predicate ("A star's temperature, size and
+    luminosity are determined by its mass" gives "A star's temperature is determined by its mass", ...).
+    The first piece owns the clause's start, the last its predicate."""
+    found = _subject_items(clause)
+    if found is None:
+        return None
+    start, items, verb = found
+    tokens = clause.tokens
+    begin = tokens[clause.begin].start
+    shared = clause.text(begin, tokens[items[0][0]].start) if items[0][0] > clause.begin else ""
+    after = verb + 1 + (verb + 1 < clause.end and tokens[verb + 1].low in {"all", "both", "each"})
+    predicate = clause.text(tokens[after].start, tokens[clause.end - 1].end) if after < clause.end else ""
+    pieces = []
+    for n, (a, b) in enumerate(items):
+        item = clause.text(tokens[a].start, tokens[b - 1].end)
+        head = tokens[b - 1].low
+        plural = head in {"people", "data"} or (head.endswith("s") and not head.endswith(_SINGULAR_S))
+        copula = tokens[verb].text if plural else _SINGULAR_COPULA[tokens[verb].low]
+        if shared:
+            item = item[:1].lower() + item[1:]
+        first = begin if n == 0 else tokens[a].start
+        last = tokens[clause.end - 1].end if n == len(items) - 1 else tokens[b - 1].end
+        text = tidy(f"{shared} {item} {copula} {predicate}")
+        pieces.append(Piece(text[:1].upper() + text[1:], first, last))
+    return pieces
+
+
 def _clause_pieces(clause: _Clause) -> tuple[list[Piece], list[Piece]]:
     """The pieces of one clause: its main pieces (coordinated clauses, verb phrases, list items) and the
     pieces cut out of it (appositives, relative clauses, participles, additions)."""
@@ -1597,8 +1662,10 @@ def _clause_pieces(clause: _Clause) -> tuple[list[Piece], list[Piece]]:
     _extract_modifier_stack(clause, inserts)
     _extract_adjective_phrase(clause, inserts)
     _extract_participial_clause(clause, inserts)
-    main: list[Piece] = []
-    _split_coordination(clause, main)
+    main = _subject_list(clause)
+    if main is None:
+        main = []
+        _split_coordination(clause, main)
     return main, inserts
 
 
