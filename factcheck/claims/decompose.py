@@ -331,6 +331,15 @@ def _insert_closing(clause: _Clause, c1: int, nxt: int | None, intro: int) -> in
     return None
 
 
+_DEGREE = {"much", "very", "so", "more", "less", "too", "far", "even"}
+
+
+def _clear_antecedent(tokens: list[Token], head: int) -> bool:
+    """Whether the phrase from token ``head`` is what a ", which" clause says something of: not a degree
+    phrase ("much stronger, which allows ...")."""
+    return tokens[head].low not in _DEGREE
+
+
 def _cut_relative(clause: _Clause, c1: int, closing: int | None, intro: int, pieces: list[Piece]) -> None:
     """A subject relative clause after comma ``c1``: ", which develops ..." / ", who founded ..."."""
     tokens = clause.tokens
@@ -339,7 +348,7 @@ def _cut_relative(clause: _Clause, c1: int, closing: int | None, intro: int, pie
     if k >= stop_tok or not (finite_at(tokens, k) or verb_like(tokens[k])):
         return
     head = _np_before(tokens, c1, intro)
-    if head is None:
+    if head is None or not _clear_antecedent(tokens, head):
         return
     antecedent = clause.sentence[tokens[head].start : tokens[c1].start]
     body_end = tokens[stop_tok - 1].end
@@ -637,6 +646,9 @@ _NOT_PARTICIPIAL = {
 }  # fmt: skip
 
 
+_OBJECT_PARTICIPLES = {"ranging", "varying", "totaling", "totalling", "numbering", "averaging", "amounting"}
+
+
 def _plural_head(token: Token) -> bool:
     """A plural common noun at the end of a subject ("ions", "planets"; not "glass", "Texas", "it")."""
     low = token.low
@@ -676,6 +688,8 @@ def _extract_participial_clause(clause: _Clause, pieces: list[Piece]) -> None:
             continue
         if c + 2 >= clause.end or tokens[c + 2].text in {",", ".", ";"} or tokens[c + 2].low in {"and", "or"}:
             continue  # "scheduling, manufacturing, and telecommunications": a list of nouns
+        if t.low in _OBJECT_PARTICIPLES:
+            return  # ", ranging from 110 million to 1.5 billion": a measure of the object, not the subject
         present = present_of(t.low)
         if present is None:
             continue
