@@ -86,6 +86,13 @@ _CATEGORY = re.compile(
 )
 _DEFINITE_NOUN = re.compile(r"^(?P<det>the|this|that|these|those)\s+(?P<noun>(?-i:[a-z])[a-z-]+)\b", re.I)
 _POSSESSIVE = re.compile(r"['’]s$")
+# An identification: a superlative or unique description, then what it is ("The most common gas mixture used
+# in diving is compressed air.").
+_IDENTITY = re.compile(
+    r"^the\s+(?:most|least|only|first|main|best|largest|[a-z]+est)\b[^,;:]*?\s(?:is|was)\s+"
+    r"(?P<np>(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,3})\.?$",
+    re.I,
+)
 _SPOKE = {"said", "says", "told", "tells", "added", "adds", "explained", "wrote", "writes", "noted", "argued"}
 # A name that speaks: "Name said", "Name, a spokesperson for X, told ...".
 _SPEAKER_AFTER = re.compile(
@@ -229,6 +236,11 @@ class Discourse:
             if kind == PERSON and subject.lower() not in {"he", "she", "his", "her"}:
                 self.kinds.setdefault(subject, PERSON)
             self.last_subject = (subject, kind, sentence)
+        named = _IDENTITY.match(text) if not heading and main else None
+        if named:
+            # "The fastest animal ... is the peregrine falcon. It ...": "it" is the falcon.
+            np = named.group("np")
+            self.last_subject = (np, self.kinds.get(np, NAME if np[:1].isupper() else "thing"), sentence)
         self._observe_things(text, sentence, subject)
         if not heading:
             self._observe_category(text, sentence)
