@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from factcheck.rules.dates import DateMention
 from factcheck.rules.findings import AGREE, AGREE_MIN, CONFLICT, CONFLICT_MIN, only_one, relatedness
-from factcheck.rules.lexicon import SYNONYMS, normalise_word, words
+from factcheck.rules.lexicon import DATE_EVENT_WORDS
 
 __all__ = ["compare_date", "LESS_PRECISE"]
 
@@ -122,26 +122,14 @@ def _compare_period(
     return agreed or _conflicting_period(d, scored, names, sole)
 
 
-_EVENT_WORDS = frozenset(SYNONYMS.values()) | frozenset(
-    normalise_word(w)
-    for w in words(
-        "born die died found founded marry married release released elect elected win won sign signed "
-        "announce announced complete completed close closed open opened launch launched start started end "
-        "ended sell sold publish published premiere premiered retire retired join joined leave left appoint "
-        "appointed hold held take took begin began deliver delivered build built buy bought acquire acquired "
-        "merge merged form formed establish established create created incorporate incorporated debut "
-        "debuted fly flew air aired "
-        "award awarded receive received ban banned pass passed expire expired merger deal law strike "
-        "election contract agreement takeover treaty ceasefire listing recall lockdown"
-    )
-)
-
-
 def _same_event(d: DateMention, e: DateMention, names: frozenset[str], sole: bool) -> bool:
-    """Dates conflict only about one event: a shared event word, two shared words, or bare dates."""
+    """Dates conflict only about one event: a shared event word, two shared words, or bare dates; never when
+    one side's date is written with an event the other does not speak of."""
+    if (e.event and e.event not in d.context) or (d.event and d.event not in e.context):
+        return False  # "founded in 2010" dates a founding, not the sales the claim dates
     d_plain, e_plain = d.context - names, e.context - names
     shared = d_plain & e_plain
-    if len(shared) >= 2 or shared & _EVENT_WORDS:
+    if len(shared) >= 2 or shared & DATE_EVENT_WORDS:
         return True
     return sole and not d_plain and not e_plain
 

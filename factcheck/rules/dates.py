@@ -17,6 +17,7 @@ from factcheck.rules.lexicon import (
     CURRENCY_CODES,
     CURRENCY_NAMES,
     CURRENCY_SYMBOLS,
+    DATE_EVENT_WORDS,
     DURATION_UNITS,
     MONTH_NAMES,
     MONTHS,
@@ -59,6 +60,7 @@ class DateMention:
     context: frozenset[str] = frozenset()
     bound: str | None = None
     dateline: bool = False
+    event: str | None = None  # the event word written just before it ("founded in 2010"), normalised
 
     def span(self) -> tuple[float, float] | None:
         """The months the date allows as ``(first, last)``, open-ended for "before"/"after"/"by" bounds."""
@@ -224,9 +226,27 @@ class DateScan:
                 context=context(tokens, self.sent, lo, hi, window=16),
                 bound=bound,
                 dateline=dateline,
+                event=_event_before(tokens, lo),
                 **kw,
             )
         )
+
+
+_DATE_PREPOSITIONS = frozenset(
+    {"in", "on", "from", "since", "by", "until", "at", "during", "of", "the", "early", "late", "mid"}
+)
+
+
+def _event_before(tokens: Tokens, lo: int) -> str | None:
+    """The event word written just before a date, prepositions aside ("founded in 2010", "released on 4
+    May"), normalised; None when a date stands without one."""
+    k = lo - 1
+    while k >= 0 and tokens[k].low in _DATE_PREPOSITIONS:
+        k -= 1
+    if k < 0 or k == lo - 1 or tokens[k].kind != "word":
+        return None
+    word = normalise_word(tokens[k].low)
+    return word if word in DATE_EVENT_WORDS else None
 
 
 DateRule = Callable[[DateScan, int], int | None]

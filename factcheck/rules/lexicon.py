@@ -268,3 +268,19 @@ def is_plural(word: str) -> bool:
         and IRREGULAR[w] != w
         or (len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")))
     )
+
+
+# Words that name what a date dates: a birth, a founding, a deal, a release (normalised).
+DATE_EVENT_WORDS = frozenset(SYNONYMS.values()) | frozenset(
+    normalise_word(w)
+    for w in words(
+        "born die died found founded marry married release released elect elected win won sign signed "
+        "announce announced complete completed close closed open opened launch launched start started end "
+        "ended sell sold publish published premiere premiered retire retired join joined leave left appoint "
+        "appointed hold held take took begin began deliver delivered build built buy bought acquire acquired "
+        "merge merged form formed establish established create created incorporate incorporated debut "
+        "debuted fly flew air aired "
+        "award awarded receive received ban banned pass passed expire expired merger deal law strike "
+        "election contract agreement takeover treaty ceasefire listing recall lockdown"
+    )
+)

@@ -13,12 +13,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from factcheck.rules.lexicon import STOPWORDS
 from factcheck.rules.names import extract_names, same_organisation
 from factcheck.verification.context import refers_back
 
 SAME, OTHER, UNKNOWN = "same", "other", "unknown"
 # A pronoun standing for someone: the span may name others and still be about its document's subject.
-_PRONOUN = re.compile(r"\b(?:he|she|it|they|his|her|its|their|him|them)\b", re.IGNORECASE)
+_PRONOUN = re.compile(r"\b(?:he|she|it|they|his|her|its|their)\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=8192)
@@ -56,23 +57,48 @@ def _spread(name: str) -> str:
     return rf"\b{first}\b(?:\W+[\w.]+){{0,3}}?\W+{last}\b"
 
 
+_FIRST_WORD = re.compile(r"^\s*([A-Z][\w-]{2,})\b")
+
+
+def _leading_name(claim: str, document: str) -> tuple[str, str] | None:
+    """The claim's opening word when it is a name the name reader cannot see at a sentence start
+    ("Deepmotion had 150 employees ..."): the document writes it capitalised inside a sentence."""
+    first = _FIRST_WORD.match(claim)
+    if first is None or first.group(1).lower() in STOPWORDS:
+        return None
+    word = first.group(1)
+    if any(m.text.startswith(word) for m in extract_names(claim)):
+        return None  # read already
+    inside = re.search(rf"(?<=[a-z,;] ){re.escape(word)}\b", document)
+    return (word, word.lower()) if inside else None
+
+
+def _pronoun_first(span: str, own: str) -> bool:
+    """Whether the span refers back by a pronoun before it names anyone ("In 2021 its unit, led by Lei Jun,
+    ..."); a pronoun after its own subject ("Xiaomi EV has 300 employees, most of them engineers") is about
+    that subject."""
+    found = _PRONOUN.search(span)
+    named_at = span.find(own)
+    return found is not None and (named_at < 0 or found.start() < named_at)
+
+
 def aboutness(claim_text: str, span: str, title: str | None, passage_text: str) -> str:
     """``same`` when the span names the claim's subject (its first-named organisation or person), or names
     nobody and its document context does; ``other`` when the span's own subject, or its document's, is
     someone else; ``unknown`` when the claim names nobody or nothing around the span does."""
-    subject = primary_subject(claim_text)
+    around = f"{title or ''}. {passage_text}"
+    subject = _leading_name(claim_text, f"{span} {around}") or primary_subject(claim_text)
     if subject is None:
         return UNKNOWN
     if _named(subject, span):
         return SAME
     own = primary_subject(span)
-    if own is not None and not (refers_back(span) or _PRONOUN.search(span)):
+    if own is not None and not (refers_back(span) or _pronoun_first(span, own[0])):
         # The span's own subject is another name of the claim ("Daleport Pharma's chief executive is ..."
         # for "Tomas Halvorsen is the chief executive of Daleport Pharma"): it may speak to the claim.
         if any(same_organisation(own[1], key) for key in subject_keys(claim_text)):
             return UNKNOWN
         return OTHER
-    around = f"{title or ''}. {passage_text}"
     if _named(subject, around):
         return SAME
     return OTHER if primary_subject(around) or primary_subject(span) else UNKNOWN
