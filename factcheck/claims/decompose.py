@@ -1661,10 +1661,32 @@ def _subject_list(clause: _Clause) -> list[Piece] | None:
     return pieces
 
 
+_CLEFT = re.compile(
+    r"(?P<det>One|A|An|Another)\s+(?P<np>[^,;:]{2,60}?)\s+(?:who|that)\s+(?P<vp>[^;:]{3,}?)\s+(?P<cop>is|was)\s+"
+    r"(?P<name>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|of)){0,4})\s*$"
+)
+
+
+def _identification(clause: _Clause) -> list[Piece] | None:
+    """ "One Chinese scholar who has served as chair is Ming Zhou" gives "Ming Zhou is a Chinese scholar"
+    (spanning the clause) and "Ming Zhou has served as chair" (spanning the relative clause)."""
+    tokens = clause.tokens
+    start, stop = tokens[clause.begin].start, tokens[clause.end - 1].end
+    m = _CLEFT.fullmatch(clause.sentence, start, stop)
+    if m is None or any(clause.depth[i] for i in range(m.start("vp"), m.end("vp"))):
+        return None
+    name, np = m.group("name"), m.group("np")
+    article = "an" if np[:1].lower() in "aeio" else "a"
+    return [
+        Piece(tidy(f"{name} {m.group('cop')} {article} {np}"), start, stop, "clause", name),
+        Piece(tidy(f"{name} {m.group('vp')}"), m.start("vp"), m.end("vp"), "relative", name),
+    ]
+
+
 def _clause_pieces(clause: _Clause) -> tuple[list[Piece], list[Piece]]:
     """The pieces of one clause: its main pieces (coordinated clauses, verb phrases, list items) and the
     pieces cut out of it (appositives, relative clauses, participles, additions)."""
-    listed = _colon_list(clause)
+    listed = _colon_list(clause) or _identification(clause)
     if listed is not None:
         return listed, []
     inserts: list[Piece] = []
