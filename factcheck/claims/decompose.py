@@ -62,6 +62,7 @@ _SPACE_BEFORE_PUNCT = re.compile(r"\s+([,;:%])")
 _SPACE_BEFORE_STOP = re.compile(r"\s+([,;:.!?%])")
 _DOUBLE_COMMA = re.compile(r",\s*,")
 _EMPTY_PARENS = re.compile(r"\(\s*\)")
+_NUMBER = re.compile(r"\d[\d.,]*")
 
 
 @dataclass(frozen=True)
@@ -825,7 +826,7 @@ def _alternative_objects(tokens: list[Token], begin: int, i: int) -> bool:
     after, before = tokens[i + 1], tokens[i - 1]
     if after.low in {"more", "less", "so", "fewer", "not", "other", "otherwise", "else"}:
         return False
-    if after.text[:1].isdigit() or before.text[:1].isdigit():
+    if _NUMBER.fullmatch(after.text) or _NUMBER.fullmatch(before.text):
         return False
     return not any(t.low in {"either", "whether"} for t in tokens[begin:i])
 
@@ -1170,7 +1171,8 @@ def _coordinated_objects(split: _Split, conj: _Conjunction) -> bool | None:
         or (_bare_name(tokens, start, conj.start) and _bare_name(tokens, k, stop))
     ):
         return None
-    if conj.start - start == 1 and stop - k > 1 and tokens[k].low not in DETERMINERS:
+    adjective = conj.start - start == 1 and tokens[start].text.islower()
+    if adjective and stop - k > 1 and tokens[k].low not in DETERMINERS:
         return None  # "new and upcoming authors": two adjectives of one noun
     if tokens[conj.after - 1].low == "or" and not _parallel(tokens, start, conj.start, k, stop):
         return None  # "not to touch dead or sick wild animals"

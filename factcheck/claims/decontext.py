@@ -404,7 +404,7 @@ class Discourse:
             last = self.last_subject
             if last and self.kinds.get(last[0], last[1]) != PERSON and sentence - last[2] <= 1:
                 subj = last[0]
-                if subj.split()[0].lower() not in REFERRING_PRONOUNS and not _plural(subj):
+                if not _pronoun_subject(subj) and not _plural(subj):
                     return subj
             return self._salient(ORG, sentence, 2)
         if low in {"they", "their", "them"}:
@@ -412,7 +412,7 @@ class Discourse:
             if last and sentence - last[2] <= 1 and self.kinds.get(last[0], last[1]) != PERSON:
                 subj = last[0]
                 group = (self.kinds.get(subj) or last[1]) in {ORG, NAME}
-                if subj.split()[0].lower() not in REFERRING_PRONOUNS and (_plural(subj) or group):
+                if not _pronoun_subject(subj) and (_plural(subj) or group):
                     return subj
             return None
         if low in {"he", "his", "she", "her"}:
@@ -502,6 +502,13 @@ class Discourse:
 
 
 _NOT_CATEGORIES = {"one", "part", "member", "type", "kind", "number", "lot", "result", "way", "time", "place"}
+
+
+def _pronoun_subject(subject: str) -> bool:
+    """Whether a subject opens with a pronoun or demonstrative ("It", "These waves"), not a name that
+    starts with one ("This Mortal Coil")."""
+    words = subject.split()
+    return words[0].lower() in REFERRING_PRONOUNS and not (len(words) > 1 and words[1][:1].isupper())
 
 
 def _person_shaped(name: str) -> bool:
