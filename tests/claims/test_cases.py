@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.claims.checkworthy import sentence_kind
+from factcheck.claims.checkworthy import find_mentions, sentence_kind
 from factcheck.claims.extraction import extract, extract_claims, is_bare_heading
 
 CASES = Path(__file__).resolve().parent / "cases"
@@ -34,6 +34,20 @@ def test_splits(case):
     assert [c.text for c in extract_claims(case["text"], draft_date=case.get("draft_date"))] == case["claims"]
 
 
+@pytest.mark.parametrize("case", _cases("splits.jsonl"), ids=_id)
+def test_split_spans_are_nested_or_disjoint_and_state_each_figure_once(case):
+    claims = extract_claims(case["text"], draft_date=case.get("draft_date"))
+    for a in claims:
+        for b in claims:
+            disjoint = a.end <= b.start or b.end <= a.start
+            nested = (a.start <= b.start and b.end <= a.end) or (b.start <= a.start and a.end <= b.end)
+            assert a is b or disjoint or nested, (a.text, b.text)
+    for mention in find_mentions(case["text"]):
+        inside = [c.text for c in claims if c.start <= mention.start < c.end]
+        if inside:
+            assert sum(mention.text in text for text in inside) == 1, (mention.text, inside)
+
+
 @pytest.mark.parametrize("case", _cases("kinds.jsonl"), ids=_id)
 def test_sentence_kinds(case):
     assert sentence_kind(case["sentence"]) == case["kind"]
@@ -50,3 +64,20 @@ def test_references(case):
 @pytest.mark.parametrize("case", _cases("headings.jsonl"), ids=_id)
 def test_bare_headings(case):
     assert is_bare_heading(case["block"], case["raw_line"]) is case["heading"]
+
+
+def test_answers_of_factcheck_gpt_keep_exact_spans_and_state_each_figure_once(shared_data):
+    """The same rules over real prose: the ChatGPT answers of factcheck-gpt (prompt and response)."""
+    path = shared_data / "factcheck-gpt" / "factcheck-GPT-benchmark.jsonl"
+    if not path.is_file():
+        pytest.skip("factcheck-gpt is not present")
+    for line in path.read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        text = row["prompt"].strip() + "\n\n" + row["response"]
+        claims = extract_claims(text)
+        for a in claims:
+            assert 0 <= a.start < a.end <= len(text)
+            for b in claims:
+                disjoint = a.end <= b.start or b.end <= a.start
+                nested = (a.start <= b.start and b.end <= a.end) or (b.start <= a.start and a.end <= b.end)
+                assert a is b or disjoint or nested, (a.text, b.text)
