@@ -229,10 +229,14 @@ def _established(finding: Any) -> bool:
     )
 
 
-def _unconfirmed_figure(finding: Any, claim: str, candidate: Candidate) -> bool:
-    """A figure conflict on a span not known to be about the claim's named subject: whose figure it is stays
-    open ("Deepmotion had 150 employees" against "Xiaomi EV now has 300 employees")."""
-    return finding.kind in VALUE_KINDS and candidate.about == UNKNOWN and primary_subject(claim) is not None
+def _unconfirmed_figure(finding: Any, claim: str, candidate: Candidate, limits: StanceThresholds) -> bool:
+    """A figure conflict on a span not known to be about the claim's subject: whose figure it is stays open
+    when the claim names a subject the span does not ("Deepmotion had 150 employees" against "Xiaomi EV now
+    has 300 employees"), and when the claim names none, unless the span says most of what the claim says
+    (a look-alike passage gives figures of other measures: another sea-level scenario, another period)."""
+    if finding.kind not in VALUE_KINDS or candidate.about != UNKNOWN:
+        return False
+    return primary_subject(claim) is not None or candidate.overlap < limits.lexical_relevance
 
 
 def _where(candidate: Candidate) -> str:
@@ -271,7 +275,8 @@ def decide(claim_text: str, candidate: Candidate, limits: StanceThresholds) -> N
     conflicts = [
         f
         for f in _conflicts(candidate.findings, limits.conflict_strength)
-        if same_measure(f, claim_text, candidate.text) and not _unconfirmed_figure(f, claim_text, candidate)
+        if same_measure(f, claim_text, candidate.text)
+        and not _unconfirmed_figure(f, claim_text, candidate, limits)
     ]
     agrees = [f for f in candidate.findings if f.outcome == "agree" and f.kind in VALUE_KINDS]
     if (

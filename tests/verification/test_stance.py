@@ -262,3 +262,17 @@ def test_a_less_precise_date_does_not_establish_the_claims_date():
     )
     decide(coarse, candidate, StanceThresholds())
     assert candidate.stance is Stance.SUPPORTS
+
+
+def test_a_look_alike_figure_for_a_claim_without_a_named_subject_is_not_decisive():
+    claim = "A sea level rise of 65 centimeters would cause significant problems for coastal cities."
+    span = "Under a low-emission scenario, sea level rise by 2100 is projected at about 30 centimeters."
+    candidate = _candidate(claim, span, (0.1, 0.6, 0.3), about="unknown")
+    candidate.overlap = 0.3
+    decide(claim, candidate, StanceThresholds())
+    assert candidate.stance is not Stance.CONTRADICTS
+    close = "A sea level rise of 20 centimeters would cause significant problems for coastal cities."
+    candidate = _candidate(claim, close, (0.1, 0.6, 0.3), about="unknown")
+    candidate.overlap = 0.8
+    decide(claim, candidate, StanceThresholds())
+    assert candidate.stance is Stance.CONTRADICTS
