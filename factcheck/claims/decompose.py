@@ -321,6 +321,8 @@ def _insert_closing(clause: _Clause, c1: int, nxt: int | None, intro: int) -> in
     k = _skip_adverbs(tokens, nxt + 1)
     if k < end and (finite_at(tokens, k) or verb_like(tokens[k])):
         return nxt
+    if after.low in {"who", "which"} and k < end and tokens[k].low in {"and", "or"}:
+        return nxt  # "Barack Obama, who served two terms, and Donald Trump": the next item of a list
     if (
         k < end
         and tokens[k].low in PREPOSITIONS
@@ -487,11 +489,12 @@ def _extract_participle(clause: _Clause, pieces: list[Piece]) -> None:
                 stop += 1
             subj_text = clause.text(tokens[subject[0]].start, tokens[subject[1] - 1].end)
             copula = tokens[verb].low
-            phrase = clause.sentence[t.start : tokens[stop - 1].end]
-            pieces.append(
-                Piece(tidy(f"{subj_text} {copula} {phrase}"), t.start, tokens[stop - 1].end, "participle")
-            )
-            clause.cuts.append((tokens[j - 1].end, tokens[stop - 1].end))
+            # "a technique commonly used in X": the adverb goes with the participle.
+            first = j - 1 if tokens[j - 1].low.endswith("ly") and j - 1 > verb + 2 else j
+            begin, finish = tokens[first].start, tokens[stop - 1].end
+            phrase = clause.sentence[begin:finish]
+            pieces.append(Piece(tidy(f"{subj_text} {copula} {phrase}"), begin, finish, "participle"))
+            clause.cuts.append((tokens[first - 1].end, tokens[stop - 1].end))
             return
         if is_verb(t):
             return
@@ -508,8 +511,10 @@ def _extract_predicate_relative(clause: _Clause, pieces: list[Piece]) -> None:
     subject, verb = found
     for j in range(verb + 2, min(clause.end - 2, verb + 12)):
         t = tokens[j]
+        # "a Dutch astronomer and clockmaker who built ...": two nouns of one predicate share the relative.
+        joined = t.low == "and" and tokens[j + 1].text[:1].islower() and not is_verb(tokens[j + 1])
         if (
-            t.text in {",", ";", ":", "(", "and", "or"}
+            (t.text in {",", ";", ":", "(", "and", "or"} and not joined)
             or skip(t)
             or (t.low not in _RELATIVES and finite_at(tokens, j))
         ):
@@ -1565,6 +1570,8 @@ def _colon_items(clause: _Clause) -> tuple[int, list[tuple[int, int]]] | None:
             items.append((a, j))
             a = j + 1
     items.append((a, clause.end))
+    if len(items) == 1:
+        items = _counted_pair(tokens, clause, colon)
     if len(items) < 2:
         return None
     last_start, last_end = items[-1]
@@ -1580,6 +1587,16 @@ def _colon_items(clause: _Clause) -> tuple[int, list[tuple[int, int]]] | None:
     return colon, items
 
 
+def _counted_pair(tokens: list[Token], clause: _Clause, colon: int) -> list[tuple[int, int]]:
+    """ "two programming languages: JavaScript and LiveScript": the count says the "and" joins two items
+    (not one name like "Procter and Gamble")."""
+    if not any(tokens[j].low in {"two", "2", "both"} for j in range(clause.begin, colon)):
+        return []
+    joints = [j for j in range(colon + 1, clause.end) if tokens[j].low == "and"]
+    joints = [j for j in joints if not clause.depth[tokens[j].start]]
+    return [(colon + 1, joints[0]), (joints[0] + 1, clause.end)] if len(joints) == 1 else []
+
+
 def _colon_list(clause: _Clause) -> list[Piece] | None:
     """One claim per item of a list after a colon, each repeating what introduces the list; the first
     owns the clause's start (and its figures)."""
@@ -1590,6 +1607,8 @@ def _colon_list(clause: _Clause) -> list[Piece] | None:
     tokens = clause.tokens
     start = tokens[clause.begin].start
     prefix = clause.text(start, tokens[colon].end)
+    if not (is_verb(tokens[colon - 1]) or tokens[colon - 1].low in LIST_ANCHORS | COMMON_VERBS):
+        prefix += ":"  # "... to make it more dynamic: JavaScript", but "Its albums are Violator"
     pieces = []
     for n, (a, b) in enumerate(items):
         item = clause.text(tokens[a].start, tokens[b - 1].end)

@@ -147,6 +147,7 @@ IRREGULAR_PARTICIPLES = {
     "written", "built", "made", "held", "known", "founded", "led", "run", "shown", "sung", "drawn", "given",
     "taken", "born", "set", "sold", "grown", "brought", "won", "found", "begun", "chosen", "driven", "seen",
     "spoken", "thrown", "hidden", "bought", "paid", "struck", "sent", "spent", "told", "kept", "left",
+    "used",
 }  # fmt: skip
 AFTER_PARTICIPLE = {
     "by", "in", "on", "at", "for", "from", "as", "with", "to", "between", "during", "since", "under", "into",
