@@ -44,7 +44,7 @@ def test_split_spans_are_nested_or_disjoint_and_state_each_figure_once(case):
             assert a is b or disjoint or nested, (a.text, b.text)
     for mention in find_mentions(case["text"]):
         if case["text"].count(mention.text) > 1:
-            continue  # "two presidents: A, who served two terms": which "two" a claim states is not in its text
+            continue  # "two presidents: A, who served two terms": the text cannot say which "two"
         inside = [c.text for c in claims if c.start <= mention.start < c.end]
         if inside:
             assert sum(mention.text in text for text in inside) == 1, (mention.text, inside)
