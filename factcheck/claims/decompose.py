@@ -1140,6 +1140,16 @@ def _parallel(tokens: list[Token], a: int, b: int, c: int, d: int) -> bool:
     return (opens(a) and opens(c)) or b - a == d - c
 
 
+_NOUN_SUFFIXES = (
+    "man", "men", "er", "or", "ist", "ian", "ity", "ion", "ment", "ness", "ship", "ure", "ism", "ance",
+)  # fmt: skip
+
+
+def _noun_form(word: str) -> bool:
+    """A word whose ending makes it a noun ("businessman", "teacher", "scientist"), not an adjective."""
+    return len(word) > 4 and word.endswith(_NOUN_SUFFIXES)
+
+
 def _has_phrase(tokens: list[Token], a: int, b: int) -> bool:
     """Whether an item carries a prepositional phrase after its first word."""
     return any(tokens[j].low in PREPOSITIONS for j in range(a + 1, b))
@@ -1176,7 +1186,7 @@ def _coordinated_objects(split: _Split, conj: _Conjunction) -> bool | None:
         or (_bare_name(tokens, start, conj.start) and _bare_name(tokens, k, stop))
     ):
         return None
-    adjective = conj.start - start == 1 and tokens[start].text.islower()
+    adjective = conj.start - start == 1 and tokens[start].text.islower() and not _noun_form(tokens[start].low)
     if adjective and stop - k > 1 and tokens[k].low not in DETERMINERS:
         return None  # "new and upcoming authors": two adjectives of one noun
     if tokens[conj.after - 1].low == "or" and not _parallel(tokens, start, conj.start, k, stop):
