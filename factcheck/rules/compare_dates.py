@@ -87,7 +87,7 @@ def _conflicting_period(
     for r, e in scored:
         if r < CONFLICT_MIN:
             break
-        if not _same_event(d, e, names, sole):
+        if not _same_event(d, e, names, sole) or _other_event(d, e):
             continue
         e_lo, e_hi = e.span()  # type: ignore[misc]
         disjoint = max(d_lo, e_lo) > min(d_hi, e_hi)
@@ -123,15 +123,18 @@ def _compare_period(
 
 
 def _same_event(d: DateMention, e: DateMention, names: frozenset[str], sole: bool) -> bool:
-    """Dates conflict only about one event: a shared event word, two shared words, or bare dates; never when
-    one side's date is written with an event the other does not speak of."""
-    if (e.event and e.event not in d.context) or (d.event and d.event not in e.context):
-        return False  # "founded in 2010" dates a founding, not the sales the claim dates
+    """Dates conflict only about one event: a shared event word, two shared words, or bare dates."""
     d_plain, e_plain = d.context - names, e.context - names
     shared = d_plain & e_plain
     if len(shared) >= 2 or shared & DATE_EVENT_WORDS:
         return True
     return sole and not d_plain and not e_plain
+
+
+def _other_event(d: DateMention, e: DateMention) -> bool:
+    """One side's date is written with an event the other does not speak of: "founded in 2010" dates a
+    founding, not the sales a claim dates; "the 1984 film" its release, not the year the story is set in."""
+    return bool((e.event and e.event not in d.context) or (d.event and d.event not in e.context))
 
 
 def _date_label(d: DateMention) -> str:

@@ -216,6 +216,8 @@ class DateScan:
         start = tokens[lo].start
         line_start = text.rfind("\n", 0, start) + 1
         dateline = start - line_start < 60 and _DATELINE.match(text, line_start, start) is not None
+        event = _event_before(tokens, lo) or _work_after(tokens, hi)
+        around = context(tokens, self.sent, lo, hi, window=16)
         self.out.append(
             DateMention(
                 text[tokens[lo].start : tokens[hi - 1].end],
@@ -223,10 +225,10 @@ class DateScan:
                 tokens[hi - 1].end,
                 gran,
                 # a date usually scopes its whole clause: a wider window than figures get
-                context=context(tokens, self.sent, lo, hi, window=16),
+                context=around | {event} if event else around,
                 bound=bound,
                 dateline=dateline,
-                event=_event_before(tokens, lo),
+                event=event,
                 **kw,
             )
         )
@@ -247,6 +249,23 @@ def _event_before(tokens: Tokens, lo: int) -> str | None:
         return None
     word = normalise_word(tokens[k].low)
     return word if word in DATE_EVENT_WORDS else None
+
+
+_WORKS = frozenset(
+    {"film", "movie", "album", "song", "single", "novel", "book", "play", "documentary", "musical", "series"}
+)
+_RELEASE = normalise_word("released")
+
+
+def _work_after(tokens: Tokens, hi: int) -> str | None:
+    """ "The 1984 film", "a 1984 American drama film": the year dates the work's release, not what the work
+    is about."""
+    for tok in tokens[hi : hi + 4]:
+        if tok.kind != "word":
+            return None
+        if tok.low in _WORKS:
+            return _RELEASE
+    return None
 
 
 DateRule = Callable[[DateScan, int], int | None]
