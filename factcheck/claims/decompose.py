@@ -184,7 +184,8 @@ def _clause_follows(
                 if tokens[j - 1].low in PREPOSITIONS:
                     return False
                 # "the only one dedicated to ...": after a common noun phrase, an -ed word is a participle.
-                finite = tokens[j].low in AUX or tokens[j].low in IRREGULAR
+                low = tokens[j].low
+                finite = low in AUX or low in IRREGULAR or not low.endswith("ed")
                 return finite or (is_capitalised(first) and first.low not in DETERMINERS)
     return False
 
@@ -1742,8 +1743,13 @@ def decompose(sentence: str) -> list[Piece]:
     if not tokens:
         return []
     begin = 0
-    if m := DISCOURSE.match(sentence) or _NUMBERING.match(sentence):
-        while begin < len(tokens) and tokens[begin].start < m.end():
+    opened = 0
+    while opened < len(sentence) and (
+        m := DISCOURSE.match(sentence[opened:]) or _NUMBERING.match(sentence[opened:])
+    ):
+        opened += m.end()  # "However, based on my general knowledge, ...": one marker after another
+    if opened:
+        while begin < len(tokens) and tokens[begin].start < opened:
             begin += 1
     end = len(tokens)
     while end > begin and tokens[end - 1].text in {".", "!", "?", "…"}:

@@ -187,7 +187,7 @@ class Discourse:
             return PLACE
         if name in self.kinds:
             return self.kinds[name]
-        before = [t.low.strip(".,") for t in tokenize(text[:start])][-3:]
+        before = [w for w in (t.low.strip(".,") for t in tokenize(text[:start])) if w][-3:]
         after = text[end : end + 12].lower()
         words = low.split()
         if words[-1] in ORG_SUFFIXES:
