@@ -86,6 +86,7 @@ _CATEGORY = re.compile(
 )
 _DEFINITE_NOUN = re.compile(r"^(?P<det>the|this|that|these|those)\s+(?P<noun>(?-i:[a-z])[a-z-]+)\b", re.I)
 _POSSESSIVE = re.compile(r"['’]s$")
+_LABELLED = re.compile(r"^(?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):\s+(?:he|she|it|they)\b", re.I)
 # An identification: a superlative or unique description, then what it is ("The most common gas mixture used
 # in diving is compressed air.").
 _IDENTITY = re.compile(
@@ -453,6 +454,10 @@ class Discourse:
 
     def resolve(self, text: str, sentence: int) -> tuple[str, bool]:
         """``text`` with its opening reference replaced by the referent, and whether it needs context."""
+        labelled = _LABELLED.match(text)
+        if labelled:
+            # "Yang Liu: He served as chair": the label names who the pronoun is.
+            text = labelled.group("name") + text[labelled.end() :]
         intro = _INTRO.match(text)
         pos = intro.end() if intro else 0
         definite = self._definite(text[pos:], sentence)
