@@ -97,7 +97,7 @@ _IDENTITY = re.compile(
 _SPOKE = {"said", "says", "told", "tells", "added", "adds", "explained", "wrote", "writes", "noted", "argued"}
 # A name that speaks: "Name said", "Name, a spokesperson for X, told ...".
 _SPEAKER_AFTER = re.compile(
-    r"^(?:,\s+(?:an?|the)\s+[^,;.]{1,80},)?\s+(?:" + "|".join(sorted(_SPOKE)) + r")\b"
+    r"^(?:,\s+(?:an?|the)\s+[^,;.]{1,80})?,?(?:\s+[a-z]+ly)?\s+(?:" + "|".join(sorted(_SPOKE)) + r")\b"
 )
 _INTRO = re.compile(
     r"^(?:(?:in|on|by|since|after|before|during|until|from|as of|last|this|next|earlier|later|between|among|"
@@ -193,7 +193,11 @@ class Discourse:
         words = low.split()
         if words[-1] in ORG_SUFFIXES:
             return ORG
-        titled = bool(before) and (before[-1] in TITLES or before[-2:] == ["former", before[-1]])
+        # "WHO director-general Tedros ...": a hyphenated title counts as its parts
+        title = before[-1] if before else ""
+        titled = bool(before) and (
+            title in TITLES or before[-2:] == ["former", title] or bool(set(title.split("-")) & TITLES)
+        )
         if titled or after.startswith((", who", " who")) or words[0] in TITLES:
             return PERSON
         if _FOUNDER.match(text[end:]) or _BORN.match(text[end:]):
