@@ -220,6 +220,8 @@ def _adjective_after_copula(tokens: list[Token], begin: int, end: int, k: int) -
 def _proper_np_before(tokens: list[Token], idx: int, floor: int) -> int | None:
     """Start index of the run of capitalised words (a name) that ends just before token ``idx``."""
     j = idx
+    if j - 2 >= floor and tokens[j - 1].text.isdigit() and is_capitalised(tokens[j - 2]):
+        j -= 1  # "COLING 2020", "Windows 10": a number closing a name
     while j > floor and (is_capitalised(tokens[j - 1]) or tokens[j - 1].low in {"of", "de", "&"}):
         j -= 1
     while j < idx and not is_capitalised(tokens[j]):

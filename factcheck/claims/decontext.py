@@ -86,7 +86,11 @@ _CATEGORY = re.compile(
 )
 _DEFINITE_NOUN = re.compile(r"^(?P<det>the|this|that|these|those)\s+(?P<noun>(?-i:[a-z])[a-z-]+)\b", re.I)
 _POSSESSIVE = re.compile(r"['’]s$")
-_LABELLED = re.compile(r"^(?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):\s+(?:he|she|it|they)\b", re.I)
+# "Yang Liu: He served ...", "“Square One” (2016) - This is the debut album": a label, then a pronoun.
+_LABELLED = re.compile(
+    r"^(?P<name>(?-i:[A-Z“\"])[^:–—;]{1,60}?)\s*(?::|\s[-–—])\s+(?:he|she|it|they|this)\b(?=\s+(?-i:[a-z]))",
+    re.I,
+)
 # An identification: a superlative or unique description, then what it is ("The most common gas mixture used
 # in diving is compressed air.").
 _IDENTITY = re.compile(
