@@ -387,7 +387,9 @@ def _cut_appositive(clause: _Clause, c1: int, closing: int | None, intro: int, p
     app_end = inner[-1].end
     copula = "was" if opener in EVENT_PARTICIPLES else "is"
     text = tidy(f"{name} {copula} {clause.sentence[inner[0].start : app_end]}")
-    pieces.append(Piece(text, tokens[head].start, app_end, "appositive", name))
+    # A name with a figure ("COLING 2020") is stated by the clause: the appositive's span starts after it.
+    first = inner[0].start if any(c.isdigit() for c in name) else tokens[head].start
+    pieces.append(Piece(text, first, app_end, "appositive", name))
     clause.cuts.append((tokens[c1].start, tokens[closing].end if closing is not None else app_end))
 
 
