@@ -1040,6 +1040,47 @@ def _listed_items(split: _Split, conj: _Conjunction) -> bool | None:
     return True
 
 
+_BE = {"be", "been", "being", "is", "are", "was", "were"}
+
+
+def _participle_items(tokens: list[Token], seg_start: int, conj: _Conjunction) -> list[int] | None:
+    """The first tokens of a list of participles after a form of "be" ("can be easily managed, tested and
+    deployed"), the one after the conjunction included, else ``None``."""
+    items = [conj.next_word]
+    j = conj.start - 1
+    while j > seg_start and is_participle(tokens[j]):
+        items.insert(0, j)
+        if tokens[j - 1].text != ",":
+            break
+        j -= 2
+    first = items[0]
+    k = first - 1
+    while k > seg_start and (tokens[k].low in ADVERBS or tokens[k].low.endswith("ly")):
+        k -= 1
+    if len(items) < 2 or tokens[k].low not in _BE or not is_participle(tokens[conj.next_word]):
+        return None
+    # "cleaned, painted and assembled in Ohio": a phrase after the last one may qualify them all.
+    return items if conj.next_word + 1 == conj.limit else None
+
+
+def _participle_list(split: _Split, conj: _Conjunction) -> bool | None:
+    """Participles sharing "be": "configurations that can be easily managed, tested and deployed" gives one
+    claim per participle."""
+    if split.list_prefix is not None:
+        return None
+    clause = split.clause
+    tokens = clause.tokens
+    items = _participle_items(tokens, split.start, conj)
+    if items is None or any(split.cut(tokens[j]) for j in items):
+        return None
+    prefix = split.prefix + clause.text(tokens[split.start].start, tokens[items[0]].start) + " "
+    split.close(items[0] + 1)
+    for a in items[1:-1]:
+        split.segments.append((a, a + 1, prefix))
+    split.reopen(conj.next_word, prefix, prefix)
+    return True
+
+
 def _figure_list(split: _Split, conj: _Conjunction) -> bool | None:
     """A list of figures sharing the verb: "a team of 300 employees and 8.5 billion euros of funding"."""
     if not (split.figures(conj.next_word, conj.limit) and split.figures(split.start, conj.start)):
@@ -1212,6 +1253,7 @@ _COORDINATION_RULES: tuple[Callable[[_Split, _Conjunction], bool | None], ...] =
     _shared_subject,
     _copula_complement,
     _shared_modal,
+    _participle_list,
     _listed_items,
     _figure_list,
     _coordinated_objects,
