@@ -107,7 +107,7 @@ _EXPLETIVE = re.compile(
     r"(?:said|believed|estimated|reported|thought|expected|known|claimed|rumou?red)\b",
     re.I,
 )
-_DEMONSTRATIVE = re.compile(r"^(?:this|these|those|that|such)\s+[a-z]", re.I)
+_DEMONSTRATIVE = re.compile(r"^(?:this|these|those|that|such)\s+(?-i:[a-z])", re.I)
 # A definite description that refers back: "The company said", "The new division is led by".
 _ANAPHORIC_HEADS = (
     "company|firm|group|carmaker|maker|startup|unit|division|subsidiary|business|venture|deal|acquisition|"

@@ -956,6 +956,22 @@ def _conditional_clause(split: _Split, conj: _Conjunction) -> bool | None:
     return True
 
 
+_ASIDE_VERBS = {"keep", "bear", "note", "remember"}
+
+
+def _imperative_aside(split: _Split, conj: _Conjunction) -> bool | None:
+    """ "..., but keep in mind that the Milky Way is vast": what follows "that" is the fact."""
+    tokens, k = split.clause.tokens, conj.next_word
+    if tokens[k].low not in _ASIDE_VERBS:
+        return None
+    that = next((j for j in range(k + 1, min(conj.limit, k + 4)) if tokens[j].low == "that"), None)
+    if that is None or that + 1 >= conj.limit:
+        return None
+    split.close(conj.start)
+    split.reopen(that + 1, "")
+    return True
+
+
 def _shared_subject(split: _Split, conj: _Conjunction) -> bool | None:
     """ "Xiaomi bought X and plans Y": a verb phrase that shares the subject."""
     tokens, k = split.clause.tokens, conj.next_word
@@ -1249,6 +1265,7 @@ _COORDINATION_RULES: tuple[Callable[[_Split, _Conjunction], bool | None], ...] =
     _is_range,
     _reported_speech,
     _conditional_clause,
+    _imperative_aside,
     _new_clause,
     _shared_subject,
     _copula_complement,
@@ -1689,6 +1706,8 @@ def _subject_items(clause: _Clause) -> tuple[int, list[tuple[int, int]], int] | 
     cuts = [j for j in range(start, verb) if clause.cut(tokens[j].start, tokens[j].end)]
     if cuts or any(clause.depth[tokens[j].start] for j in range(start, verb)):
         return None
+    if tokens[start].low in _DEMONSTRATIVES:
+        return None  # "These gases and dusts": one reference back, not two
     first = start
     while first < verb and (tokens[first].low in DETERMINERS or tokens[first].text.endswith(("'s", "’s"))):
         first += 1  # the determiner and owner the items share
