@@ -764,7 +764,7 @@ def _addition_items(clause: _Clause, first: int) -> list[tuple[int, int]]:
             a = j + 1
     if end > a:
         bounds.append((a, end))
-    if len(bounds) < 2 or not all(_short_item(tokens, x, y, 6, clause.depth) for x, y in bounds):
+    if len(bounds) < 2 or not all(_short_item(tokens, x, y, 6, clause.depth, gerund=True) for x, y in bounds):
         return [(first, end)]
     kept = []
     for x, y in bounds:
@@ -1346,6 +1346,8 @@ def _emit_segments(split: _Split, pieces: list[Piece]) -> None:
         start = tokens[clause.begin].start if n == 0 else tokens[a].start
         stop = tokens[b - 1].end
         own = clause.text(tokens[a if n else clause.begin].start, stop)
+        if n and own.lower().strip(". ") in _LIST_FILLERS:
+            continue  # "line charts, bar charts and more": "more" names nothing
         if pre and own[:1].isupper() and not _is_name_start(own):
             own = own[:1].lower() + own[1:]
         text = tidy(f"{pre}{own}")
@@ -1412,8 +1414,11 @@ def _reported_prefix(
     return clause.text(start, tokens[inner_verb - 1].end)
 
 
-def _short_item(tokens: list[Token], a: int, b: int, most: int = 5, depth: list[int] | None = None) -> bool:
-    """A list item is a few words, with no verb, pronoun or participle ("uncovering hidden subtypes");
+def _short_item(
+    tokens: list[Token], a: int, b: int, most: int = 5, depth: list[int] | None = None, gerund: bool = False
+) -> bool:
+    """A list item is a few words, with no verb, pronoun or participle ("uncovering hidden subtypes"; with
+    ``gerund``, after "including" or "such as", an -ing noun is fine: "scheduling, manufacturing");
     words in parentheses do not count ("CEO (Chief Executive Officer)")."""
     if depth is not None:
         words = [j for j in range(a, b) if not depth[tokens[j].start] and tokens[j].text not in "()"]
@@ -1427,11 +1432,14 @@ def _short_item(tokens: list[Token], a: int, b: int, most: int = 5, depth: list[
             or tokens[j].low in SUBJECT_PRONOUNS
             for j in words
         )
-        and not (tokens[a].low.endswith(("ing", "ly")) and tokens[a].text[:1].islower())
+        and not (tokens[a].low.endswith(_NOT_ITEM_ENDINGS[gerund]) and tokens[a].text[:1].islower())
     )
 
 
-def _list_commas(clause: _Clause, seg_start: int, conj_start: int) -> list[int] | None:
+_NOT_ITEM_ENDINGS = {False: ("ing", "ly"), True: ("ly",)}
+
+
+def _list_commas(clause: _Clause, seg_start: int, conj_start: int, gerund: bool = False) -> list[int] | None:
     """The commas between the short items of a list that ends at ``conj_start`` (or ``None``)."""
     tokens = clause.tokens
     commas = [
@@ -1441,23 +1449,27 @@ def _list_commas(clause: _Clause, seg_start: int, conj_start: int) -> list[int] 
         and clause.depth[tokens[j].start] == 0
         and not clause.cut(tokens[j].start, tokens[j].end)
     ]
-    if not commas or not _short_item(tokens, commas[-1] + 1, conj_start, depth=clause.depth):
+    if not commas or not _short_item(tokens, commas[-1] + 1, conj_start, depth=clause.depth, gerund=gerund):
         return None
     kept = [commas[-1]]
     for j in reversed(commas[:-1]):
-        if not _short_item(tokens, j + 1, kept[0], depth=clause.depth):
+        if not _short_item(tokens, j + 1, kept[0], depth=clause.depth, gerund=gerund):
             break
         kept.insert(0, j)
     return kept
 
 
-def _list_start(tokens: list[Token], seg_start: int, kept: list[int]) -> tuple[int | None, list[int]]:
+def _list_start(
+    tokens: list[Token], seg_start: int, kept: list[int], depth: list[int]
+) -> tuple[int | None, list[int]]:
     """The first item's token: after the word that introduces the list (a verb, a preposition,
-    "including", "such as"); and the commas that still separate items."""
+    "including", "such as"); and the commas that still separate items. Words in parentheses do not count
+    towards the few words looked back ("include CEO (Chief Executive Officer), COO ...")."""
     if tokens[kept[0] + 1].low in LIST_ANCHORS | {"such"}:
         # "habitats, including fields, meadows, ...": the list starts after "including" / "such as".
         return kept[0] + 2 + (1 if tokens[kept[0] + 1].low == "such" else 0), kept[1:]
-    for j in range(kept[0] - 1, max(seg_start, kept[0] - 6) - 1, -1):
+    back = [j for j in range(kept[0] - 1, seg_start - 1, -1) if not depth[tokens[j].start]][:6]
+    for j in back:
         if is_verb(tokens[j]) or tokens[j].low in PREPOSITIONS or tokens[j].low in LIST_ANCHORS:
             after_to = tokens[j].low == "to" and (
                 tokens[j + 1].low in COMMON_VERBS | BASE_VERBS
@@ -1506,15 +1518,18 @@ def _enumeration(
     parallel = _parallel_items(clause, seg_start, conj_start, final_start)
     if parallel is not None:
         return parallel
-    kept = _list_commas(clause, seg_start, conj_start)
+    # After "including" or "such as", -ing words are nouns ("including logistics, scheduling, ...").
+    anchors = {"including", "such", "include", "includes"}
+    gerund = any(tokens[j].low in anchors for j in range(seg_start, conj_start))
+    kept = _list_commas(clause, seg_start, conj_start, gerund)
     if kept is None:
         return None
-    first, kept = _list_start(tokens, seg_start, kept)
+    first, kept = _list_start(tokens, seg_start, kept, clause.depth)
     if (
         not kept
         or first is None
         or first >= kept[0]
-        or not _short_item(tokens, first, kept[0], depth=clause.depth)
+        or not _short_item(tokens, first, kept[0], depth=clause.depth, gerund=gerund)
     ):
         return None
     # Only lists after the verb (objects) share a prefix: "Taylor, Singh and Patel withdrew" stays whole.
@@ -1525,7 +1540,7 @@ def _enumeration(
     final_end = final_start
     while final_end < final_limit and tokens[final_end].text not in {",", ";"}:
         final_end += 1
-    if not _short_item(tokens, final_start, final_end, 6, clause.depth):
+    if not _short_item(tokens, final_start, final_end, 6, clause.depth, gerund):
         return None
     starts = [first] + [j + 1 for j in kept]
     ends = kept + [conj_start]

@@ -83,6 +83,8 @@ def finite_at(tokens: list[Token], i: int) -> bool:
     token = tokens[i]
     if is_verb(token):
         return True
+    if i > 0 and tokens[i - 1].low in {"it", "he", "she"} and verb_like(token):
+        return True  # "It supports ...", "He holds ...": an -s word after a singular pronoun
     if token.low not in COMMON_VERBS or not token.text[:1].islower() or i == 0:
         return False
     j = i - 1
