@@ -161,6 +161,19 @@ _SILENCE = re.compile(
 )
 
 
+# Words that narrow a claim to one thing: a span that names it does not say it is the only one.
+_EXCLUSIVE = frozenset({"only", "solely", "exclusively", "just", "alone", "sole", "entirely"})
+
+
+def says_every_word(claim: str, span: str) -> bool:
+    """Whether every content word and number of the claim is in the span, no negation differs and the claim
+    does not narrow ("only", "solely"): the span cannot say the claim wrong, whatever order it gives."""
+    if negation_differs(claim, span) or _EXCLUSIVE & set(_tokens(claim)):
+        return False
+    terms = content_terms(claim)
+    return len(terms) >= 2 and terms <= content_terms(span)
+
+
 def withholds(claim: str, span: str) -> bool:
     """Whether the span withholds ("did not say whether") what the claim states."""
     return bool(_SILENCE.search(span)) and not _SILENCE.search(claim)
@@ -311,6 +324,16 @@ def decide(claim_text: str, candidate: Candidate, limits: StanceThresholds) -> N
                 _set(candidate, Stance.SUPPORTS, entail, quoted)
             else:
                 _set(candidate, Stance.NEUTRAL, entail, f"no figure conflicts ({_where(candidate)})")
+            return
+        if not conflicts and says_every_word(claim_text, candidate.text):
+            # Every word of the claim is in the span, no negation differs and nothing conflicts: there is
+            # nothing the contradiction could rest on ("Born in Trieste, Renato Balestra ...").
+            _set(
+                candidate,
+                Stance.NEUTRAL,
+                entail,
+                f"nothing in it differs from the claim ({_where(candidate)})",
+            )
             return
         _set(candidate, Stance.CONTRADICTS, contra, quoted)
     elif negation_differs(claim_text, candidate.text):

@@ -276,3 +276,21 @@ def test_a_look_alike_figure_for_a_claim_without_a_named_subject_is_not_decisive
     candidate.overlap = 0.8
     decide(claim, candidate, StanceThresholds())
     assert candidate.stance is Stance.CONTRADICTS
+
+
+@pytest.mark.parametrize(
+    ("claim", "span", "contradicts"),
+    [
+        (
+            "Renato Balestra was born in Trieste.",
+            "Born in Trieste, Renato Balestra comes from a family of architects.",
+            False,
+        ),
+        ("Tilda Swinton is only Scottish.", "Tilda Swinton is a Scottish and British actress.", True),
+        ("Xiaomi did not buy Deepmotion.", "Xiaomi bought Deepmotion in 2021 for its car unit.", True),
+    ],
+)
+def test_a_model_contradiction_needs_something_that_differs(claim, span, contradicts):
+    candidate = _candidate(claim, span, (0.05, 0.9, 0.05), about="same")
+    decide(claim, candidate, StanceThresholds())
+    assert (candidate.stance is Stance.CONTRADICTS) is contradicts
