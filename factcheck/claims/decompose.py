@@ -661,14 +661,10 @@ _OBJECT_PARTICIPLES = {"ranging", "varying", "totaling", "totalling", "numbering
 
 
 def _plural_head(token: Token) -> bool:
-    """A plural common noun at the end of a subject ("ions", "planets"; not "glass", "Texas", "it")."""
+    """A plural common noun at the end of a subject ("ions", "planets"; not "glass", "Texas", "physics"):
+    the lower-case -s shape of :func:`verb_like`, read as a noun."""
     low = token.low
-    return (
-        token.text[:1].islower()
-        and len(low) > 3
-        and low.endswith("s")
-        and not low.endswith(("ss", "us", "is", "ics", "'s", "’s"))
-    ) or low in {"they", "we", "people", "children"}
+    return (verb_like(token) and not low.endswith("ics")) or low in {"they", "we", "people", "children"}
 
 
 def _base_of(present: str) -> str:
