@@ -9,7 +9,17 @@ What is split, in this order:
    clause;
 3. coordinated clauses (``..., and the plant will ...``), coordinated verb phrases sharing the subject
    (``Xiaomi bought X and plans Y`` gives ``Xiaomi plans Y``) and lists of figures sharing the verb
-   (``a team of 300 employees and 8.5 billion euros of funding`` gives one claim per figure).
+   (``a team of 300 employees and 8.5 billion euros of funding`` gives one claim per figure);
+4. closing additions (``..., including X and Y``, ``..., particularly in X``), a noun's modifiers and its
+   phrase (``a Java-based library for X``), closing adjective phrases (``..., capable of X``), which are cut
+   out like appositives; two coordinated objects (``a degree from A and a doctorate from B``, ``similar to
+   A or B``), participles sharing "be" and lists after "including" or "such as";
+5. whole-clause shapes: a list after a colon (``Its albums are: A, B and C``), a subject listing common
+   nouns (``Its temperature, size and luminosity are ...``) and an identification (``One scholar who has
+   served as chair is Ming Zhou``).
+
+Names with "and" but no determiner (``Procter and Gamble``), words in quotes or parentheses, ranges
+(``between A and B``) and numbers joined by "or" are not split.
 
 Every piece keeps a *source span* in the sentence. Spans of the pieces of one sentence never partly overlap:
 the pieces of a coordination cover disjoint stretches, and an appositive's or relative clause's span lies
