@@ -332,8 +332,14 @@ def _insert_closing(clause: _Clause, c1: int, nxt: int | None, intro: int) -> in
     tokens, end = clause.tokens, clause.end
     after = tokens[c1 + 1]
     k = _skip_adverbs(tokens, nxt + 1)
-    if k < end and (finite_at(tokens, k) or verb_like(tokens[k])):
+    listed = k + 1 < end and tokens[k + 1].text in {",", "and", "or"}
+    if k < end and (finite_at(tokens, k) or (verb_like(tokens[k]) and not listed)):
         return nxt
+    if listed and after.low in {"who", "which"}:
+        # "Lawson, which sells snacks, beverages and toiletries, is based in ...": a list inside the clause
+        later = [j for j in range(k + 1, end - 1) if tokens[j].text == ","]
+        later = [j for j in later if not clause.depth[tokens[j].start]]
+        return next((j for j in later if finite_at(tokens, _skip_adverbs(tokens, j + 1))), None)
     if after.low in {"who", "which"} and k < end and tokens[k].low in {"and", "or"}:
         return nxt  # "Barack Obama, who served two terms, and Donald Trump": the next item of a list
     if (
@@ -772,6 +778,8 @@ def _addition_items(clause: _Clause, first: int) -> list[tuple[int, int]]:
         bounds.append((a, end))
     if len(bounds) < 2 or not all(_short_item(tokens, x, y, 6, clause.depth, gerund=True) for x, y in bounds):
         return [(first, end)]
+    if _has_phrase(tokens, *bounds[0]) and not any(_has_phrase(tokens, x, y) for x, y in bounds[1:]):
+        return [(first, end)]  # "reactions with hydrochloric acid and nitric acid": one phrase
     kept = []
     for x, y in bounds:
         words = clause.text(tokens[x].start, tokens[y - 1].end).lower().strip(". ")
@@ -1801,6 +1809,28 @@ def _identification(clause: _Clause) -> list[Piece] | None:
     ]
 
 
+_RESPLIT_KINDS = {"relative", "participial", "addition"}
+
+
+def _resplit(sentence: str, piece: Piece) -> list[Piece]:
+    """A relative or participial clause cut out of its clause, split like a sentence of its own ("Mondeca
+    specializes in A, B and C" gives one claim per item); the pieces' spans map back into the clause's."""
+    body = sentence[piece.start : piece.end]
+    offset = piece.text.find(body)
+    if piece.kind not in _RESPLIT_KINDS or offset < 0:
+        return [piece]
+    subs = decompose(piece.text)
+    # A relative clause's figures stay together ("which consists of 21% oxygen and 79% nitrogen").
+    if len(subs) < 2 or sum(bool(find_mentions(sub.text)) for sub in subs) > 1:
+        return [piece]
+
+    def place(i: int) -> int:
+        return piece.start + min(len(body), max(0, i - offset))
+
+    out = [Piece(sub.text, place(sub.start), place(sub.end), piece.kind, sub.subject) for sub in subs]
+    return out if all(p.end > p.start for p in out) else [piece]
+
+
 def _clause_pieces(clause: _Clause) -> tuple[list[Piece], list[Piece]]:
     """The pieces of one clause: its main pieces (coordinated clauses, verb phrases, list items) and the
     pieces cut out of it (appositives, relative clauses, participles, additions)."""
@@ -1820,7 +1850,7 @@ def _clause_pieces(clause: _Clause) -> tuple[list[Piece], list[Piece]]:
     if main is None:
         main = []
         _split_coordination(clause, main)
-    return main, inserts
+    return main, [sub for piece in inserts for sub in _resplit(clause.sentence, piece)]
 
 
 def decompose(sentence: str) -> list[Piece]:
