@@ -83,7 +83,8 @@ _BOILERPLATE = re.compile(
     r"all rights reserved|"
     r"copyright|©|\(c\)\s*\d{4}|related:|advertisement|photo:|image:|credit:|source:|reporting by|editing by|"
     r"writing by|additional reporting|contact us|terms of (?:use|service)|privacy policy|cookie|"
-    r"this (?:article|story) (?:was|has been) (?:updated|corrected)|updated:|published:|last updated|"
+    r"this (?:article|story|post|page|report) (?:was|has been) (?:updated|corrected)|"
+    r"updated:|published:|last updated|"
     r"editor['’]s note)",
     re.I,
 )

@@ -33,6 +33,7 @@ from factcheck.claims.lexicon import (
     OWNED_NOUNS,
     PLACES,
     PREPOSITIONS,
+    REFERRING_HEADS,
     REFERRING_PRONOUNS,
     TITLES,
     WEEKDAYS,
@@ -137,6 +138,7 @@ class Discourse:
     )  # names written with "'s" ("Jarome Iginla's No. 12")
     categories: dict[str, tuple[str, int]] = field(default_factory=dict)  # "restaurant" -> ("Geranium", 3)
     recent: list[tuple[int, str]] = field(default_factory=list)  # the last texts observed
+    sentences: list[str] = field(default_factory=list)  # the last whole sentences read
 
     # ------------------------------------------------------------------------------------------ names
 
@@ -221,6 +223,7 @@ class Discourse:
         for name, start, end in self.names(text):
             if self.kinds.get(name, NAME) == NAME:
                 self.kinds[name] = self._kind(name, text, start, end)
+        self.sentences = [*self.sentences[-2:], text]
 
     def observe(self, text: str, sentence: int, heading: bool = False, main: bool = True) -> None:
         """Remember the names and things of a (resolved) claim or heading; only a ``main`` clause (not an
@@ -317,8 +320,22 @@ class Discourse:
             return ("The " + introduced + text[m.end() :], False) if introduced else None
         phrase = self._recent_phrase(noun, sentence)
         if phrase is None:
-            return text, True
+            listed = self._listed(noun) if det in {"these", "those"} else None
+            return (listed + text[m.end() :], False) if listed else (text, True)
         return "The " + phrase + text[m.end() :], False
+
+    def _listed(self, noun: str) -> str | None:
+        """"These industries" after "industries such as palm oil, rubber, and mining": the noun with its
+        examples, from the last sentences read."""
+        pattern = re.compile(
+            rf"\b{re.escape(noun)}\s+(?:such as|including|like)\s+(?P<items>[^.;:()]{{3,100}}?)"
+            r"(?=,\s+(?:who|which|where)\b|[.;:(]|$)"
+        )
+        for text in reversed(self.sentences):
+            m = pattern.search(text)
+            if m and re.search(r"\s(?:and|or)\s", m.group("items")):  # a list, not one example
+                return f"{noun[:1].upper()}{noun[1:]} such as {m.group('items')}"
+        return None
 
     def _observe_things(self, text: str, sentence: int, subject: str | None) -> None:
         owner = subject if subject and self.kinds.get(subject) in {ORG, NAME} else None
@@ -378,8 +395,8 @@ class Discourse:
             return text
         name = found[0][0]
         full = self._canonical(name)
-        if full == name or self.kinds.get(full) == PLACE:
-            return text
+        if full == name or self.kinds.get(full) == PLACE or text[pos:].lower().startswith(full.lower()):
+            return text  # "Sinking sand" after "What is Sinking Sand?": already the full name
         return text[:pos] + full + text[pos + len(name) :]
 
     def _doubtful(self, name: str) -> bool:
@@ -461,7 +478,13 @@ class Discourse:
         return None
 
     def resolve(self, text: str, sentence: int) -> tuple[str, bool]:
-        """``text`` with its opening reference replaced by the referent, and whether it needs context."""
+        """``text`` with its opening reference replaced by the referent, and whether it needs context: also
+        when it still opens with a reference back that nothing resolved (never silently left as written)."""
+        resolved, needs = self._resolve_opening(text, sentence)
+        unchanged = resolved.lower().split()[:4] == text.lower().split()[:4]  # no referent put in its place
+        return resolved, needs or (unchanged and refers_back(resolved))
+
+    def _resolve_opening(self, text: str, sentence: int) -> tuple[str, bool]:
         labelled = _LABELLED.match(text)
         if labelled:
             # "Yang Liu: He served as chair": the label names who the pronoun is.
@@ -512,6 +535,47 @@ class Discourse:
             text = text[0].upper() + text[1:]
         text, dated = anchor_dates(text, self.draft_date)
         return text, needs or not dated
+
+
+# A short opening phrase before the subject: "As a politician, he ...", "Called lensing, this ...".
+_LEAD = re.compile(
+    r"^(?:(?:as|when|while|if|although|though|because|once|after|before|called|known|otherwise|rather|still|"
+    r"instead|meanwhile|however|indeed|yet|now|today|also|moreover|furthermore|additionally|again|here|there)"
+    r"\b[^,]{0,60},\s+)",
+    re.I,
+)
+# "One year into the war, those words ...": a lead of three words or more without a name inside.
+_PHRASE_LEAD = re.compile(r"^[A-Z]?[a-z'-]*(?:\s+[a-z0-9'-]+){2,7},\s+")
+_BACK = re.compile(
+    r"^(?:it|its|he|his|him|she|her|they|their|them|this|that|these|those|such)\b(?!\s+(?-i:[A-Z]))", re.I
+)
+_NOT_AFTER_HEAD = {"of", "in", "for", "at", "on", "that", "who", "which", "called", "named", "'s", "’s"}
+
+
+def refers_back(text: str) -> bool:
+    """Whether a claim opens (perhaps after a short lead phrase) with a pronoun, a demonstrative or a
+    definite description ("The committee used ...") that only the preceding text can explain."""
+    text = text.lstrip("\"'“‘ ")
+    lead = _INTRO.match(text) or _LEAD.match(text) or _PHRASE_LEAD.match(text)
+    rest = text[lead.end() :] if lead else text
+    if _EXPLETIVE.match(rest):
+        return False
+    return bool(_BACK.match(rest)) or _referring_definite(rest.split()[:5])
+
+
+def _referring_definite(words: list[str]) -> bool:
+    """"The committee used", "The new law has": a lower-case referring head within three words of "the"
+    (a capitalised word makes it a name: "The Supreme Court")."""
+    if not words or words[0].lower() != "the":
+        return False
+    for k, raw in enumerate(words[1:4], start=1):
+        word = raw.strip(",.;:")
+        if not word.islower():
+            return False
+        after = words[k + 1].lower() if k + 1 < len(words) else ""
+        if (word in REFERRING_HEADS or _singular(word) in REFERRING_HEADS) and after not in _NOT_AFTER_HEAD:
+            return not after[:1].isupper() and raw == word
+    return False
 
 
 _NOT_CATEGORIES = {"one", "part", "member", "type", "kind", "number", "lot", "result", "way", "time", "place"}

@@ -256,3 +256,12 @@ OWNED_NOUNS = {"aim", "goal", "objective", "ambition", "strategy", "purpose", "m
 NOT_NAMES |= {name.lower() for name in MONTH_NAMES + WEEKDAYS}
 COMPANY_NOUNS = NOUN_GROUPS[0]
 HEADS = {noun: group for group in NOUN_GROUPS for noun in group}
+# Heads of a definite description that refers back ("The committee used ...", "The new law has ..."): a
+# claim still opening with one after resolution is flagged as needing its context.
+REFERRING_HEADS = set(HEADS) | set(OWNED_NOUNS) | {
+    "agency", "committee", "court", "law", "bill", "measure", "report", "study", "survey", "move", "trip",
+    "visit", "proposal", "campaign", "event", "system", "product", "device", "app", "platform", "service",
+    "delegation", "official", "minister", "president", "spokesperson", "suspect", "victim", "man", "woman",
+    "girl", "boy", "city", "town", "country", "region", "film", "movie", "album", "song", "book", "show",
+    "series", "game", "player", "party", "government", "regulator", "ministry", "board", "panel",
+}  # fmt: skip
