@@ -104,10 +104,11 @@ _SPOKE = {"said", "says", "told", "tells", "added", "adds", "explained", "wrote"
 _SPEAKER_AFTER = re.compile(
     r"^(?:,\s+(?:an?|the)\s+[^,;.]{1,80})?,?(?:\s+[a-z]+ly)?\s+(?:" + "|".join(sorted(_SPOKE)) + r")\b"
 )
+# An intro before the subject: a prepositional phrase, or an -ing phrase (not a name with its alias).
 _INTRO = re.compile(
     r"^(?:(?:in|on|by|since|after|before|during|until|from|as of|last|this|next|earlier|later|between|among|"
     r"within|throughout|across|despite|following|under|at|for|with)\b"
-    r"[^,]{0,40},\s+|[A-Z][a-z]+ing\b[^,]{0,60},\s+)",
+    r"[^,]{0,40},\s+|[A-Z][a-z]+ing\b[^,]{0,60},\s+(?!(?:also\s+)?(?:known|called)\s+as\b))",
     re.I,
 )
 
@@ -482,7 +483,26 @@ class Discourse:
         when it still opens with a reference back that nothing resolved (never silently left as written)."""
         resolved, needs = self._resolve_opening(text, sentence)
         unchanged = resolved.lower().split()[:4] == text.lower().split()[:4]  # no referent put in its place
-        return resolved, needs or (unchanged and refers_back(resolved))
+        if unchanged and refers_back(resolved):
+            named = self._named_head(resolved, sentence)
+            return (named, needs) if named else (resolved, True)
+        return resolved, needs
+
+    def _named_head(self, text: str, sentence: int) -> str | None:
+        """"The committee used ..." after "the Senate Intelligence Committee": a definite description whose
+        head ends the one name of that kind mentioned in the last sentences, replaced by that name."""
+        m = _DEFINITE_HEAD.match(text)
+        if not m:
+            return None
+        head = m.group("head").lower()
+        names = {
+            self._canonical(x.name)
+            for x in self.mentions
+            if sentence - x.sentence <= 5 and x.name.split()[-1].lower() == head and " " in x.name
+        }
+        if len(names) != 1:
+            return None
+        return names.pop() + text[m.end() :]
 
     def _resolve_opening(self, text: str, sentence: int) -> tuple[str, bool]:
         labelled = _LABELLED.match(text)
@@ -549,13 +569,15 @@ _PHRASE_LEAD = re.compile(r"^[A-Z]?[a-z'-]*(?:\s+[a-z0-9'-]+){2,7},\s+")
 _BACK = re.compile(
     r"^(?:it|its|he|his|him|she|her|they|their|them|this|that|these|those|such)\b(?!\s+(?-i:[A-Z]))", re.I
 )
+_DEFINITE_HEAD = re.compile(
+    r"^the\s+(?:(?-i:[a-z-]+)\s+){0,2}?(?P<head>(?-i:[a-z-]+))(?=\s+(?-i:[a-z]))", re.I
+)
 _NOT_AFTER_HEAD = {"of", "in", "for", "at", "on", "that", "who", "which", "called", "named", "'s", "’s"}
 
 
 def refers_back(text: str) -> bool:
     """Whether a claim opens (perhaps after a short lead phrase) with a pronoun, a demonstrative or a
     definite description ("The committee used ...") that only the preceding text can explain."""
-    text = text.lstrip("\"'“‘ ")
     lead = _INTRO.match(text) or _LEAD.match(text) or _PHRASE_LEAD.match(text)
     rest = text[lead.end() :] if lead else text
     if _EXPLETIVE.match(rest):
@@ -680,7 +702,11 @@ def _possessive_her(rest: str) -> bool:
     return bool(words) and not is_verb(tokenize(words[0])[0]) if words else False
 
 
-_ASIDE = re.compile(r",\s+(?:meanwhile|however|though|too|also|for (?:its|his|her|their) part)(?:,|\s)", re.I)
+_ASIDE = re.compile(
+    r",\s+(?:(?:also\s+)?(?:known|called|referred to)\s+as\s+[^,;.]{1,40},"  # "X, also known as Y, is"
+    r"|(?:meanwhile|however|though|too|also|for (?:its|his|her|their) part)(?:,|\s))",
+    re.I,
+)
 
 
 def _subject(text: str) -> str | None:
