@@ -140,7 +140,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--batch-size", type=int, default=16)
     parser.add_argument("--lr", type=float, default=7e-5)
     parser.add_argument("--head-lr", type=float, default=1e-3)
-    parser.add_argument("--epochs", type=int, default=1)
+    parser.add_argument("--epochs", type=int, default=2)
     parser.add_argument("--warmup", type=float, default=0.06)
     parser.add_argument("--wire", type=int, default=6000, help="synthetic wire-style pairs")
     parser.add_argument("--threads", type=int, default=2, help="torch threads (the shipped model: 2)")
@@ -343,6 +343,7 @@ temperature.
 | FEVER-lite validation | CC BY-SA 3.0 | SUPPORTS / REFUTES; neither = nearest (TF-IDF) other evidence |
 | VitaminC sample (300 pairs) | CC BY-SA 3.0 | supports / refutes / not enough info |
 | VitaminC real revisions, training half of the cases | CC BY-SA 3.0 | 3-way; same-page other case = neither |
+| VitaminC synthetic revisions (8,000 pairs; no FEVER dev claim) | CC BY-SA 3.0 | supports / refutes |
 | Fool-Me-Twice `test.jsonl` (dev is for evaluation) | Apache-2.0 | gold evidence; non-gold = neither |
 | SciFact training claims + corpus | CC BY 4.0 / ODC-By 1.0 | rationales; other cited sentences = neither |
 

@@ -926,7 +926,7 @@ def build_pairs(root: Path = DATA_ROOT, seed: int = 13, wire: int = 4000) -> lis
     base = load_snli(root) + load_mnli(root) + load_vitaminc(root)
     base += load_fever(root, rng) + load_scifact(root, rng)
     real = more.load_vitaminc_real(root, rng) + more.load_cad_snli(root) + more.load_taxinli(root, rng)
-    real += more.load_fm2(root, rng)
+    real += more.load_fm2(root, rng) + more.load_vitaminc_synthetic(root, rng)
     # SNLI has few figures or names to perturb: synthesize mostly from the fact-rich sets.
     fact_rich = [p for p in base + real if p.source.split("+")[0] in FACT_RICH]
     snli = [p for p in base if p.source == "snli"]

@@ -7,6 +7,9 @@ All of them are licensed for a shipped model (see ``../shared/data/README.md``):
 - ``cad-snli`` (Apache-2.0; SNLI CC BY-SA 4.0): counterfactual minimal edits that flip the label, grouped by
   the connected pairs that share a sentence.
 - ``taxinli`` (C-UDA 1.0): MNLI pairs with 3-way labels.
+- ``vitaminc-test-splits`` synthetic revisions (CC BY-SA 3.0): FEVER claims against Wikipedia sentences a
+  model revised to support or refute them (2-way), grouped by ``case_id``; rows whose claim is a FEVER
+  claim of the dev split are left out, so the FEVER dev setting stays unseen.
 - ``fm2`` Fool-Me-Twice (Apache-2.0): only ``test.jsonl`` trains (``dev.jsonl`` is an evaluation setting);
   gold evidence supports / refutes, a retrieved sentence of the same page that is not gold is *neither*.
 
@@ -106,6 +109,29 @@ def load_vitaminc_real(root: Path, rng: random.Random, limit: int = 14000) -> li
                         f"vitaminc:{case}",
                     )
                 )
+    return pairs
+
+
+def load_vitaminc_synthetic(root: Path, rng: random.Random, limit: int = 8000) -> list[Pair]:
+    """A case-grouped sample of VitaminC's synthetic revisions (supports / refutes only)."""
+    path = root / "vitaminc-test-splits" / "synthetic.jsonl"
+    by_case: dict[str, list[Pair]] = defaultdict(list)
+    for line in path.open(encoding="utf-8"):
+        row = json.loads(line)
+        label = _FEVER_LABELS.get(row["label"])
+        claim = detokenize(row["claim"])
+        if label is None or label == NEITHER or is_dev("fever:" + claim, 6.0):
+            continue
+        evidence = with_title(detokenize(row["page"]), detokenize(row["evidence"]), rng)
+        group = f"vitaminc:{row['case_id']}"
+        by_case[group].append(Pair(claim, evidence, label, "vitaminc-synthetic", group))
+    cases = sorted(by_case)
+    rng.shuffle(cases)
+    pairs: list[Pair] = []
+    for case in cases:
+        if len(pairs) >= limit:
+            break
+        pairs.extend(by_case[case])
     return pairs
 
 

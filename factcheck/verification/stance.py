@@ -39,6 +39,7 @@ from factcheck.rules.measures import (
     kinds_in,
     same_measure,
 )
+from factcheck.rules.names import extract_names, name_key, place_within
 from factcheck.rules.tokens import word_spans
 from factcheck.verification.rationale import OTHER, SAME, UNKNOWN, primary_subject
 from factcheck.verification.spans import Candidate, content_terms
@@ -172,6 +173,28 @@ def says_every_word(claim: str, span: str) -> bool:
         return False
     terms = content_terms(claim)
     return len(terms) >= 2 and terms <= content_terms(span)
+
+
+_PLACE_SLOT = re.compile(r"\b(?:in|at|near|from)\s+(?:(?!the\b)[a-z]+\s+)?$")
+
+
+def unsaid_place(claim: str, candidate: Candidate) -> bool:
+    """Whether the only words of the claim the span lacks name places the span does not mention at all."""
+    if negation_differs(claim, candidate.text):
+        return False
+    missing = content_terms(claim) - content_terms(candidate.text)
+    unsaid = [f for f in candidate.findings if f.kind == "place" and f.evidence_mention is None]
+    place_words = set().union(*(content_terms(f.claim_mention) for f in unsaid)) if unsaid else set()
+    if not missing or not missing <= place_words:
+        return False
+    # The span names no other place (a nationality, "an Indian actor", is none), or only ones that hold the
+    # claim's.
+    ours = [name_key(f.claim_mention) for f in unsaid]
+    names = extract_names(candidate.text)
+    theirs = [m.key for m in names if m.kind == "place" and not m.demonym]
+    if any(m.kind == "organisation" and _PLACE_SLOT.search(candidate.text[: m.start]) for m in names):
+        return False  # "in central Luxembourg": a place the gazetteer does not know
+    return all(any(place_within(o, t) for o in ours) for t in theirs)
 
 
 def withholds(claim: str, span: str) -> bool:
@@ -324,6 +347,11 @@ def decide(claim_text: str, candidate: Candidate, limits: StanceThresholds) -> N
                 _set(candidate, Stance.SUPPORTS, entail, quoted)
             else:
                 _set(candidate, Stance.NEUTRAL, entail, f"no figure conflicts ({_where(candidate)})")
+            return
+        if not conflicts and unsaid_place(claim_text, candidate):
+            # All the span leaves out is a place it never names ("born in Kolkata" against a span that gives
+            # no birthplace): silence, not a contradiction.
+            _set(candidate, Stance.NEUTRAL, entail, f"it does not say where ({_where(candidate)})")
             return
         if not conflicts and says_every_word(claim_text, candidate.text):
             # Every word of the claim is in the span, no negation differs and nothing conflicts: there is

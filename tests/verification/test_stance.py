@@ -294,3 +294,16 @@ def test_a_model_contradiction_needs_something_that_differs(claim, span, contrad
     candidate = _candidate(claim, span, (0.05, 0.9, 0.05), about="same")
     decide(claim, candidate, StanceThresholds())
     assert (candidate.stance is Stance.CONTRADICTS) is contradicts
+
+
+def test_a_place_the_span_never_names_is_silence_not_a_contradiction():
+    claim = "Mahaakshay Chakraborty was born in Kolkata."
+    span = "Mahaakshay Chakraborty (born on 30 July 1984), is an Indian actor working in the Hindi film industry."
+    candidate = _candidate(claim, span, (0.05, 0.9, 0.05), about="same")
+    decide(claim, candidate, StanceThresholds())
+    assert candidate.stance is Stance.NEUTRAL
+    claim = "Anne Rice was born in New Mexico."
+    span = "Born in New Orleans, Anne Rice spent much of her early life there before moving to Texas."
+    candidate = _candidate(claim, span, (0.05, 0.9, 0.05), about="same")
+    decide(claim, candidate, StanceThresholds())
+    assert candidate.stance is Stance.CONTRADICTS
