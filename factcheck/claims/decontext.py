@@ -502,7 +502,7 @@ class Discourse:
         }
         if len(names) != 1:
             return None
-        return names.pop() + text[m.end() :]
+        return "The " + names.pop() + text[m.end() :]  # a name ending in a common noun takes "the"
 
     def _resolve_opening(self, text: str, sentence: int) -> tuple[str, bool]:
         labelled = _LABELLED.match(text)
