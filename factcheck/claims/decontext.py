@@ -26,11 +26,14 @@ from factcheck.claims.lexicon import (
     COMMON_VERBS,
     COMPANY_NOUNS,
     DETERMINERS,
+    FEMININE_NOUNS,
     HEADS,
+    MASCULINE_NOUNS,
     MONTH_NAMES,
     NOT_NAMES,
     ORG_SUFFIXES,
     OWNED_NOUNS,
+    PERSON_NOUNS,
     PLACES,
     PREPOSITIONS,
     REFERRING_HEADS,
@@ -450,6 +453,9 @@ class Discourse:
                 named = subj in self.proper or len(subj.split()) >= 2 or not self._doubtful(subj)
                 if kind == PERSON or (kind == NAME and named):
                     return subj
+                described = _person_description(subj, low)
+                if described:
+                    return described
             person = self._salient(PERSON, sentence, 3)
             if person is None:
                 # One name shaped like a person's ("Jarome Iginla") in this or the previous sentence.
@@ -610,6 +616,21 @@ def _pronoun_subject(subject: str) -> bool:
     return words[0].lower() in REFERRING_PRONOUNS and not (len(words) > 1 and words[1][:1].isupper())
 
 
+def _person_description(subject: str, pronoun: str) -> str | None:
+    """A subject that describes a person ("An 11-year-old girl", "the teacher") as "he" or "she" may refer
+    to it: "the 11-year-old girl"; ``None`` for other subjects or a pronoun of the other gender."""
+    words = subject.split()
+    if len(words) < 2 or words[0].lower() not in {"a", "an", "the"} or len(words) > 5:
+        return None
+    head = words[-1].lower()
+    if head not in PERSON_NOUNS:
+        return None
+    other = FEMININE_NOUNS if pronoun in {"he", "his"} else MASCULINE_NOUNS
+    if head in other:
+        return None
+    return "the " + " ".join(words[1:])
+
+
 def _person_shaped(name: str) -> bool:
     """Two to four capitalised words with no company suffix and no place: "Jonathan Sivarajah"."""
     words = name.split()
@@ -704,6 +725,7 @@ def _possessive_her(rest: str) -> bool:
 
 _ASIDE = re.compile(
     r",\s+(?:(?:also\s+)?(?:known|called|referred to)\s+as\s+[^,;.]{1,40},"  # "X, also known as Y, is"
+    r"|\d{1,3},(?=\s+(?-i:[a-z]))"  # an age: "Ezequias Souza Ribeiro, 27, went on the run"
     r"|(?:meanwhile|however|though|too|also|for (?:its|his|her|their) part)(?:,|\s))",
     re.I,
 )

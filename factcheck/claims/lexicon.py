@@ -265,3 +265,12 @@ REFERRING_HEADS = set(HEADS) | set(OWNED_NOUNS) | {
     "girl", "boy", "city", "town", "country", "region", "film", "movie", "album", "song", "book", "show",
     "series", "game", "player", "party", "government", "regulator", "ministry", "board", "panel",
 }  # fmt: skip
+# Common nouns for a person: "The girl was from Prey Veng. She went to hospital": "she" is the girl.
+FEMININE_NOUNS = {"girl", "woman", "mother", "daughter", "wife", "sister", "actress", "grandmother", "lady"}
+MASCULINE_NOUNS = {"boy", "man", "father", "son", "husband", "brother", "actor", "grandfather", "gunman"}
+PERSON_NOUNS = FEMININE_NOUNS | MASCULINE_NOUNS | {
+    "teacher", "officer", "student", "doctor", "nurse", "worker", "teenager", "child", "victim", "suspect",
+    "spokesperson", "official", "lawyer", "judge", "driver", "pilot", "soldier", "resident", "patient",
+    "farmer", "singer", "author", "scientist", "researcher", "professor", "journalist", "reporter", "witness",
+    "passenger", "employee", "owner", "politician", "mayor", "senator", "governor", "athlete", "player",
+}  # fmt: skip
