@@ -415,8 +415,8 @@ class Discourse:
         for m in self.mentions:
             if self.kinds.get(m.name, m.kind) not in accepted or sentence - m.sentence > window:
                 continue
-            if m.initial and self._doubtful(m.name):
-                continue  # "Fresh reports clear up ...": a capital that only opens the sentence
+            if m.initial and self._doubtful(m.name) or m.name.lower() in _COUNTS:
+                continue  # "Fresh reports clear up ...", "Four people": a capital that opens the sentence
             weight = (2.0 if m.subject else 1.0) * 0.5 ** max(0, sentence - m.sentence)
             name = self._canonical(m.name)
             scores[name] = scores.get(name, 0.0) + weight
@@ -427,6 +427,13 @@ class Discourse:
             return None  # no clear winner
         return ranked[0][0]
 
+    def _prominent(self, name: str, sentence: int) -> bool:
+        """Whether ``name`` is an organisation, or was a subject or possessor, in the last sentences."""
+        if self.kinds.get(name) == ORG or name in self.possessors:
+            return True
+        recent = (m for m in self.mentions if sentence - m.sentence <= 3)
+        return any(m.subject and self._canonical(m.name) == name for m in recent)
+
     def referent(self, ref: str, head: str | None, sentence: int) -> str | None:
         """What ``ref`` ("it", "the company", "the factory"...) refers to, or ``None`` when unclear."""
         low = ref.lower()
@@ -436,7 +443,9 @@ class Discourse:
                 subj = last[0]
                 if not _pronoun_subject(subj) and not _plural(subj):
                     return subj
-            return self._salient(ORG, sentence, 2)
+            found = self._salient(ORG, sentence, 2)
+            # a name only seen as a modifier ("various Sydney locations") is not what "it" is about
+            return found if found and self._prominent(found, sentence) else None
         if low in {"they", "their", "them"}:
             last = self.last_subject
             if last and sentence - last[2] <= 1 and self.kinds.get(last[0], last[1]) != PERSON:
@@ -666,7 +675,13 @@ def _plural(phrase: str) -> bool:
     if " and " in f" {phrase} ":
         return True
     last = words[-1] if words else ""
+    if last.lower() in _IRREGULAR_PLURALS or words and words[0].lower() in _COUNTS:
+        return True  # "Four people", "the children"
     return last[:1].islower() and _singular(last) != last
+
+
+_IRREGULAR_PLURALS = {"people", "children", "men", "women", "police", "mice", "teeth", "feet"}
+_COUNTS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "hundreds"}
 
 
 def _modifier(token) -> bool:
@@ -726,6 +741,8 @@ def _possessive_her(rest: str) -> bool:
 _ASIDE = re.compile(
     r",\s+(?:(?:also\s+)?(?:known|called|referred to)\s+as\s+[^,;.]{1,40},"  # "X, also known as Y, is"
     r"|\d{1,3},(?=\s+(?-i:[a-z]))"  # an age: "Ezequias Souza Ribeiro, 27, went on the run"
+    # an appositive: "Four people, three men and one woman, were arrested", "Acme, a startup, said"
+    r"|(?:an?|the|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s[^,;.]{1,40},(?=\s+(?!and\b|or\b)(?-i:[a-z]))"
     r"|(?:meanwhile|however|though|too|also|for (?:its|his|her|their) part)(?:,|\s))",
     re.I,
 )
