@@ -38,6 +38,7 @@ from factcheck.claims.lexicon import (
     PREPOSITIONS,
     REFERRING_HEADS,
     REFERRING_PRONOUNS,
+    SUBORDINATORS,
     TITLES,
     WEEKDAYS,
     third_person,
@@ -123,6 +124,7 @@ class _Mention:
     sentence: int
     subject: bool
     initial: bool = False  # the text's first word: capitalised anyway, perhaps no name at all
+    modifier: bool = False  # written before a lower-case noun: "various Sydney locations"
 
 
 @dataclass
@@ -243,7 +245,8 @@ class Discourse:
                 self.proper.add(name)  # capitalised inside a sentence: certainly a name
             if text[end : end + 2] in {"'s", "’s"}:
                 self.possessors.add(name)
-            self.mentions.append(_Mention(name, self.kinds[name], sentence, is_subject, start == 0))
+            modifier = _is_modifier_of(text[end:])
+            self.mentions.append(_Mention(name, self.kinds[name], sentence, is_subject, start == 0, modifier))
         if subject is not None and not heading and main:
             kind = self.kinds.get(subject, NAME if subject[:1].isupper() else "thing")
             inside = [self.kinds.get(n) for n, _, _ in self.names(subject)]
@@ -428,11 +431,10 @@ class Discourse:
         return ranked[0][0]
 
     def _prominent(self, name: str, sentence: int) -> bool:
-        """Whether ``name`` is an organisation, or was a subject or possessor, in the last sentences."""
-        if self.kinds.get(name) == ORG or name in self.possessors:
-            return True
-        recent = (m for m in self.mentions if sentence - m.sentence <= 3)
-        return any(m.subject and self._canonical(m.name) == name for m in recent)
+        """Whether ``name`` was lately mentioned as more than a modifier of a noun ("various Sydney
+        locations")."""
+        recent = [m for m in self.mentions if sentence - m.sentence <= 3 and self._canonical(m.name) == name]
+        return not recent or not all(m.modifier for m in recent)
 
     def referent(self, ref: str, head: str | None, sentence: int) -> str | None:
         """What ``ref`` ("it", "the company", "the factory"...) refers to, or ``None`` when unclear."""
@@ -678,6 +680,19 @@ def _plural(phrase: str) -> bool:
     if last.lower() in _IRREGULAR_PLURALS or words and words[0].lower() in _COUNTS:
         return True  # "Four people", "the children"
     return last[:1].islower() and _singular(last) != last
+
+
+_NOUN_AFTER = re.compile(r"^ (?-i:[a-z]+)(?=[ ,.;:])")
+
+
+def _is_modifier_of(rest: str) -> bool:
+    """Whether a name is followed by a lower-case noun it qualifies (not a verb or a function word)."""
+    m = _NOUN_AFTER.match(rest)
+    if not m:
+        return False
+    word = m.group(0).strip()
+    closed = DETERMINERS | PREPOSITIONS | ADVERBS | AUX | SUBORDINATORS | {"and", "or", "but", "to"}
+    return word not in closed and not is_verb(tokenize(word)[0]) and word not in COMMON_VERBS
 
 
 _IRREGULAR_PLURALS = {"people", "children", "men", "women", "police", "mice", "teeth", "feet"}
