@@ -327,9 +327,25 @@ class Discourse:
             return ("The " + introduced + text[m.end() :], False) if introduced else None
         phrase = self._recent_phrase(noun, sentence)
         if phrase is None:
-            listed = self._listed(noun) if det in {"these", "those"} else None
+            plural_det = det in {"these", "those"}
+            listed = (self._listed(noun) or self._people(noun, sentence)) if plural_det else None
             return (listed + text[m.end() :], False) if listed else (text, True)
         return "The " + phrase + text[m.end() :], False
+
+    def _people(self, noun: str, sentence: int) -> str | None:
+        """"These scholars" after sentences about Ming Zhou, Haifeng Wang and Jing Jiang: the people who were
+        the subjects of the last sentences (two to six of them)."""
+        if _singular(noun) not in PERSON_NOUNS or _singular(noun) == noun:
+            return None
+        people: list[str] = []
+        for m in self.mentions:
+            name = self._canonical(m.name)
+            recent = m.subject and sentence - m.sentence <= 8
+            if recent and self.kinds.get(name) == PERSON and name not in people:
+                people.append(name)
+        if not 2 <= len(people) <= 6:
+            return None
+        return ", ".join(people[:-1]) + " and " + people[-1]
 
     def _listed(self, noun: str) -> str | None:
         """"These industries" after "industries such as palm oil, rubber, and mining": the noun with its
@@ -524,8 +540,11 @@ class Discourse:
     def _resolve_opening(self, text: str, sentence: int) -> tuple[str, bool]:
         labelled = _LABELLED.match(text)
         if labelled:
-            # "Yang Liu: He served as chair": the label names who the pronoun is.
+            # "Yang Liu: He served as chair": the label names who the pronoun is (a person, for "he"/"she").
             text = labelled.group("name") + text[labelled.end() :]
+            pronoun = labelled.group(0).split()[-1].lower()
+            if pronoun in {"he", "she"} and _person_shaped(labelled.group("name")):
+                self.kinds[labelled.group("name")] = PERSON
         intro = _INTRO.match(text)
         pos = intro.end() if intro else 0
         definite = self._definite(text[pos:], sentence)

@@ -273,4 +273,5 @@ PERSON_NOUNS = FEMININE_NOUNS | MASCULINE_NOUNS | {
     "spokesperson", "official", "lawyer", "judge", "driver", "pilot", "soldier", "resident", "patient",
     "farmer", "singer", "author", "scientist", "researcher", "professor", "journalist", "reporter", "witness",
     "passenger", "employee", "owner", "politician", "mayor", "senator", "governor", "athlete", "player",
+    "scholar", "expert", "individual", "member", "leader", "artist", "musician", "writer", "person",
 }  # fmt: skip
