@@ -49,15 +49,16 @@ PERSON, ORG, PLACE = "person", "org", "place"
 # when it is the previous sentence's subject.
 NAME = "name"
 
+_HEAD_ALT = "|".join(sorted((re.escape(n) for n in HEADS), key=len, reverse=True))
 _REF = re.compile(
     r"^(?P<ref>(?P<pron>it|its|he|his|she|her|they|their|(?:this|these|those|that)(?!\s+(?-i:[A-Z])))\b"
     r"|(?P<def>(?:the|this|that)\s+(?:(?:new|same|planned|future|proposed|latest|first|[a-z][a-z-]+ed|"
     r"(?-i:[a-z][a-z-]+))\s+){0,2}?(?P<head>"
     + "|".join(sorted((re.escape(n) for n in HEADS | {n: set() for n in OWNED_NOUNS}), key=len, reverse=True))
-    + r")\b(?!\s+(?:of|in|at|for|called|named|['’]s)\b)))",
+    + r")\b(?!\s+(?:of|in|at|for|called|named|['’]s)\b)"
+    + r"(?!\s+(?:" + _HEAD_ALT + r")\b)))",  # "the electric vehicle startup": the last head noun is the head
     re.I,
 )
-_HEAD_ALT = "|".join(sorted((re.escape(n) for n in HEADS), key=len, reverse=True))
 _NAME_RE = r"[A-Z][\w&-]*(?: [A-Z][\w&-]*)*"
 _THING = re.compile(
     rf"\b(?P<det>an?|its|(?P<poss>{_NAME_RE})['’]s)\s+(?P<mods>(?:[\w-]+\s+){{0,3}})"
