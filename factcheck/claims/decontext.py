@@ -146,6 +146,7 @@ class Discourse:
     categories: dict[str, tuple[str, int]] = field(default_factory=dict)  # "restaurant" -> ("Geranium", 3)
     recent: list[tuple[int, str]] = field(default_factory=list)  # the last texts observed
     sentences: list[str] = field(default_factory=list)  # the last whole sentences read
+    defined: tuple[str, int] | None = None  # what the last definition defined: "X refers to ..."
 
     # ------------------------------------------------------------------------------------------ names
 
@@ -256,6 +257,8 @@ class Discourse:
             if kind == PERSON and subject.lower() not in {"he", "she", "his", "her"}:
                 self.kinds.setdefault(subject, PERSON)
             self.last_subject = (subject, kind, sentence)
+            if _DEFINITION.match(text[text.find(subject) + len(subject) :]):
+                self.defined = (subject, sentence)
         named = _IDENTITY.match(text) if not heading and main else None
         if named:
             # "The fastest animal ... is the peregrine falcon. It ...": "it" is the falcon.
@@ -465,6 +468,11 @@ class Discourse:
             found = self._salient(ORG, sentence, 2)
             # a name only seen as a modifier ("various Sydney locations") is not what "it" is about
             return found if found and self._prominent(found, sentence) else None
+        if low == "this":
+            # "X refers to the pricing strategy where ... This allows ...": "this" is what was defined.
+            if self.defined and sentence - self.defined[1] == 1 and not _pronoun_subject(self.defined[0]):
+                return self.defined[0]
+            return None
         if low in {"they", "their", "them"}:
             last = self.last_subject
             if last and sentence - last[2] <= 1 and self.kinds.get(last[0], last[1]) != PERSON:
@@ -715,6 +723,11 @@ def _is_modifier_of(rest: str) -> bool:
     return word not in closed and not is_verb(tokenize(word)[0]) and word not in COMMON_VERBS
 
 
+# What follows the subject of a definition: "Marginal cost rate design refers to the pricing strategy ...".
+_DEFINITION = re.compile(
+    r"^\s+(?:refers to|means|denotes|describes|is defined as|"
+    r"is the (?:process|practice|method|strategy|study|idea|concept) of)\b"
+)
 _IRREGULAR_PLURALS = {"people", "children", "men", "women", "police", "mice", "teeth", "feet"}
 _COUNTS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "hundreds"}
 
