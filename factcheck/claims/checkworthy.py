@@ -96,6 +96,8 @@ _OPINION_FRAME = re.compile(
     r"^(?:arguably|hopefully|frankly|personally|clearly|surely|obviously|admittedly)\b|"
     r"^(?:it|this|that) (?:is|was|seems|looks|remains|would be) "
     r"(?:clear|obvious|unclear|(?:too )?(?:early|soon) to (?:say|tell))|\bremains to be seen\b|"
+    r"^(?:it|this|that) (?:is|was|seems|remains) (?:purely |entirely |largely |only |just )?"
+    r"(?:speculative|speculation|conjecture|hypothetical)\b|"
     r"\b(?:nobody|no one)\b.{0,30}\b(?:knows|can say|can tell)\b|\btime will tell\b|\bonly time will\b|"
     r"(?:^|,\s*)(?:it(?:['’]s| is)|it would be) (?:\w+ )?(?:important|essential|crucial|advisable|"
     r"recommended|wise|best|necessary|worth noting|a good idea) (?:to|that)\b|"
