@@ -323,6 +323,9 @@ class Discourse:
             return None
         if is_verb(tokenize(m.group("noun"))[0]) or noun in COMMON_VERBS:
             return None
+        defined = self.defined if self.defined and sentence - self.defined[1] == 1 else None
+        if det == "this" and noun in _ABSTRACT_NOUNS and defined and is_verb(rest[0]):
+            return defined[0] + text[m.end() :], False  # "X refers to ... This idea suggests ..."
         known = self.categories.get(_singular(noun))
         if known and sentence - known[1] <= 6 and is_verb(rest[0]) and _singular(noun) == noun:
             return known[0] + text[m.end() :], False
@@ -554,6 +557,9 @@ class Discourse:
             pronoun = labelled.group(0).split()[-1].lower()
             if pronoun in {"he", "she"} and _person_shaped(labelled.group("name")):
                 self.kinds[labelled.group("name")] = PERSON
+        named = _called_name(text)
+        if named:
+            return anchor_and_flag(named, self.draft_date)
         intro = _INTRO.match(text)
         pos = intro.end() if intro else 0
         definite = self._definite(text[pos:], sentence)
@@ -725,9 +731,20 @@ def _is_modifier_of(rest: str) -> bool:
 
 # What follows the subject of a definition: "Marginal cost rate design refers to the pricing strategy ...".
 _DEFINITION = re.compile(
-    r"^\s+(?:refers to|means|denotes|describes|is defined as|"
+    r"^(?:,\s+(?:also\s+)?(?:known|called)\s+as\s+[^,;.]{1,60},)?"  # "X, also known as Y, refers to"
+    r"\s+(?:refers to|means|denotes|describes|is defined as|"
     r"is the (?:process|practice|method|strategy|study|idea|concept) of)\b"
 )
+_CALLED = re.compile(
+    r"^(?:called|known as|dubbed|termed)\s+(?P<name>[^,;]{2,50}),\s+(?:this|the)\s+"
+    r"(?:(?-i:[a-z-]+)\s+){0,2}?(?P<head>(?-i:[a-z-]+))(?=\s+(?-i:[a-z]+ed|is|was|has|can|will|may)\b)",
+    re.I,
+)
+_PREP_START = re.compile(r"^(?:to|by|in|on|at|for|from|with|after|before|up|off|out|back)\b", re.I)
+_ABSTRACT_NOUNS = {
+    "idea", "concept", "term", "process", "practice", "phenomenon", "approach", "method", "strategy",
+    "theory", "technique", "effect", "principle", "notion", "definition",
+}  # fmt: skip
 _IRREGULAR_PLURALS = {"people", "children", "men", "women", "police", "mice", "teeth", "feet"}
 _COUNTS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "hundreds"}
 
@@ -836,6 +853,23 @@ _RELATIVE = re.compile(
     + r"|(?:[Ee]arlier|[Ll]ater) this (?:year|month|week)|this week|last week|next week|last quarter"
     r"|this quarter|next quarter|recently|a year ago|months? ago|weeks? ago|days? ago)\b"
 )
+
+
+def _called_name(text: str) -> str | None:
+    """"Called gravitational lensing, this natural phenomenon created ...": the lead names what the
+    demonstrative refers to ("Gravitational lensing created ..."); ``None`` when there is no such lead
+    ("Called to testify, the minister ..." gives no name)."""
+    m = _CALLED.match(text)
+    if not m or m.group("head").lower() not in _ABSTRACT_NOUNS or _PREP_START.match(m.group("name")):
+        return None
+    name = m.group("name")
+    return name[:1].upper() + name[1:] + text[m.end() :]
+
+
+def anchor_and_flag(text: str, draft_date: str | None) -> tuple[str, bool]:
+    """``text`` with its relative dates anchored, and whether it needs context (a date left relative)."""
+    anchored, dated = anchor_dates(text, draft_date)
+    return anchored, not dated
 
 
 def anchor_dates(text: str, draft_date: str | None) -> tuple[str, bool]:
