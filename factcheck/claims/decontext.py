@@ -611,14 +611,19 @@ class Discourse:
 # A short opening phrase before the subject: "As a politician, he ...", "Called lensing, this ...".
 _LEAD = re.compile(
     r"^(?:(?:as|when|while|if|although|though|because|once|after|before|called|known|otherwise|rather|still|"
-    r"instead|meanwhile|however|indeed|yet|now|today|also|moreover|furthermore|additionally|again|here|there)"
+    r"instead|meanwhile|however|indeed|yet|now|today|also|moreover|furthermore|additionally|again|here|there|"
+    r"the\s+(?:same|following|next|previous)\s+\w+)"
     r"\b[^,]{0,60},\s+)",
     re.I,
 )
-# "One year into the war, those words ...": a lead of three words or more without a name inside.
-_PHRASE_LEAD = re.compile(r"^[A-Z]?[a-z'-]*(?:\s+[a-z0-9'-]+){2,7},\s+")
+# "One year into the war, those words ...": a lead of three words or more without a name inside (and no
+# noun phrase of its own: "The giant planets in our solar system, such as ...").
+_PHRASE_LEAD = re.compile(
+    r"^(?!(?i:the|a|an|this|these|that|those)\s)[A-Z]?[a-z'-]*(?:\s+[a-z0-9'-]+){2,7},\s+"
+)
 _BACK = re.compile(
-    r"^(?:it|its|he|his|him|she|her|they|their|them|this|that|these|those|such)\b(?!\s+(?-i:[A-Z]))", re.I
+    r"^(?:it|its|he|his|him|she|her|they|their|them|this|that|these|those|such(?!\s+as))\b(?!\s+(?-i:[A-Z]))",
+    re.I,
 )
 _DEFINITE_HEAD = re.compile(
     r"^the\s+(?:(?-i:[a-z-]+)\s+){0,2}?(?P<head>(?-i:[a-z-]+))(?=\s+(?-i:[a-z]))", re.I

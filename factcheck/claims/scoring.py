@@ -130,6 +130,19 @@ def _names(tokens: list[Token]) -> list[str]:
     return out
 
 
+# "our solar system", "our planet": a generic "our" (everyone's), no personal experience.
+_GENERIC_OURS = {"solar", "planet", "galaxy", "universe", "world", "species", "society", "sun", "moon"}
+
+
+def _first_person(words: list[str]) -> list[str]:
+    """The first-person words of a text, less a generic "our" ("our solar system")."""
+    return [
+        w
+        for i, w in enumerate(words)
+        if w in FIRST_PERSON and not (w == "our" and i + 1 < len(words) and words[i + 1] in _GENERIC_OURS)
+    ]
+
+
 @lru_cache(maxsize=16384)
 def signals(text: str) -> Signals:
     """The signals of one sentence or claim."""
@@ -166,7 +179,7 @@ def signals(text: str) -> Signals:
         "opinion": [w for w in words if w in OPINION_WORDS],
         "prediction": [w for w in words if w in PREDICTION_WORDS],
         "advice": [w for w in words if w in ADVICE_WORDS],
-        "first_person": [w for w in words if w in FIRST_PERSON],
+        "first_person": _first_person(words),
         "second_person": [w for w in words if w in SECOND_PERSON],
     }
     for key, hits in marked.items():

@@ -83,3 +83,8 @@ def test_claims_carry_their_score_reasons_and_spans():
     data = merged.to_dict()
     assert data["checkworthiness"] == merged.checkworthiness and data["kept_because"] == merged.kept_because
     assert Claim(id="x", text="t", start=0, end=1).to_dict()["spans"] == ()
+
+
+def test_a_generic_our_is_no_first_person_but_a_personal_one_is():
+    assert "first_person" not in signals("The giant planets in our solar system rotate faster.").evidence
+    assert signals("Our team visited the plant in 2020.").evidence.get("first_person") == "our"
