@@ -97,7 +97,8 @@ def lexical_match(gold: str, ours: str, share: float = THRESHOLD) -> bool:
 # ------------------------------------------------------------------------------- self-contained claims
 
 _PRONOUN_START = re.compile(
-    r"^(?:[^,]{0,40},\s+)?(?:it|its|he|his|him|she|her|they|their|them|this|that|these|those|such)\b"
+    # "such as X" after a noun refers to nothing
+    r"^(?:[^,]{0,40},\s+)?(?:it|its|he|his|him|she|her|they|their|them|this|that|these|those|such(?!\s+as))\b"
     r"(?!\s+(?-i:[A-Z]))",  # "This Mortal Coil", "These New Puritans": a name
     re.I,
 )
