@@ -557,7 +557,7 @@ class Discourse:
             pronoun = labelled.group(0).split()[-1].lower()
             if pronoun in {"he", "she"} and _person_shaped(labelled.group("name")):
                 self.kinds[labelled.group("name")] = PERSON
-        named = _called_name(text)
+        named = _called_name(text) or _dash_participle(text)
         if named:
             return anchor_and_flag(named, self.draft_date)
         intro = _INTRO.match(text)
@@ -745,6 +745,10 @@ _CALLED = re.compile(
     r"(?:(?-i:[a-z-]+)\s+){0,2}?(?P<head>(?-i:[a-z-]+))(?=\s+(?-i:[a-z]+ed|is|was|has|can|will|may)\b)",
     re.I,
 )
+_DASH_PARTICIPLE = re.compile(
+    r"^(?P<name>(?:(?-i:[A-Z])[\w.'’-]*\s+){1,4}?(?-i:[A-Z])[\w.'’-]*)\s+[-–—]\s+"
+    r"(?P<part>(?-i:[a-z]+ed|born|known|built|written|held|sold|founded|chosen|given|taken|elected)\b)"
+)
 _PREP_START = re.compile(r"^(?:to|by|in|on|at|for|from|with|after|before|up|off|out|back)\b", re.I)
 _ABSTRACT_NOUNS = {
     "idea", "concept", "term", "process", "practice", "phenomenon", "approach", "method", "strategy",
@@ -869,6 +873,16 @@ def _called_name(text: str) -> str | None:
         return None
     name = m.group("name")
     return name[:1].upper() + name[1:] + text[m.end() :]
+
+
+def _dash_participle(text: str) -> str | None:
+    """"Sandra Day O'Connor - appointed by President Ronald Reagan in 1981.": a name, a dash and a past
+    participle state what the name was ("Sandra Day O'Connor was appointed by ..."); ``None`` otherwise."""
+    m = _DASH_PARTICIPLE.match(text)
+    if not m or not _person_shaped(m.group("name")) and " and " not in m.group("name"):
+        return None
+    verb = "were" if " and " in m.group("name") else "was"
+    return f"{m.group('name')} {verb} {text[m.start('part') :]}"
 
 
 def anchor_and_flag(text: str, draft_date: str | None) -> tuple[str, bool]:
