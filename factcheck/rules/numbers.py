@@ -306,6 +306,15 @@ FigureStep = Callable[[QuantityScan, Figure], int | None]
 figure turns out to be no quantity after all (a duration, read by the date scan), else None."""
 
 
+def _glued(tokens: Tokens, i: int, mark: str, kind: str) -> bool:
+    """Whether token ``i`` is written right after ``mark``, itself right after a token of ``kind``
+    ("COVID-19", "1,5")."""
+    if i < 2:
+        return False
+    before, prev = tokens[i - 2], tokens[i - 1]
+    return prev.text == mark and before.kind == kind and adjacent(before, prev) and adjacent(prev, tokens[i])
+
+
 def _identifier_before(tokens: Tokens, i: int) -> bool:
     """A digit token that is part of something else: "Boeing 737", "COVID-19", "ZIP code 11102", "5:30",
     "No. 1"."""
@@ -316,22 +325,10 @@ def _identifier_before(tokens: Tokens, i: int) -> bool:
     return (
         (prev.kind == "word" and prev.low in _ID_WORDS)
         or (prev.text in (":", "#", "/") and adjacent(prev, tok))
-        or (
-            # "1,5 metres": a decimal comma (its digits are not a thousands group); neither part is a figure
-            prev.text == ","
-            and adjacent(prev, tok)
-            and i > 1
-            and tokens[i - 2].kind == "num"
-            and adjacent(tokens[i - 2], prev)
-        )
+        # "1,5 metres": a decimal comma (its digits are no thousands group), neither part a figure
+        or _glued(tokens, i, ",", "num")
         or (prev.kind == "word" and adjacent(prev, tok))
-        or (
-            prev.text == "-"
-            and adjacent(prev, tok)
-            and i > 1
-            and tokens[i - 2].kind == "word"
-            and adjacent(tokens[i - 2], prev)
-        )
+        or _glued(tokens, i, "-", "word")
         or (
             prev.kind == "word"
             and prev.text[:1].isupper()

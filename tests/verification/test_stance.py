@@ -231,79 +231,127 @@ def test_a_span_that_withholds_is_no_support():
     assert candidate.stance is Stance.NEUTRAL
 
 
-def test_a_span_about_a_part_of_the_subject_does_not_support_the_whole():
-    claim = "Marquez Solar had about 1,200 employees at the end of 2025."
-    span = "Marquez Solar's software unit had about 1,200 employees at the end of 2025."
-    candidate = _candidate(claim, span, (0.95, 0.02, 0.03), about="same")
-    decide(claim, candidate, StanceThresholds())
-    assert candidate.stance is Stance.NEUTRAL
-    whole = "Marquez Solar had about 1,200 employees at the end of 2025, the company said."
-    candidate = _candidate(claim, whole, (0.95, 0.02, 0.03), about="same")
-    decide(claim, candidate, StanceThresholds())
-    assert candidate.stance is Stance.SUPPORTS
-
-
-def test_a_negated_claim_against_the_fact_it_negates_is_contradicted():
-    claim = "Neil Diamond was not born on January 24th, 1941."
-    span = "Neil Leslie Diamond (born January 24, 1941) is an American singer-songwriter, musician and actor."
-    candidate = _candidate(claim, span, (0.3, 0.3, 0.4), about="same")
-    decide(claim, candidate, StanceThresholds())
-    assert candidate.stance is Stance.CONTRADICTS
-
-
-def test_a_less_precise_date_does_not_establish_the_claims_date():
-    claim = "Xiaomi bought Deepmotion on 25 August 2021."
-    candidate = _candidate(claim, "Xiaomi bought Deepmotion in August 2021.", (0.9, 0.05, 0.05), about="same")
-    decide(claim, candidate, StanceThresholds())
-    assert candidate.stance is Stance.NEUTRAL
-    coarse = "Xiaomi bought Deepmotion in August 2021."
-    candidate = _candidate(
-        coarse, "Xiaomi bought Deepmotion on 25 August 2021.", (0.9, 0.05, 0.05), about="same"
-    )
-    decide(coarse, candidate, StanceThresholds())
-    assert candidate.stance is Stance.SUPPORTS
-
-
-def test_a_look_alike_figure_for_a_claim_without_a_named_subject_is_not_decisive():
-    claim = "A sea level rise of 65 centimeters would cause significant problems for coastal cities."
-    span = "Under a low-emission scenario, sea level rise by 2100 is projected at about 30 centimeters."
-    candidate = _candidate(claim, span, (0.1, 0.6, 0.3), about="unknown")
-    candidate.overlap = 0.3
-    decide(claim, candidate, StanceThresholds())
-    assert candidate.stance is not Stance.CONTRADICTS
-    close = "A sea level rise of 20 centimeters would cause significant problems for coastal cities."
-    candidate = _candidate(claim, close, (0.1, 0.6, 0.3), about="unknown")
-    candidate.overlap = 0.8
-    decide(claim, candidate, StanceThresholds())
-    assert candidate.stance is Stance.CONTRADICTS
+_N, _S, _C = Stance.NEUTRAL, Stance.SUPPORTS, Stance.CONTRADICTS
+_ENTAILS, _CONTRADICTS = (0.95, 0.02, 0.03), (0.05, 0.9, 0.05)
 
 
 @pytest.mark.parametrize(
-    ("claim", "span", "contradicts"),
+    ("claim", "span", "probs", "about", "overlap", "expected"),
     [
+        # a part of the subject does not support the whole
+        (
+            "Marquez Solar had about 1,200 employees at the end of 2025.",
+            "Marquez Solar's software unit had about 1,200 employees at the end of 2025.",
+            _ENTAILS,
+            "same",
+            0.6,
+            _N,
+        ),
+        (
+            "Marquez Solar had about 1,200 employees at the end of 2025.",
+            "Marquez Solar had about 1,200 employees at the end of 2025, the company said.",
+            _ENTAILS,
+            "same",
+            0.6,
+            _S,
+        ),
+        # a negated claim against the fact it negates ("24th" is the number 24)
+        (
+            "Neil Diamond was not born on January 24th, 1941.",
+            "Neil Leslie Diamond (born January 24, 1941) is an American singer-songwriter and actor.",
+            (0.3, 0.3, 0.4),
+            "same",
+            0.6,
+            _C,
+        ),
+        # a date given less precisely establishes nothing
+        (
+            "Xiaomi bought Deepmotion on 25 August 2021.",
+            "Xiaomi bought Deepmotion in August 2021.",
+            _ENTAILS,
+            "same",
+            0.6,
+            _N,
+        ),
+        (
+            "Xiaomi bought Deepmotion in August 2021.",
+            "Xiaomi bought Deepmotion on 25 August 2021.",
+            _ENTAILS,
+            "same",
+            0.6,
+            _S,
+        ),
+        # a look-alike figure for a claim that names no subject decides only on a close span
+        (
+            "A sea level rise of 65 centimeters would cause significant problems for coastal cities.",
+            "Under a low-emission scenario, sea level rise by 2100 is projected at about 30 centimeters.",
+            (0.1, 0.6, 0.3),
+            "unknown",
+            0.3,
+            _N,
+        ),
+        (
+            "A sea level rise of 65 centimeters would cause significant problems for coastal cities.",
+            "A sea level rise of 20 centimeters would cause significant problems for coastal cities.",
+            (0.1, 0.6, 0.3),
+            "unknown",
+            0.8,
+            _C,
+        ),
+        # a model contradiction needs something that differs
         (
             "Renato Balestra was born in Trieste.",
             "Born in Trieste, Renato Balestra comes from a family of architects.",
-            False,
+            _CONTRADICTS,
+            "same",
+            0.6,
+            _N,
         ),
-        ("Tilda Swinton is only Scottish.", "Tilda Swinton is a Scottish and British actress.", True),
-        ("Xiaomi did not buy Deepmotion.", "Xiaomi bought Deepmotion in 2021 for its car unit.", True),
+        (
+            "Tilda Swinton is only Scottish.",
+            "Tilda Swinton is a Scottish and British actress.",
+            _CONTRADICTS,
+            "same",
+            0.6,
+            _C,
+        ),
+        (
+            "Xiaomi did not buy Deepmotion.",
+            "Xiaomi bought Deepmotion in 2021 for its car unit.",
+            _CONTRADICTS,
+            "same",
+            0.6,
+            _C,
+        ),
+        # a place the span never names is silence; another place it names is a contradiction
+        (
+            "Mahaakshay Chakraborty was born in Kolkata.",
+            "Mahaakshay Chakraborty (born on 30 July 1984), is an Indian actor in the Hindi film industry.",
+            _CONTRADICTS,
+            "same",
+            0.6,
+            _N,
+        ),
+        (
+            "Anne Rice was born in New Mexico.",
+            "Born in New Orleans, Anne Rice spent much of her early life there before moving to Texas.",
+            _CONTRADICTS,
+            "same",
+            0.6,
+            _C,
+        ),
+        (
+            "Angelsberg is in Canada.",
+            "Angelsberg is a small town in the commune of Fischbach, in central Luxembourg.",
+            _CONTRADICTS,
+            "same",
+            0.6,
+            _C,
+        ),
     ],
 )
-def test_a_model_contradiction_needs_something_that_differs(claim, span, contradicts):
-    candidate = _candidate(claim, span, (0.05, 0.9, 0.05), about="same")
+def test_decisions(claim, span, probs, about, overlap, expected):
+    candidate = _candidate(claim, span, probs, about=about)
+    candidate.overlap = overlap
     decide(claim, candidate, StanceThresholds())
-    assert (candidate.stance is Stance.CONTRADICTS) is contradicts
-
-
-def test_a_place_the_span_never_names_is_silence_not_a_contradiction():
-    claim = "Mahaakshay Chakraborty was born in Kolkata."
-    span = "Mahaakshay Chakraborty (born on 30 July 1984), is an Indian actor working in the Hindi film industry."
-    candidate = _candidate(claim, span, (0.05, 0.9, 0.05), about="same")
-    decide(claim, candidate, StanceThresholds())
-    assert candidate.stance is Stance.NEUTRAL
-    claim = "Anne Rice was born in New Mexico."
-    span = "Born in New Orleans, Anne Rice spent much of her early life there before moving to Texas."
-    candidate = _candidate(claim, span, (0.05, 0.9, 0.05), about="same")
-    decide(claim, candidate, StanceThresholds())
-    assert candidate.stance is Stance.CONTRADICTS
+    assert candidate.stance is expected
