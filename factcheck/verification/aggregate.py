@@ -2,7 +2,7 @@
 
 - **Contradicted** only by a span about the claim's subject: a conflicting figure, date or rank on such a
   span, or a contradiction on the best-matching span itself (within ``match_margin`` of the best lexical
-  match). A contradiction on a weaker-matching span is a distractor and cannot pull the verdict down
+  match; a span not known to be about the claim's subject must also give half the claim's words). A contradiction on a weaker-matching span is a distractor and cannot pull the verdict down
   (MiniCheck / AlignScore take the best-matching chunk; "max contradiction over all sentences" is the
   known anti-pattern).
 - **Supported** only with an entailing span.
@@ -25,6 +25,8 @@ from factcheck.verification.stance import shorten
 NO_EVIDENCE = "no relevant evidence in corpus"
 # How much better (share of the claim's words) a supporting span must match than a conflicting figure's.
 _CLEARLY_BETTER = 0.15
+# The share of the claim's words a span not known to be about its subject must give to contradict it.
+_UNNAMED_MATCH = 0.5
 NEEDS_CONTEXT = "the claim does not say who or what it is about, so the corpus cannot contradict it"
 
 
@@ -51,7 +53,10 @@ def decisive_contradictions(spans: list[Candidate], match_margin: float) -> list
         c
         for c in usable
         if c.stance is Stance.CONTRADICTS
-        and ((c.value_conflict and c.about == SAME) or c.overlap >= best_match - match_margin)
+        and (
+            (c.value_conflict and c.about == SAME)
+            or (c.overlap >= best_match - match_margin and (c.about == SAME or c.overlap >= _UNNAMED_MATCH))
+        )
     ]
     return sorted(decisive, key=lambda c: (not c.value_conflict, -c.score))
 

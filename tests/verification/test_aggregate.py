@@ -117,3 +117,12 @@ def test_figure_spans_join_the_candidates():
     spans = candidate_spans(0, claim, [passage], limit=2)
     assert any("200,000" in c.text for c in spans)
     assert len(candidate_spans(0, claim, [passage], limit=2, figure_spans=0)) == 2
+
+
+def test_a_span_of_unknown_subject_contradicts_only_when_it_matches_the_claim_well():
+    weak = [_span("best", 0.4, Stance.CONTRADICTS, 0.9, about="unknown")]
+    assert aggregate(_claim(), weak).label is Label.UNVERIFIED
+    close = [_span("best", 0.7, Stance.CONTRADICTS, 0.9, about="unknown")]
+    assert aggregate(_claim(), close).label is Label.CONTRADICTED
+    named = [_span("best", 0.4, Stance.CONTRADICTS, 0.9, about="same")]
+    assert aggregate(_claim(), named).label is Label.CONTRADICTED
