@@ -2,9 +2,10 @@
 
 - **Contradicted** only by a span about the claim's subject: a conflicting figure, date or rank on such a
   span, or a contradiction on the best-matching span itself (within ``match_margin`` of the best lexical
-  match; a span not known to be about the claim's subject must also give half the claim's words). A contradiction on a weaker-matching span is a distractor and cannot pull the verdict down
-  (MiniCheck / AlignScore take the best-matching chunk; "max contradiction over all sentences" is the
-  known anti-pattern).
+  match; a span not known to be about the claim's subject must also give half the claim's words). A
+  contradiction on a weaker-matching span is a distractor and cannot pull the verdict down (MiniCheck /
+  AlignScore take the best-matching chunk; "max contradiction over all sentences" is the known
+  anti-pattern).
 - **Supported** only with an entailing span.
 - Otherwise **unverified**. A claim flagged ``needs_context`` (its subject could not be resolved) is at most
   unverified.
