@@ -608,8 +608,10 @@ def _extract_modifier_stack(clause: _Clause, pieces: list[Piece]) -> None:
     if p is None:
         return
     stop = p + 1
-    while stop < clause.end and tokens[stop].text not in {",", ";", ":"} and not clause.cut(
-        tokens[stop].start, tokens[stop].end
+    while (
+        stop < clause.end
+        and tokens[stop].text not in {",", ";", ":"}
+        and not clause.cut(tokens[stop].start, tokens[stop].end)
     ):
         stop += 1
     head = tokens[p - 1].text
@@ -661,6 +663,8 @@ def _extract_adjective_phrase(clause: _Clause, pieces: list[Piece]) -> None:
         pieces.append(Piece(text, tokens[c + 1].start, stop, "adjective", subj_text))
         clause.cuts.append((t.start, stop))
         return
+
+
 _DEMONSTRATIVES = {"this", "that", "these", "those", "it", "they"}
 
 
@@ -1210,6 +1214,7 @@ def _object_item(tokens: list[Token], a: int, b: int) -> bool:
 
 def _parallel(tokens: list[Token], a: int, b: int, c: int, d: int) -> bool:
     """Two alternatives that look alike: both open with a determiner or a name, or have as many words."""
+
     def opens(i: int) -> bool:
         return tokens[i].low in DETERMINERS or is_capitalised(tokens[i]) or tokens[i].text[:1].isdigit()
 
@@ -1487,8 +1492,12 @@ def _list_start(
         if is_verb(tokens[j]) or tokens[j].low in PREPOSITIONS or tokens[j].low in LIST_ANCHORS:
             after_to = tokens[j].low == "to" and (
                 tokens[j + 1].low in COMMON_VERBS | BASE_VERBS
-                or (tokens[j + 1].text.isalpha() and tokens[j + 1].text.islower() and j + 2 < kept[0]
-                    and tokens[j + 1].low not in DETERMINERS)
+                or (
+                    tokens[j + 1].text.isalpha()
+                    and tokens[j + 1].text.islower()
+                    and j + 2 < kept[0]
+                    and tokens[j + 1].low not in DETERMINERS
+                )
             )
             return j + 1 + after_to, kept
     return None, kept

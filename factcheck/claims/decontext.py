@@ -56,7 +56,9 @@ _REF = re.compile(
     r"(?-i:[a-z][a-z-]+))\s+){0,2}?(?P<head>"
     + "|".join(sorted((re.escape(n) for n in HEADS | {n: set() for n in OWNED_NOUNS}), key=len, reverse=True))
     + r")\b(?!\s+(?:of|in|at|for|called|named|['’]s)\b)"
-    + r"(?!\s+(?:" + _HEAD_ALT + r")\b)))",  # "the electric vehicle startup": the last head noun is the head
+    + r"(?!\s+(?:"
+    + _HEAD_ALT
+    + r")\b)))",  # "the electric vehicle startup": the last head noun is the head
     re.I,
 )
 _NAME_RE = r"[A-Z][\w&-]*(?: [A-Z][\w&-]*)*"
@@ -340,7 +342,7 @@ class Discourse:
         return "The " + phrase + text[m.end() :], False
 
     def _people(self, noun: str, sentence: int) -> str | None:
-        """"These scholars" after sentences about Ming Zhou, Haifeng Wang and Jing Jiang: the people who were
+        """ "These scholars" after sentences about Ming Zhou, Haifeng Wang and Jing Jiang: the people who were
         the subjects of the last sentences (two to six of them)."""
         if _singular(noun) not in PERSON_NOUNS or _singular(noun) == noun:
             return None
@@ -355,7 +357,7 @@ class Discourse:
         return ", ".join(people[:-1]) + " and " + people[-1]
 
     def _listed(self, noun: str) -> str | None:
-        """"These industries" after "industries such as palm oil, rubber, and mining": the noun with its
+        """ "These industries" after "industries such as palm oil, rubber, and mining": the noun with its
         examples, from the last sentences read."""
         pattern = re.compile(
             rf"\b{re.escape(noun)}\s+(?:such as|including|like)\s+(?P<items>[^.;:()]{{3,100}}?)"
@@ -534,7 +536,7 @@ class Discourse:
         return resolved, needs
 
     def _named_head(self, text: str, sentence: int) -> str | None:
-        """"The committee used ..." after "the Senate Intelligence Committee": a definite description whose
+        """ "The committee used ..." after "the Senate Intelligence Committee": a definite description whose
         head ends the one name of that kind mentioned in the last sentences, replaced by that name."""
         m = _DEFINITE_HEAD.match(text)
         if not m:
@@ -642,7 +644,7 @@ def refers_back(text: str) -> bool:
 
 
 def _referring_definite(words: list[str]) -> bool:
-    """"The committee used", "The new law has": a lower-case referring head within three words of "the"
+    """ "The committee used", "The new law has": a lower-case referring head within three words of "the"
     (a capitalised word makes it a name: "The Supreme Court")."""
     if not words or words[0].lower() != "the":
         return False
@@ -865,7 +867,7 @@ _RELATIVE = re.compile(
 
 
 def _called_name(text: str) -> str | None:
-    """"Called gravitational lensing, this natural phenomenon created ...": the lead names what the
+    """ "Called gravitational lensing, this natural phenomenon created ...": the lead names what the
     demonstrative refers to ("Gravitational lensing created ..."); ``None`` when there is no such lead
     ("Called to testify, the minister ..." gives no name)."""
     m = _CALLED.match(text)
@@ -876,7 +878,7 @@ def _called_name(text: str) -> str | None:
 
 
 def _dash_participle(text: str) -> str | None:
-    """"Sandra Day O'Connor - appointed by President Ronald Reagan in 1981.": a name, a dash and a past
+    """ "Sandra Day O'Connor - appointed by President Ronald Reagan in 1981.": a name, a dash and a past
     participle state what the name was ("Sandra Day O'Connor was appointed by ..."); ``None`` otherwise."""
     m = _DASH_PARTICIPLE.match(text)
     if not m or not _person_shaped(m.group("name")) and " and " not in m.group("name"):
