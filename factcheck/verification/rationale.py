@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from factcheck.corpus.encoder import model_dir
 from factcheck.rules.lexicon import STOPWORDS
 from factcheck.rules.names import extract_names, same_organisation
 from factcheck.verification.context import refers_back
@@ -62,7 +63,8 @@ _FIRST_WORD = re.compile(r"^\s*([A-Z][\w-]{2,})\b")
 
 def _leading_name(claim: str, document: str) -> tuple[str, str] | None:
     """The claim's opening word when it is a name the name reader cannot see at a sentence start
-    ("Deepmotion had 150 employees ..."): the document writes it capitalised inside a sentence."""
+    ("Deepmotion had 150 employees ..."): the document writes it capitalised inside a sentence, or it is no
+    English word."""
     first = _FIRST_WORD.match(claim)
     if first is None or first.group(1).lower() in STOPWORDS:
         return None
@@ -70,7 +72,17 @@ def _leading_name(claim: str, document: str) -> tuple[str, str] | None:
     if any(m.text.startswith(word) for m in extract_names(claim)):
         return None  # read already
     inside = re.search(rf"(?<=[a-z,;] ){re.escape(word)}\b", document)
-    return (word, word.lower()) if inside else None
+    unknown = len(word) >= 4 and word.lower() not in _dictionary()
+    return (word, word.lower()) if inside or unknown else None
+
+
+@lru_cache(maxsize=1)
+def _dictionary() -> frozenset[str]:
+    """The whole words of the embedding model's English word-piece vocabulary: a capitalised opening word
+    that is none of them ("Deepmotion", "Xiaomi") is a name."""
+    path = model_dir() / "vocab.txt"
+    words = path.read_text(encoding="utf-8").split()
+    return frozenset(w for w in words if w.isalpha() and not w.startswith("##"))
 
 
 def _pronoun_first(span: str, own: str) -> bool:
