@@ -44,18 +44,18 @@ def _named(subject: tuple[str, str], text: str) -> bool:
     the name reader)."""
     name, key = subject
     return any(same_organisation(key, other) for other in subject_keys(text)) or bool(
-        re.search(rf"\b{re.escape(name)}\b", text) or re.search(_spread(name), text)
+        re.search(rf"\b{re.escape(name)}\b", text) or _written_apart(name, text)
     )
 
 
-def _spread(name: str) -> str:
-    """A pattern for a name written with words between its first and last ("Duane Lee 'Dog' Chapman" for
-    "Duane Chapman")."""
+def _written_apart(name: str, text: str) -> bool:
+    """Whether ``text`` writes a name of two or more words with words between its first and last ("Duane
+    Lee 'Dog' Chapman" for "Duane Chapman")."""
     parts = name.split()
     if len(parts) < 2:
-        return r"(?!x)x"
+        return False
     first, last = re.escape(parts[0]), re.escape(parts[-1])
-    return rf"\b{first}\b(?:\W+[\w.]+){{0,3}}?\W+{last}\b"
+    return bool(re.search(rf"\b{first}\b(?:\W+[\w.]+){{0,3}}?\W+{last}\b", text))
 
 
 _FIRST_WORD = re.compile(r"^\s*([A-Z][\w-]{2,})\b")

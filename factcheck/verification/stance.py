@@ -112,14 +112,20 @@ def same_but_figures(claim: str, span: str, findings: list[Any]) -> bool:
     return bool(rest) and rest <= content_terms(_without(span, [f.evidence_mention for f in values]))
 
 
-def _narrows_subject(claim: str, span: str) -> bool:
-    """Whether the span speaks of a part of the claim's subject ("Marquez Solar's software unit") where the
-    claim speaks of the whole ("Marquez Solar")."""
+def _possessed(claim: str, span: str, what: str, flags: int = 0) -> bool:
+    """Whether the span speaks of something of the claim's subject ("Marquez Solar's <what>") that the claim
+    does not: ``what`` is the pattern of the words after the possessive."""
     subject = primary_subject(claim)
     if subject is None:
         return False
-    possessive = re.compile(rf"\b{re.escape(subject[0])}(?:'s|’s|')\s+(\w+)")
+    possessive = re.compile(rf"\b{re.escape(subject[0])}(?:'s|’s|')\s+{what}", flags)
     return bool(possessive.search(span)) and not possessive.search(claim)
+
+
+def _narrows_subject(claim: str, span: str) -> bool:
+    """Whether the span speaks of a part of the claim's subject ("Marquez Solar's software unit") where the
+    claim speaks of the whole ("Marquez Solar")."""
+    return _possessed(claim, span, r"(\w+)")
 
 
 # What a company is made of: a span about "Marquez Solar's software unit" speaks of a part, not the whole.
@@ -132,11 +138,7 @@ _PARTS = (
 def speaks_of_a_part(claim: str, span: str) -> bool:
     """Whether the span's figure belongs to a part of the claim's subject ("Marquez Solar's software unit had
     1,200 employees" for "Marquez Solar had 1,200 employees"), a part the claim does not name."""
-    subject = primary_subject(claim)
-    if subject is None:
-        return False
-    part = re.compile(rf"\b{re.escape(subject[0])}(?:'s|’s|')\s+(?:[\w-]+\s+){{0,2}}?(?:{_PARTS})\b", re.I)
-    return bool(part.search(span)) and not part.search(claim)
+    return _possessed(claim, span, rf"(?:[\w-]+\s+){{0,2}}?(?:{_PARTS})\b", re.I)
 
 
 _RISE = frozenset(
@@ -187,13 +189,13 @@ def unsaid_place(claim: str, candidate: Candidate) -> bool:
     place_words = set().union(*(content_terms(f.claim_mention) for f in unsaid)) if unsaid else set()
     if not missing or not missing <= place_words:
         return False
+    names = extract_names(candidate.text)
+    if any(m.kind == "organisation" and _PLACE_SLOT.search(candidate.text[: m.start]) for m in names):
+        return False  # "in central Luxembourg": a place the gazetteer does not know
     # The span names no other place (a nationality, "an Indian actor", is none), or only ones that hold the
     # claim's.
     ours = [name_key(f.claim_mention) for f in unsaid]
-    names = extract_names(candidate.text)
     theirs = [m.key for m in names if m.kind == "place" and not m.demonym]
-    if any(m.kind == "organisation" and _PLACE_SLOT.search(candidate.text[: m.start]) for m in names):
-        return False  # "in central Luxembourg": a place the gazetteer does not know
     return all(any(place_within(o, t) for o in ours) for t in theirs)
 
 
