@@ -42,6 +42,7 @@ from factcheck.claims.grammar import (
     is_capitalised,
     is_participle,
     is_verb,
+    past_of,
     present_of,
     tokenize,
     verb_like,
@@ -58,6 +59,7 @@ from factcheck.claims.lexicon import (
     EVENT_PARTICIPLES,
     IRREGULAR,
     LIST_ANCHORS,
+    MAKING_PARTICIPLES,
     MODALS,
     PARTICIPLE_OPENERS,
     PREPOSITIONS,
@@ -69,7 +71,8 @@ from factcheck.rules.quantities import extract
 
 # Precompiled: pysbd compiles many patterns per call and flushes the re module's cache.
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([,;:%])")
-_SPACE_BEFORE_STOP = re.compile(r"\s+([,;:.!?%])")
+# A mark that opens a word (".NET", ".5") keeps its space; one that closes the words before it does not.
+_SPACE_BEFORE_STOP = re.compile(r"\s+([,;:.!?](?![\w#])|%)")
 _DOUBLE_COMMA = re.compile(r",\s*,")
 _EMPTY_PARENS = re.compile(r"\(\s*\)")
 _NUMBER = re.compile(r"\d[\d.,]*")
@@ -483,8 +486,24 @@ def _predicate_noun(clause: _Clause, room: int) -> tuple[tuple[int, int], int] |
     return subject, verb
 
 
+def _adjective_comma(tokens: list[Token], j: int) -> bool:
+    """Whether the comma at ``j`` separates two adjectives of one noun ("a modern, multi-paradigm
+    language"): a lower-case word on each side that is no verb, participle or function word."""
+    if j + 2 >= len(tokens):
+        return False
+    closed = DETERMINERS | PREPOSITIONS | ADVERBS | SUBJECT_PRONOUNS | _RELATIVES | {"and", "or", "but"}
+
+    def adjective(t: Token) -> bool:
+        participle = is_participle(t) and "-" not in t.text  # "family-owned" is an adjective
+        return t.text[:1].islower() and t.low not in closed and not is_verb(t) and not participle
+
+    nxt = tokens[j + 2]
+    return adjective(tokens[j - 1]) and adjective(tokens[j + 1]) and nxt.text[:1].isalpha()
+
+
 def _extract_participle(clause: _Clause, pieces: list[Piece]) -> None:
-    """Split "X is a film directed by Z" into "X is a film" and "X was directed by Z"."""
+    """Split "X is a film directed by Z" into "X is a film" and "X was directed by Z" (a participle of making
+    states a past act; others keep the clause's tense: "X is a firm owned by Z" -> "X is owned by Z")."""
     tokens = clause.tokens
     skip = lambda t: clause.cut(t.start, t.end)  # noqa: E731
     found = _predicate_noun(clause, 2)
@@ -493,9 +512,11 @@ def _extract_participle(clause: _Clause, pieces: list[Piece]) -> None:
     subject, verb = found
     for j in range(verb + 2, min(clause.end - 1, verb + 12)):
         t = tokens[j]
+        if t.text == "," and _adjective_comma(tokens, j):
+            continue  # "a modern, multi-paradigm language developed by X"
         if t.text in {",", ";", ":", "(", "and", "or"} or skip(t):
             return
-        if is_participle(t):
+        if is_participle(t) and "-" not in t.text:  # "a family-owned firm": an adjective
             if tokens[j + 1].low not in AFTER_PARTICIPLE or tokens[j - 1].low in PREPOSITIONS | AUX:
                 return
             stop = j + 1
@@ -510,6 +531,8 @@ def _extract_participle(clause: _Clause, pieces: list[Piece]) -> None:
                 stop += 1
             subj_text = clause.text(tokens[subject[0]].start, tokens[subject[1] - 1].end)
             copula = tokens[verb].low
+            if t.low in MAKING_PARTICIPLES and copula in {"is", "are"}:
+                copula = {"is": "was", "are": "were"}[copula]  # "a language developed by X": a past act
             # "a technique commonly used in X": the adverb goes with the participle.
             first = j - 1 if tokens[j - 1].low.endswith("ly") and j - 1 > verb + 2 else j
             begin, finish = tokens[first].start, tokens[stop - 1].end
@@ -698,6 +721,17 @@ def _base_of(present: str) -> str:
     return present[:-1] if present.endswith("s") else present
 
 
+# Irregular past forms that are also a present ("set", "put") are not taken for a past.
+_PRESENT_TOO = {"set", "put", "cut", "hit", "shut", "bet", "beat"}
+_PAST_FORMS = {"was", "were", "had", "did"} | {w for w in IRREGULAR if not w.endswith("s")} - _PRESENT_TOO
+
+
+def _past(verb: Token) -> bool:
+    """Whether a finite verb is in the past: "was", "held", "founded" (not "uses", "set", "will")."""
+    low = verb.low
+    return low in _PAST_FORMS or (low.endswith("ed") and low not in AUX and low not in {"need", "speed"})
+
+
 def _extract_participial_clause(clause: _Clause, pieces: list[Piece]) -> None:
     """A closing participial clause says a fact of the subject: "Single-cell multiomics allows X,
     providing a higher resolution" gives "Single-cell multiomics provides a higher resolution"."""
@@ -720,7 +754,11 @@ def _extract_participial_clause(clause: _Clause, pieces: list[Piece]) -> None:
         present = present_of(t.low)
         if present is None:
             continue
-        if _plural_head(tokens[subject[1] - 1]):
+        if _past(tokens[verb]):
+            present = past_of(t.low) or present  # "The court held X, finding Y" -> "The court found Y"
+        elif tokens[verb].low in MODALS - {"to"}:
+            present = f"{tokens[verb].low} {_base_of(present)}"  # "will open, creating" -> "will create"
+        elif _plural_head(tokens[subject[1] - 1]):
             present = _base_of(present)  # "the ions ..., causing X" -> "the ions cause X"
         stop = tokens[clause.end - 1].end
         subj_text = clause.text(tokens[subject[0]].start, tokens[subject[1] - 1].end)
@@ -1226,9 +1264,29 @@ _NOUN_SUFFIXES = (
 )  # fmt: skip
 
 
+# Adjectives whose "-er" form is a comparative ("broader"), not a noun in "-er" ("teacher").
+_GRADABLE = {
+    "broad", "deep", "large", "big", "small", "high", "low", "strong", "weak", "fast", "slow", "old", "young",
+    "long", "short", "great", "wide", "narrow", "bright", "dark", "rich", "poor", "cheap", "hot", "cold",
+    "warm", "cool", "easy", "heavy", "early", "late", "hard", "soft", "thick", "thin", "tall", "close", "new",
+    "clear", "simple", "safe", "quick", "light", "dense", "fine", "loud", "quiet", "smooth", "rough", "tight",
+    "loose", "mild", "wise", "happy", "busy", "healthy", "wealthy", "tough", "fresh", "sharp", "calm",
+}  # fmt: skip
+
+
+def _comparative(word: str) -> bool:
+    """A gradable adjective's "-er" form: "broader", "larger", "bigger", "easier"."""
+    if not word.endswith("er"):
+        return False
+    stem = word[:-2]
+    doubled = stem[:-1] if stem[-1:] == stem[-2:-1] else ""  # "bigger"
+    y_form = stem[:-1] + "y" if stem.endswith("i") else ""  # "easier"
+    return bool({stem, word[:-1], doubled, y_form} & _GRADABLE)
+
+
 def _noun_form(word: str) -> bool:
     """A word whose ending makes it a noun ("businessman", "teacher", "scientist"), not an adjective."""
-    return len(word) > 4 and word.endswith(_NOUN_SUFFIXES)
+    return len(word) > 4 and word.endswith(_NOUN_SUFFIXES) and not _comparative(word)
 
 
 def _has_phrase(tokens: list[Token], a: int, b: int) -> bool:

@@ -173,6 +173,10 @@ class Discourse:
                     nxt = tokens[j + 1]
                     if tokens[j].text.endswith(("'s", "’s")):
                         break
+                    if nxt.text in {"#", "+"} and nxt.start == tokens[j].end:
+                        j += 1  # "C#", "C++": the marks are part of the name
+                        end_text = nxt.text
+                        continue
                     if nxt.start != tokens[j].end + 1 and nxt.text != ".":
                         break
                     nword = _POSSESSIVE.sub("", nxt.text)

@@ -96,20 +96,59 @@ def finite_at(tokens: list[Token], i: int) -> bool:
     )
 
 
-def present_of(participle: str) -> str | None:
-    """The third-person present of a known verb's "-ing" form ("providing" -> "provides"), else ``None``."""
+def _base_of_ing(participle: str) -> str | None:
+    """The base form of a verb's "-ing" form ("providing" -> "provide", "uncovering" -> "uncover")."""
     stem = participle[:-3]
     known = COMMON_VERBS | BASE_VERBS
     doubled = stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else ""
     for base in (stem + "e", stem, doubled, stem[:-1] + "ie" if stem.endswith("y") else ""):
         if base and base in known:
-            return third_person(base)
+            return base
     if len(stem) < 4 or not stem.isalpha():
         return None
-    # An unknown verb: "uncovering" -> "uncovers", "promoting" -> "promotes".
+    # An unknown verb: "uncovering" -> "uncover", "promoting" -> "promote", "stopping" -> "stop".
+    if stem[-1] == stem[-2] and stem[-1] not in "aeiouls":
+        return stem[:-1]
     single_consonant = stem[-1] not in "aeiouwxy" and stem[-2] in "aeiou" and stem[-3] not in "aeiou"
     keeps_stem = stem.endswith(("er", "en", "on", "el", "it", "ow", "ay", "ey"))
-    return third_person(stem + "e" if single_consonant and not keeps_stem else stem)
+    return stem + "e" if single_consonant and not keeps_stem else stem
+
+
+def present_of(participle: str) -> str | None:
+    """The third-person present of a known verb's "-ing" form ("providing" -> "provides"), else ``None``."""
+    base = _base_of_ing(participle)
+    return third_person(base) if base else None
+
+
+# The simple past of the irregular verbs a participial clause opens with most ("finding" -> "found").
+_IRREGULAR_PAST = {
+    "find": "found", "make": "made", "lead": "led", "hold": "held", "give": "gave", "take": "took",
+    "become": "became", "bring": "brought", "leave": "left", "sell": "sold", "win": "won", "keep": "kept",
+    "build": "built", "send": "sent", "spend": "spent", "pay": "paid", "tell": "told", "say": "said",
+    "mean": "meant", "get": "got", "set": "set", "put": "put", "run": "ran", "begin": "began", "see": "saw",
+    "write": "wrote", "have": "had", "do": "did", "go": "went", "come": "came", "grow": "grew",
+    "lose": "lost", "draw": "drew", "know": "knew", "think": "thought", "feel": "felt", "stand": "stood",
+    "hit": "hit",
+    "rise": "rose", "fall": "fell", "beat": "beat", "break": "broke", "choose": "chose", "drive": "drove",
+    "show": "showed", "cut": "cut", "sink": "sank", "spread": "spread", "teach": "taught", "buy": "bought",
+}  # fmt: skip
+
+
+def past_of(participle: str) -> str | None:
+    """The simple past of a verb's "-ing" form ("providing" -> "provided", "finding" -> "found")."""
+    stem = participle[:-3]
+    base = _base_of_ing(participle)
+    if base is None:
+        return None
+    if base in _IRREGULAR_PAST:
+        return _IRREGULAR_PAST[base]
+    if len(stem) > 2 and stem[-1] == stem[-2] and base == stem[:-1]:
+        return stem + "ed"  # "committing" -> "committed"
+    if base.endswith("e"):
+        return base + "d"
+    if base.endswith("y") and base[-2:-1] not in "aeiou":
+        return base[:-1] + "ied"
+    return base + "ed"
 
 
 def verb_like(token: Token) -> bool:

@@ -139,6 +139,12 @@ EVENT_PARTICIPLES = {
     "started",
     "born",
 }
+# Participles of a past act of making: "a language developed by Microsoft" -> "was developed by Microsoft"
+# (but "a firm owned by X" -> "is owned by X").
+MAKING_PARTICIPLES = EVENT_PARTICIPLES | {
+    "developed", "written", "directed", "designed", "invented", "discovered", "published", "produced",
+    "released", "composed", "painted", "introduced", "coined", "proposed", "named", "opened", "recorded",
+}  # fmt: skip
 PARTICIPLE_OPENERS = {
     "led", "based", "founded", "owned", "run", "known", "headquartered", "backed", "controlled", "listed",
     "created", "established", "built", "made", "located", "set", "chaired", "headed", "managed", "valued",

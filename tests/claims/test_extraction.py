@@ -11,8 +11,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from factcheck.claims.checkworthy import find_mentions, has_quantity
-from factcheck.claims.decompose import decompose
+from factcheck.claims.decompose import decompose, tidy
 from factcheck.claims.extraction import claims_of, extract_claims, load_draft, prepare
+from factcheck.claims.grammar import past_of, present_of
 from factcheck.domain import Claim
 from factcheck.errors import InputError
 from factcheck.sources.markup import HEADING
@@ -455,3 +456,22 @@ def test_drafts_on_standard_input_are_read_in_their_own_format(raw, expected, mo
     draft = load_draft("-")
     assert draft.format == expected
     assert all(c.text.split()[0] != "Title:" for c in extract_claims(draft.raw, draft.format))
+
+
+def test_tidy_keeps_marks_that_open_a_word():
+    """A full stop or comma closes the words before it; one that opens a word (".NET") keeps its space."""
+    assert (
+        tidy("part of the .NET platform , with a 5 % share") == "part of the .NET platform, with a 5% share."
+    )
+    assert tidy("It grew by .5 points .") == "It grew by .5 points."
+
+
+def test_past_and_present_of_an_ing_form():
+    """The tense a closing participial clause is given: the past after a past verb, the present otherwise."""
+    forms = {w: (past_of(w), present_of(w)) for w in ("finding", "committing", "carrying", "promoting")}
+    assert forms == {
+        "finding": ("found", "finds"),
+        "committing": ("committed", "commits"),
+        "carrying": ("carried", "carries"),
+        "promoting": ("promoted", "promotes"),
+    }
