@@ -75,7 +75,11 @@ def _units() -> dict[str, tuple[str, float]]:
         ),
         ("length", "meter:1"),
         ("miles", "miles:1 mile:1"),
-        ("mass", "kg:1 kilograms:1 tonnes:1e3 tons:1e3 tonne:1e3 ton:1e3"),
+        (
+            "mass",
+            "kg:1 kilograms:1 tonnes:1e3 tons:1e3 tonne:1e3 ton:1e3 metric_tons:1e3 metric_tonnes:1e3 "
+            "metric_ton:1e3 metric_tonne:1e3 megatonnes:1e9 megatons:1e9 gigatonnes:1e12 gigatons:1e12",
+        ),
         ("energy", "wh:1 kwh:1e3 mwh:1e6 gwh:1e9 twh:1e12"),
         ("power", "w:1 kw:1e3 mw:1e6 gw:1e9"),
         ("horsepower", "hp:1 horsepower:1"),

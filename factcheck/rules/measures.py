@@ -4,8 +4,11 @@ The comparison (:mod:`factcheck.rules.consistency`) pairs mentions by unit and n
 for a conflict it found, whether the two mentions measure the same thing at all:
 
 - :func:`same_measure`: the same counted noun, a level against a level (not a change such as "1,000 more"),
-  and the same measure where both sides say one (a price is no capital, a hire no headcount, a launch date
-  no founding date); a dateline's date measures nothing;
+  a rate against a rate of the same period ("2,000 deaths a day" is no total), a multiple of the same thing
+  ("84 times more heat" is no "200 times more CO2"), the figures of one year (a figure in a sentence dated
+  2011 is not the claim's 2018 figure), values less than three orders of magnitude apart (a car's price is
+  no ten-billion budget), and the same measure where both sides say one (a price is no capital, a hire no
+  headcount, a launch date no founding date); a dateline's date measures nothing;
 - :func:`another_period`: a conflicting year beside a figure the span also gives: another year's revenue;
 - :func:`another_time`: a figure dated by a bound that differs ("before 10 March" against "as of 10 March"):
   a count of another day;
@@ -18,7 +21,7 @@ import re
 from typing import Any
 
 from factcheck.rules import quantities
-from factcheck.rules.lexicon import words
+from factcheck.rules.lexicon import STOPWORDS, normalise_word, words
 
 VALUE_KINDS = frozenset({"number", "money", "date", "rank"})
 
@@ -76,7 +79,7 @@ def another_time(findings: list[Any], claim: str, span: str) -> bool:
 _MEASURES = frozenset(
     words(
         "employee buy invest revenue profit capacity user death resident fan unemployment deliver cut start "
-        "found stop complete share sell born died"
+        "found stop complete share sell born died subsidy grant loan fine tax taxe debt salary wage budget"
     )
 )
 
@@ -107,9 +110,123 @@ def same_measure(finding: Any, claim: str, span: str) -> bool:
             return False
         if _is_change(claim, ours) != _is_change(span, theirs):
             return False  # "1,000 more engineers" is a change, "300 employees" a level
+        if not _same_rate(_rate(claim, ours), _rate(span, theirs)):
+            return False
+        if not _same_multiple(claim, ours, span, theirs):
+            return False
+        if _orders_apart(ours, theirs) or _other_years(claim, ours, span, theirs):
+            return False
     said = (ours.context | {getattr(ours, "noun", None)}) & _MEASURES
     given = (theirs.context | {getattr(theirs, "noun", None)}) & _MEASURES
     return not (said and given) or bool(said & given)
+
+
+# A rate's period, written after the figure ("2,000 people a day", "per capita") or as an adjective or adverb
+# near it ("annual capacity", "daily deaths", "grows 5% annually").
+_RATE_AFTER = re.compile(
+    r"^\W{0,2}(?:(?:a|an|per|each|every)\s+(day|week|month|year|hour|minute|second|capita|person|head|annum)\b"
+    r"|(daily|weekly|monthly|yearly|annually|hourly)\b)",
+    re.IGNORECASE,
+)
+_RATE_WORD = re.compile(r"\b(daily|weekly|monthly|yearly|annual|annually|hourly)\b", re.IGNORECASE)
+_PERIOD = {
+    "daily": "day",
+    "weekly": "week",
+    "monthly": "month",
+    "yearly": "year",
+    "annual": "year",
+    "annually": "year",
+    "annum": "year",
+    "hourly": "hour",
+    "person": "capita",
+    "head": "capita",
+}
+# Periods shorter than a year and shares per person: a figure without a period is a total, not such a rate.
+# A yearly figure and one without a period are often the same (a plant's capacity, a year's sales).
+_SHORT_RATES = frozenset({"day", "week", "month", "hour", "minute", "second", "capita"})
+
+
+def _rate(text: str, mention: Any) -> str | None:
+    """The period a figure is a rate of ("a day", "per capita", "annual"), or None for a level or total."""
+    after = _RATE_AFTER.match(text[mention.end : mention.end + 24])
+    if after:
+        word = (after.group(1) or after.group(2)).lower()
+        return _PERIOD.get(word, word)
+    near = _RATE_WORD.search(text[max(0, mention.start - 24) : mention.end + 16])
+    return _PERIOD[near.group(1).lower()] if near else None
+
+
+def _same_rate(ours: str | None, theirs: str | None) -> bool:
+    """Whether two figures count over the same period: two rates of one period, two totals, or a total and
+    a yearly figure."""
+    if ours == theirs:
+        return True
+    if ours and theirs:
+        return False
+    return (ours or theirs) not in _SHORT_RATES
+
+
+_TIMES = re.compile(
+    r"^\s*(?:more|less|fewer|greater|higher|lower|larger|smaller|bigger|stronger|as|the|that|of)?\s*(\w+)",
+    re.IGNORECASE,
+)
+
+
+def _multiple_of(text: str, mention: Any) -> str | None:
+    """What a multiple compares ("84 times more heat" -> "heat"; "five times as potent" -> "potent")."""
+    if not text[mention.start : mention.end].lower().endswith(("times", "fold")):
+        return None
+    found = _TIMES.match(text[mention.end : mention.end + 40])
+    if not found or found.group(1).lower() in STOPWORDS:
+        return None
+    return normalise_word(found.group(1))
+
+
+def _same_multiple(claim: str, ours: Any, span: str, theirs: Any) -> bool:
+    """Two multiples compare only when they multiply the same thing."""
+    a, b = _multiple_of(claim, ours), _multiple_of(span, theirs)
+    return not (a and b) or a == b
+
+
+# Values this far apart are no slip of a scale word (million for billion is 1,000x): they measure different
+# things, such as a car's price and a capital tranche.
+_MAX_RATIO = 1500.0
+
+
+def _orders_apart(ours: Any, theirs: Any) -> bool:
+    """Whether two figures are more than three orders of magnitude apart."""
+    a, b = abs(getattr(ours, "value", 0.0)), abs(getattr(theirs, "value", 0.0))
+    if not a or not b or a == float("inf") or b == float("inf"):
+        return False
+    return max(a, b) / min(a, b) > _MAX_RATIO
+
+
+_CLAUSE_END = re.compile(r"[.!?;](?=\s)")
+
+
+def _years_around(text: str, mention: Any) -> set[int]:
+    """The years of the dates in the sentence (or semicolon clause) a figure is written in."""
+    starts = [m.end() for m in _CLAUSE_END.finditer(text, 0, mention.start)]
+    first = starts[-1] if starts else 0
+    stop = _CLAUSE_END.search(text, mention.end)
+    last = stop.start() if stop else len(text)
+    years: set[int] = set()
+    for date in quantities.extract(text).dates:
+        if date.dateline or date.first is None or date.last is None or date.bound:
+            continue
+        if first <= date.start and date.end <= last and date.last - date.first < 12 * 10:
+            years.update(range(date.first // 12, date.last // 12 + 1))
+    return years
+
+
+def _other_years(claim: str, ours: Any, span: str, theirs: Any) -> bool:
+    """A figure dated by years other than the claim figure's: another year's figure (emissions in 2011
+    against emissions in 2018)."""
+    a = _years_around(claim, ours)
+    if not a:
+        return False
+    b = _years_around(span, theirs)
+    return bool(b) and not a & b
 
 
 _CHANGE = re.compile(r"\b(?:more|additional|extra|further|another|fewer)\b", re.IGNORECASE)

@@ -337,8 +337,18 @@ def _identifier_before(tokens: Tokens, i: int) -> bool:
             and prev.low not in MONTHS
             and prev.low not in STOPWORDS
             and prev.low not in HEDGE_WORDS
+            and not _amount_follows(tokens, i)
         )
     )
+
+
+def _amount_follows(tokens: Tokens, i: int) -> bool:
+    """Whether a scale word, a currency or "%" follows digit token ``i``: an amount ("give Xiaomi 2 billion
+    yuan"), not a model number ("Boeing 737")."""
+    if i + 1 >= len(tokens):
+        return False
+    nxt = tokens[i + 1]
+    return nxt.text == "%" or nxt.low in SCALE_WORDS or nxt.low in CURRENCY_NAMES or nxt.low in CURRENCY_CODES
 
 
 def _digits(scan: QuantityScan, i: int) -> Figure | int | None:

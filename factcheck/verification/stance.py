@@ -310,12 +310,9 @@ def decide(claim_text: str, candidate: Candidate, limits: StanceThresholds) -> N
         or entail + contra >= limits.relevance
         or candidate.overlap >= limits.lexical_relevance
     )
-    conflicts = [
-        f
-        for f in _conflicts(candidate.findings, limits.conflict_strength)
-        if same_measure(f, claim_text, candidate.text)
-        and not _unconfirmed_figure(f, claim_text, candidate, limits)
-    ]
+    raw_conflicts = _conflicts(candidate.findings, limits.conflict_strength)
+    measured = [f for f in raw_conflicts if same_measure(f, claim_text, candidate.text)]
+    conflicts = [f for f in measured if not _unconfirmed_figure(f, claim_text, candidate, limits)]
     agrees = [f for f in candidate.findings if f.outcome == "agree" and f.kind in VALUE_KINDS]
     if (
         conflicts
@@ -338,6 +335,13 @@ def decide(claim_text: str, candidate: Candidate, limits: StanceThresholds) -> N
         score = max(contra, min(0.99, 0.5 + 0.5 * finding.strength * mass))
         said = f"corpus says {finding.evidence_mention} ({_where(candidate)})"
         _set(candidate, Stance.CONTRADICTS, score, f"{said}, claim says {finding.claim_mention}")
+        return
+    figures_apart = [f for f in raw_conflicts if f.kind in ("number", "money")]
+    if figures_apart and not measured and contra >= limits.contradict:
+        # The span's differing figures measure something else (another rate, year or measure): the model's
+        # contradiction rests on them and is no contradiction of the claim. (A date of another event is
+        # left to the model: the span may give the claim's event a date too, such as a dateline's.)
+        _set(candidate, Stance.NEUTRAL, entail, f"its figures measure something else ({_where(candidate)})")
         return
     if contra >= limits.contradict and contra > entail:
         if _rests_on_figures(candidate, agrees, conflicts) and not negation_differs(

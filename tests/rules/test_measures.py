@@ -29,6 +29,54 @@ from factcheck.rules.measures import another_period, another_place, another_time
             False,
         ),
         ("Xiaomi EV will hire 1,000 more engineers.", "Xiaomi EV now has 300 employees.", False),
+        # a subsidy is no capital tranche
+        (
+            "The city will give Xiaomi 2 billion yuan in subsidies for the car factory.",
+            "An initial tranche of 10 billion yuan is to be paid in when the car unit is formed.",
+            False,
+        ),
+        # a daily rate is no total; two rates of one period compare
+        (
+            "The 2003 European heat wave killed as many as 2,000 people a day.",
+            "The 2003 European heat wave killed an estimated 35,000 people.",
+            False,
+        ),
+        ("The plant builds 500,000 cars a year.", "The plant builds 50,000 cars a year.", True),
+        ("The plant builds 500,000 cars a year.", "The plant has capacity for 50,000 cars.", True),
+        ("The clinic sees 200 patients a day.", "The clinic sees 900 patients a week.", False),
+        # multiples of different things; multiples of one thing
+        (
+            "There is over 200 times more CO2 than methane in the atmosphere.",
+            "Methane traps 84 times more heat than CO2 in the atmosphere.",
+            False,
+        ),
+        (
+            "Methane is 200 times more potent than CO2 in the atmosphere.",
+            "Methane is 84 times more potent than CO2 in the atmosphere.",
+            True,
+        ),
+        # another year's figure
+        (
+            "CO2 emissions from the industry totaled 918 million tonnes in 2018.",
+            "In 2011, CO2 emissions from the industry were 67 million tonnes.",
+            False,
+        ),
+        (
+            "CO2 emissions from the industry totaled 918 million tonnes in 2018.",
+            "In 2018, CO2 emissions from the industry were 67 million tonnes.",
+            True,
+        ),
+        # values more than three orders of magnitude apart; a scale-word slip (1,000x) stays a conflict
+        (
+            "Xiaomi's first car will cost less than 300,000 yuan.",
+            "Xiaomi will pay 10 billion yuan for its first car.",
+            False,
+        ),
+        (
+            "Xiaomi paid 70 billion euros for Deepmotion.",
+            "Xiaomi paid 70 million euros for Deepmotion.",
+            True,
+        ),
     ],
 )
 def test_same_measure(claim, span, same):

@@ -58,6 +58,25 @@ def test_years_are_not_counts_and_counts_are_not_years():
 def test_identifiers_are_not_figures():
     assert extract_quantities("Boeing 737 jets and COVID-19 cases in ZIP code 11102 at 5:30.") == ()
     assert extract_quantities("a Boeing 737 landed") == ()
+    assert extract_quantities("Windows 10 users") == ()
+
+
+def test_an_amount_after_a_name_is_a_figure():
+    # A scale word, a currency or "%" after the digits makes an amount, not a model number.
+    q = one("The city will give Xiaomi 2 billion yuan in subsidies.")
+    assert (q.value, q.currency) == (2e9, "CNY")
+    assert one("They gave Tesla 5 million dollars.").value == 5e6
+    assert one("Apple 30% of the shares").unit_class == "percent"
+
+
+@pytest.mark.parametrize(
+    ("text", "tonnes"),
+    [("918 million metric tons", 918e6), ("918 million tonnes", 918e6), ("9.14 gigatonnes", 9.14e9)],
+)
+def test_metric_tons_and_gigatonnes_are_mass(text, tonnes):
+    q = one(text)
+    assert q.unit_class == "mass"
+    assert q.value == pytest.approx(tonnes * 1e3)  # in kilograms
 
 
 def test_postfix_bounds_and_temperatures():

@@ -143,6 +143,25 @@ def test_a_figure_of_another_place_or_period_is_neutral(claim, span, why):
     assert candidate.stance is Stance.NEUTRAL and why in candidate.why
 
 
+@pytest.mark.parametrize(
+    ("claim", "span"),
+    [
+        (
+            "The 2003 European heat wave killed as many as 2,000 people a day.",
+            "The 2003 European heat wave killed an estimated 35,000 people.",
+        ),
+        (
+            "The city will give Halvard Motors 2 billion yuan in subsidies for its car factory.",
+            "An initial tranche of 10 billion yuan is to be paid in when Halvard Motors' car unit is formed.",
+        ),
+    ],
+)
+def test_a_model_contradiction_resting_on_a_figure_of_another_measure_is_neutral(claim, span):
+    candidate = _candidate(claim, span, (0.05, 0.9, 0.05), "same")
+    decide(claim, candidate, StanceThresholds())
+    assert candidate.stance is Stance.NEUTRAL and "measure something else" in candidate.why
+
+
 def test_a_wrong_month_of_one_deal_stays_a_contradiction():
     claim = "Hartigan Motors paid €1.2 billion for Stonebridge Data in August 2019."
     candidate = _candidate(
