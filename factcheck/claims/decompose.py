@@ -796,13 +796,18 @@ def _object_start(tokens: list[Token], verb: int, stop: int) -> int | None:
     an adjective's or the verb's preposition kept before it: "is resistant to | most reactions")."""
     j = verb + 1
     while j < stop and (
-        is_verb(tokens[j]) or is_participle(tokens[j]) or tokens[j].low in ADVERBS | BASE_VERBS | {"to"}
+        is_verb(tokens[j])
+        or is_participle(tokens[j])
+        or tokens[j].low in ADVERBS | BASE_VERBS | {"to"}
+        or (tokens[j - 1].low == "to" and tokens[j].low in COMMON_VERBS)  # "to | influence"
     ):
         j += 1
     if j < stop and tokens[j].low in PREPOSITIONS:
         j += 1
     elif j + 1 < stop and tokens[j].low not in DETERMINERS and tokens[j + 1].low in PREPOSITIONS:
         j += 2
+        if j < stop and tokens[j - 1].low == "to" and tokens[j].low in COMMON_VERBS | BASE_VERBS:
+            j += 1  # "uses ads to | influence | preferences and behavior": the verb of a purpose
     return j if j < stop else None
 
 
@@ -1876,15 +1881,85 @@ def _identification(clause: _Clause) -> list[Piece] | None:
     ]
 
 
+def _parallel_bounds(clause: _Clause) -> tuple[int, list[int]] | None:
+    """The first item's token and the item boundaries of a list whose items open with the same word,
+    however long and whatever lists they hold: "to create A and B, to provide X, Y, and Z, and to C"."""
+    tokens, depth = clause.tokens, clause.depth
+
+    def top(j: int) -> bool:
+        return not depth[tokens[j].start] and not clause.cut(tokens[j].start, tokens[j].end)
+
+    bounds: list[int] = []
+    opener = None
+    for j in range(clause.begin + 3, clause.end - 2):
+        if not top(j):
+            continue
+        k = j + 1 + (tokens[j].text == "," and tokens[j + 1].low in {"and", "or"})
+        is_bound = tokens[j].text == "," or (tokens[j].low in {"and", "or"} and tokens[j - 1].text != ",")
+        if not is_bound or tokens[k].low not in _PARALLEL_OPENERS:
+            continue
+        if opener is not None and tokens[k].low != opener:
+            return None
+        opener = tokens[k].low
+        bounds.append(j)
+    # Three items or more, the last after "and" / "or" (", and to C" or "and to C").
+    if len(bounds) < 2 or not {tokens[bounds[-1]].low, tokens[bounds[-1] + 1].low} & {"and", "or"}:
+        return None
+    # The first item opens with the last such word before the first boundary, after the clause's verb
+    # ("used to build schools, to ...", "Firms advertise to create ...": a verb of no list comes first).
+    first = next((j for j in range(bounds[0] - 1, clause.begin + 1, -1) if tokens[j].low == opener), None)
+    verb = _first_verb(tokens, clause.begin, bounds[0])
+    if first is None or (verb is not None and first < verb):
+        return None
+    items = [first] + [b + 1 + (tokens[b + 1].low in {"and", "or"}) for b in bounds]
+    if opener == "to" and not all(_verb_after_to(tokens[i + 1]) for i in items):
+        return None  # "to Paris, to the sea": places, not purposes
+    ends = bounds + [clause.end]
+    if any(
+        b - a > 30 or any(t.text in {";", ":"} for t in tokens[a:b]) for a, b in zip(items, ends, strict=True)
+    ):
+        return None
+    return first, bounds
+
+
+def _verb_after_to(token: Token) -> bool:
+    """A verb's base form after "to": a lower-case word that is no determiner or number."""
+    return token.text[:1].islower() and token.text.isalpha() and token.low not in DETERMINERS
+
+
+def _parallel_list(clause: _Clause) -> list[Piece] | None:
+    """One claim per purpose of a list of "to" phrases: "Firms advertise to create brand recognition, to
+    provide information about features, benefits, and availability, and to build loyalty" gives "Firms
+    advertise to create brand recognition", ...; each claim is then split like a sentence of its own (the
+    lists inside the items). The first claim owns the clause's start."""
+    found = _parallel_bounds(clause)
+    if found is None:
+        return None
+    first, bounds = found
+    tokens = clause.tokens
+    begin = tokens[clause.begin].start
+    prefix = clause.text(begin, tokens[first].start)
+    starts = [first] + [b + 1 + (tokens[b + 1].low in {"and", "or"}) for b in bounds]
+    ends = bounds + [clause.end]
+    pieces = []
+    for n, (a, b) in enumerate(zip(starts, ends, strict=True)):
+        item = clause.text(tokens[a].start, tokens[b - 1].end)
+        start = begin if n == 0 else tokens[a].start
+        piece = Piece(tidy(f"{prefix} {item}"), start, tokens[b - 1].end, "clause" if n == 0 else "item")
+        pieces.extend(_resplit(clause.sentence, piece, always=True))
+    return pieces
+
+
 _RESPLIT_KINDS = {"relative", "participial", "addition"}
 
 
-def _resplit(sentence: str, piece: Piece) -> list[Piece]:
-    """A relative or participial clause cut out of its clause, split like a sentence of its own ("Mondeca
-    specializes in A, B and C" gives one claim per item); the pieces' spans map back into the clause's."""
+def _resplit(sentence: str, piece: Piece, always: bool = False) -> list[Piece]:
+    """A relative or participial clause cut out of its clause (with ``always``, any piece), split like a
+    sentence of its own ("Mondeca specializes in A, B and C" gives one claim per item); the pieces' spans
+    map back into the clause's."""
     body = sentence[piece.start : piece.end]
     offset = piece.text.find(body)
-    if piece.kind not in _RESPLIT_KINDS or offset < 0:
+    if (piece.kind not in _RESPLIT_KINDS and not always) or offset < 0:
         return [piece]
     subs = decompose(piece.text)
     # A relative clause's figures stay together ("which consists of 21% oxygen and 79% nitrogen").
@@ -1901,7 +1976,7 @@ def _resplit(sentence: str, piece: Piece) -> list[Piece]:
 def _clause_pieces(clause: _Clause) -> tuple[list[Piece], list[Piece]]:
     """The pieces of one clause: its main pieces (coordinated clauses, verb phrases, list items) and the
     pieces cut out of it (appositives, relative clauses, participles, additions)."""
-    listed = _colon_list(clause) or _identification(clause)
+    listed = _colon_list(clause) or _identification(clause) or _parallel_list(clause)
     if listed is not None:
         return listed, []
     inserts: list[Piece] = []

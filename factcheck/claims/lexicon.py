@@ -60,7 +60,8 @@ COMMON_VERBS = {
     "open", "close", "launch", "invest", "manufacture", "design", "sign", "testify", "vote", "result",
     "promote", "boost", "drive", "mark", "ensure", "improve", "increase",
     "decrease", "change", "highlight", "underline", "demonstrate", "prove", "confirm", "threaten", "force",
-    "push", "pull", "turn", "put", "set", "let", "permit", "bear", "kill", "injure",
+    "push", "pull", "turn", "put", "set", "let", "permit", "bear", "kill", "injure", "advertise", "encourage",
+    "examine", "organize", "organise", "recognize", "recognise",
 }  # fmt: skip
 _NOUN_LIKE_S_FORMS = {
     "forms", "works", "results", "returns", "links", "stores", "processes", "impacts", "changes", "measures",
