@@ -1762,6 +1762,90 @@ def _colon_items(clause: _Clause) -> tuple[int, list[tuple[int, int]]] | None:
     return colon, items
 
 
+_YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
+_COUNT_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"}
+
+
+def _singular_noun(word: str) -> str:
+    """A plural noun's singular, by its spelling ("titles" -> "title", "matches" -> "match")."""
+    low = word.lower()
+    if low.endswith("ies") and len(low) > 4:
+        return word[:-3] + "y"
+    if low.endswith(("ches", "shes", "sses", "xes")):
+        return word[:-2]
+    if low.endswith("s") and not low.endswith(("ss", "us", "series")):
+        return word[:-1]
+    return word
+
+
+def _year_list(clause: _Clause, colon: int) -> tuple[int, list[int]] | None:
+    """For a colon after a counted noun ("four league titles: 1989, 1991 and 1998"): the count's token and
+    the tokens of the years listed after the colon (two or more, nothing else), else ``None``."""
+    tokens = clause.tokens
+    count = colon - 1
+    while count > colon - 4 and tokens[count].low not in _COUNT_WORDS and not tokens[count].text.isdigit():
+        if tokens[count].text in {",", ";"} or is_verb(tokens[count]):
+            return None
+        count -= 1
+    if tokens[count].low not in _COUNT_WORDS and not tokens[count].text.isdigit() or count >= colon - 1:
+        return None
+    years, j = [], colon + 1
+    while j < clause.end and _YEAR.fullmatch(tokens[j].text):
+        years.append(j)
+        j += 1
+        nxt = tokens[j].low if j < clause.end else ""
+        if nxt == "," and j + 1 < clause.end and tokens[j + 1].low in {"and", "or"}:
+            j += 2
+        elif nxt in {",", "and"}:
+            j += 1
+        else:
+            break
+    after = years[-1] + 1 if years else clause.end
+    if len(years) < 2 or (after < clause.end and tokens[after].text not in {",", ";"}):
+        return None
+    return count, years
+
+
+def _article(word: str) -> str:
+    """ "a" or "an" before ``word``, by its sound ("an album", "an FA Cup", "a league title")."""
+    if word.isupper() and len(word) <= 5:
+        return "an" if word[0] in "AEFHILMNORSX" else "a"
+    return "an" if word[:1].lower() in "aeio" else "a"
+
+
+def _extract_year_lists(clause: _Clause, pieces: list[Piece]) -> None:
+    """A counted noun listed by year gives one claim per year: "Arsenal won four league titles: 1989, 1991
+    and 1998" gives "Arsenal won four league titles", "Arsenal won a league title in 1989", ...; the years
+    are cut out of the clause (which is then split as usual: "..., and six FA Cups: 1993, 2002")."""
+    tokens = clause.tokens
+    skip = lambda t: clause.cut(t.start, t.end) or clause.depth[t.start] > 0  # noqa: E731
+    subject = _subject_range(tokens, clause.begin, clause.end, skip)
+    if subject is None:
+        return
+    verb = _first_verb(tokens, subject[1], clause.end)
+    if verb is None:
+        return
+    for colon in range(verb + 2, clause.end - 2):
+        if tokens[colon].text != ":" or skip(tokens[colon]):
+            continue
+        found = _year_list(clause, colon)
+        if found is None:
+            continue
+        count, years = found
+        # The subject and the verb phrase before the object ("Arsenal won", "The band has released").
+        head = verb
+        while head + 1 < count and (is_verb(tokens[head + 1]) or tokens[head + 1].low in ADVERBS):
+            head += 1
+        prefix = clause.text(tokens[subject[0]].start, tokens[head].end)
+        noun = [t.text for t in tokens[count + 1 : colon]]
+        noun[-1] = _singular_noun(noun[-1])
+        for y in years:
+            text = tidy(f"{prefix} {_article(noun[0])} {' '.join(noun)} in {tokens[y].text}")
+            subj_text = clause.text(tokens[subject[0]].start, tokens[subject[1] - 1].end)
+            pieces.append(Piece(text, tokens[y].start, tokens[y].end, "item", subj_text))
+        clause.cuts.append((tokens[colon].start, tokens[years[-1]].end))
+
+
 def _counted_pair(tokens: list[Token], clause: _Clause, colon: int) -> list[tuple[int, int]]:
     """ "two programming languages: JavaScript and LiveScript": the count says the "and" joins two items
     (not one name like "Procter and Gamble")."""
@@ -1976,10 +2060,11 @@ def _resplit(sentence: str, piece: Piece, always: bool = False) -> list[Piece]:
 def _clause_pieces(clause: _Clause) -> tuple[list[Piece], list[Piece]]:
     """The pieces of one clause: its main pieces (coordinated clauses, verb phrases, list items) and the
     pieces cut out of it (appositives, relative clauses, participles, additions)."""
-    listed = _colon_list(clause) or _identification(clause) or _parallel_list(clause)
+    inserts: list[Piece] = []
+    _extract_year_lists(clause, inserts)
+    listed = None if inserts else _colon_list(clause) or _identification(clause) or _parallel_list(clause)
     if listed is not None:
         return listed, []
-    inserts: list[Piece] = []
     _extract_lifespan(clause, inserts)
     _extract_addition(clause, inserts)
     _extract_inserts(clause, inserts)
