@@ -365,6 +365,50 @@ def _clear_antecedent(tokens: list[Token], head: int) -> bool:
     return tokens[head].low not in _DEGREE
 
 
+_ATTACHING = {"of", "on", "in", "at", "for", "from", "by", "about"}
+
+
+def _phrase_head(tokens: list[Token], head: int, end: int, floor: int) -> int:
+    """The start of the whole noun phrase whose last prepositional phrase starts at ``head``: a ", which"
+    after "a layer of foam on the deck" or "a paper by Vaswani et al." may say something of any noun of
+    it, so the claim names the whole phrase ("A layer of foam on the deck provides ...")."""
+    # A name is the antecedent ("a house in Paris, which is the capital"), but not authors ("et al.").
+    name = is_capitalised(tokens[head]) and tokens[head].low not in DETERMINERS
+    if name and not any(t.low == "al" for t in tokens[head:end]):
+        return head
+    found = head
+    for _ in range(3):
+        p = head - 1
+        if p <= floor or tokens[p].low not in _ATTACHING:
+            break
+        if tokens[p - 1].text in {'"', "”"}:
+            # a quoted title: "Attention Is All You Need" by Vaswani et al.
+            opening = next((j for j in range(p - 2, floor - 1, -1) if tokens[j].text in {'"', "“"}), None)
+            if opening is None or p - opening > 14:
+                break
+            head = found = opening
+            continue
+        before = _np_before(tokens, p, floor)
+        if before is None or before >= p or found - before > 12:
+            break
+        head = before
+        if tokens[before].low in DETERMINERS or is_capitalised(tokens[before]):
+            found = before
+    return found
+
+
+def _agrees(tokens: list[Token], head: int, end: int, verb: int) -> bool:
+    """Whether the noun heading the phrase from ``head`` agrees in number with ``verb`` ("the result of
+    the expression of different genes, which control": "control" is said of the genes, not the result)."""
+    noun = next((j - 1 for j in range(head + 1, end) if tokens[j].low in _ATTACHING), end - 1)
+    low = tokens[verb].low
+    if low in {"are", "were", "have"} or (low in COMMON_VERBS | BASE_VERBS and tokens[verb].text.islower()):
+        return _plural_head(tokens[noun])
+    if low in {"is", "was", "has"} or verb_like(tokens[verb]):
+        return not _plural_head(tokens[noun])
+    return True
+
+
 def _cut_relative(clause: _Clause, c1: int, closing: int | None, intro: int, pieces: list[Piece]) -> None:
     """A subject relative clause after comma ``c1``: ", which develops ..." / ", who founded ..."."""
     tokens = clause.tokens
@@ -375,6 +419,10 @@ def _cut_relative(clause: _Clause, c1: int, closing: int | None, intro: int, pie
     head = _np_before(tokens, c1, intro)
     if head is None or not _clear_antecedent(tokens, head):
         return
+    if tokens[c1 + 1].low == "which":
+        wider = _phrase_head(tokens, head, c1, intro)
+        if _agrees(tokens, wider, c1, k):
+            head = wider
     antecedent = clause.sentence[tokens[head].start : tokens[c1].start]
     body_end = tokens[stop_tok - 1].end
     text = tidy(antecedent + " " + clause.sentence[tokens[c1 + 2].start : body_end])

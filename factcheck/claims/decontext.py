@@ -595,9 +595,11 @@ class Discourse:
                 possessive = (m.group("pron") or "").lower() in {"its", "his", "their"} or (
                     (m.group("pron") or "").lower() == "her" and _possessive_her(text[pos + m.end() :])
                 )
+                # "their" after "Black holes": a plural owner takes a bare apostrophe
+                their = (m.group("pron") or "").lower() == "their"
                 plural_owner = (
-                    target.endswith("s") and target[:1].islower() or target.lower().startswith("the ")
-                )
+                    target.endswith("s") and (target[:1].islower() or their)
+                ) or target.lower().startswith("the ")
                 owner = f"{target}'" if plural_owner and target.endswith("s") else f"{target}'s"
                 replacement = owner if possessive else target
                 if pos == 0 and replacement[:1].islower() and replacement.startswith("the "):
@@ -828,8 +830,14 @@ _ASIDE = re.compile(
 )
 
 
+# "The more massive an object is, the more inertia it has": a comparison, with no subject to refer back to.
+_CORRELATIVE = re.compile(r"^the (?:more|less|fewer)\b.*?, the (?:more|less|fewer)\b", re.I)
+
+
 def _subject(text: str) -> str | None:
     """The subject of a claim as written: its words before the first verb (after an intro adverbial)."""
+    if _CORRELATIVE.match(text):
+        return None
     intro = _INTRO.match(text)
     body = text[intro.end() :] if intro else text
     offset = intro.end() if intro else 0
