@@ -40,6 +40,7 @@ from factcheck.claims.grammar import (
     depth_map,
     finite_at,
     is_capitalised,
+    is_gerund,
     is_participle,
     is_verb,
     past_of,
@@ -911,6 +912,8 @@ def _extract_addition(clause: _Clause, pieces: list[Piece]) -> None:
     verb = _first_verb(tokens, subject[1], comma)
     if verb is None or first >= clause.end or _first_verb(tokens, first, clause.end) is not None:
         return
+    if any(t.low in _RELATIVES and not clause.depth[t.start] for t in tokens[verb + 1 : comma]):
+        return  # "is an anthropologist who has conducted research on topics, such as X": the relative's list
     prefix = _addition_prefix(clause, verb, comma, first)
     if not prefix:
         return
@@ -1390,6 +1393,52 @@ def _coordinated_objects(split: _Split, conj: _Conjunction) -> bool | None:
     return True
 
 
+def _verb_phrase_opener(tokens: list[Token], k: int, strict: bool = True) -> str | None:
+    """ "to" when token ``k`` opens an infinitive ("to ensure"), "ing" when it is a gerund ("ensuring"; a
+    listed verb's only, unless not ``strict``: "incorporating"), else ``None``."""
+    t = tokens[k]
+    if t.low == "to" and k + 1 < len(tokens) and _verb_after_to(tokens[k + 1]):
+        return "to"
+    if t.low in _NOT_PARTICIPIAL or not t.text.islower():
+        return None
+    gerund = is_gerund(t) if strict else t.low.endswith("ing") and len(t.low) > 5
+    return "ing" if gerund else None
+
+
+def _coordinated_verb_phrases(split: _Split, conj: _Conjunction) -> bool | None:
+    """Two infinitives or gerunds with their own objects: "necessary to address the risks and to ensure
+    that they are safe", "involves incorporating feedback and ensuring that X" give one claim each, both
+    repeating what comes before the first ("This involves | ensuring that X")."""
+    clause = split.clause
+    tokens, k = clause.tokens, conj.next_word
+    if tokens[conj.after - 1].low != "and":
+        return None
+    kind = _verb_phrase_opener(tokens, k)
+    if kind is None:
+        return None
+    first = next(
+        (j for j in range(conj.start - 2, split.start, -1) if _verb_phrase_opener(tokens, j, False) == kind),
+        None,
+    )
+    if first is None or (
+        kind == "ing" and not (is_verb(tokens[first - 1]) or tokens[first - 1].low in PREPOSITIONS)
+    ):
+        return None
+    if _first_verb(tokens, split.start, first) is None:
+        return None  # "To A and to B, ...": no clause before the verb phrases
+    least = 3 if kind == "to" else 2
+    if conj.start - first < least or conj.limit - k < least:
+        return None  # "for collecting and processing data": one object shared
+    if any(
+        split.cut(tokens[j]) or clause.depth[tokens[j].start] or tokens[j].text in {";", ":"}
+        for j in range(first, conj.limit)
+    ):
+        return None
+    split.close(conj.start)
+    split.reopen(k, split.prefix + clause.text(tokens[split.start].start, tokens[first].start) + " ")
+    return True
+
+
 # The ways a conjunction can split a clause, tried in this order; the first that decides wins.
 _COORDINATION_RULES: tuple[Callable[[_Split, _Conjunction], bool | None], ...] = (
     _is_range,
@@ -1400,6 +1449,7 @@ _COORDINATION_RULES: tuple[Callable[[_Split, _Conjunction], bool | None], ...] =
     _shared_subject,
     _copula_complement,
     _shared_modal,
+    _coordinated_verb_phrases,
     _participle_list,
     _listed_items,
     _figure_list,

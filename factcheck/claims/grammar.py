@@ -96,14 +96,28 @@ def finite_at(tokens: list[Token], i: int) -> bool:
     )
 
 
-def _base_of_ing(participle: str) -> str | None:
-    """The base form of a verb's "-ing" form ("providing" -> "provide", "uncovering" -> "uncover")."""
+def _known_base(participle: str) -> str | None:
+    """The base form of a listed verb's "-ing" form ("ensuring" -> "ensure"), else ``None``."""
     stem = participle[:-3]
     known = COMMON_VERBS | BASE_VERBS
     doubled = stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else ""
     for base in (stem + "e", stem, doubled, stem[:-1] + "ie" if stem.endswith("y") else ""):
         if base and base in known:
             return base
+    return None
+
+
+def is_gerund(token: Token) -> bool:
+    """A lower-case "-ing" form of a listed verb ("ensuring", "running"; not "upcoming", "during")."""
+    return token.text.islower() and token.low.endswith("ing") and _known_base(token.low) is not None
+
+
+def _base_of_ing(participle: str) -> str | None:
+    """The base form of a verb's "-ing" form ("providing" -> "provide", "uncovering" -> "uncover")."""
+    known = _known_base(participle)
+    if known:
+        return known
+    stem = participle[:-3]
     if len(stem) < 4 or not stem.isalpha():
         return None
     # An unknown verb: "uncovering" -> "uncover", "promoting" -> "promote", "stopping" -> "stop".
