@@ -2041,6 +2041,85 @@ def _subject_list(clause: _Clause) -> list[Piece] | None:
     return pieces
 
 
+# Predicates said of two or more together, not of each: "were partners", "are similar", "married".
+_COLLECTIVE = {
+    "together", "partners", "friends", "married", "related", "similar", "different", "equal", "rivals",
+    "neighbours", "neighbors", "siblings", "brothers", "sisters", "colleagues", "co-founders", "allies",
+    "twins", "identical", "separate", "alike", "connected", "linked", "close", "distinct", "opposites",
+    "the", "one", "a", "an", "two", "three", "four", "five", "both", "among", "between", "in", "at", "on",
+}  # fmt: skip
+
+
+def _name_items(clause: _Clause, verb: int) -> list[tuple[int, int]] | None:
+    """The names listed before ``verb`` ("Earth, Jupiter, and Mars", "Neptune and the Sun"), else ``None``."""
+    tokens = clause.tokens
+    items, a = [], clause.begin
+    for j in range(clause.begin, verb + 1):
+        if j == verb or tokens[j].text == "," or tokens[j].low in {"and", "or"}:
+            if j > a:
+                items.append((a, j))
+            a = j + 1
+    if len(items) < 2 or not any(tokens[j].low == "and" for j in range(clause.begin, verb)):
+        return None
+    for x, y in items:
+        first = x + (tokens[x].low == "the")
+        if not 0 < y - first <= 4 or not all(is_capitalised(tokens[j]) for j in range(first, y)):
+            return None
+    return items
+
+
+def _name_subjects(clause: _Clause) -> list[Piece] | None:
+    """Names sharing a predicate noun or adjective give one claim each: "Neptune and the Sun are gaseous
+    bodies without solid surfaces" gives "Neptune is a gaseous body without solid surfaces" and "The Sun is
+    ..."; a predicate said of them together ("were partners", "are similar", "formed a band") keeps them."""
+    tokens = clause.tokens
+    if any(clause.cut(t.start, t.end) or clause.depth[t.start] for t in tokens[clause.begin : clause.end]):
+        return None
+    verb = _first_verb(tokens, clause.begin, clause.end)
+    if verb is None or tokens[verb].low not in {"are", "were"} or verb + 2 >= clause.end:
+        return None
+    items = _name_items(clause, verb)
+    if items is None:
+        return None
+    after = verb + 1 + (tokens[verb + 1].low in {"all", "each"})
+    phrase = []
+    for j in range(after, clause.end):
+        if tokens[j].low in PREPOSITIONS | _RELATIVES or not tokens[j].text.isalpha():
+            break
+        phrase.append(j)
+    if (
+        not phrase
+        or len(phrase) > 4
+        or any(
+            tokens[j].low in _COLLECTIVE
+            or not tokens[j].text.islower()
+            or is_verb(tokens[j])
+            or is_participle(tokens[j])
+            for j in phrase
+        )
+    ):
+        return None
+    head = tokens[phrase[-1]]
+    copula = "is" if tokens[verb].low == "are" else "was"
+    words = [tokens[j].text for j in phrase]
+    if _plural_head(head):
+        words[-1] = _singular_noun(words[-1])
+        words.insert(0, _article(words[0]))
+    rest = (
+        clause.text(tokens[phrase[-1]].end, tokens[clause.end - 1].end) if phrase[-1] + 1 < clause.end else ""
+    )
+    predicate = " ".join(words) + (" " + rest if rest else "")
+    begin = tokens[clause.begin].start
+    pieces = []
+    for n, (a, b) in enumerate(items):
+        name = clause.text(tokens[a].start, tokens[b - 1].end)
+        first = begin if n == 0 else tokens[a].start
+        last = tokens[clause.end - 1].end if n == len(items) - 1 else tokens[b - 1].end
+        text = tidy(f"{name[:1].upper()}{name[1:]} {copula} {predicate}")
+        pieces.append(Piece(text, first, last, "clause", name))
+    return pieces
+
+
 _CLEFT = re.compile(
     r"(?P<det>One|A|An|Another)\s+(?P<np>[^,;:]{2,60}?)\s+(?:who|that)\s+(?P<vp>[^;:]{3,}?)\s+(?P<cop>is|was)\s+"
     r"(?P<name>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|of)){0,4})\s*$"
@@ -2171,7 +2250,7 @@ def _clause_pieces(clause: _Clause) -> tuple[list[Piece], list[Piece]]:
     _extract_modifier_stack(clause, inserts)
     _extract_adjective_phrase(clause, inserts)
     _extract_participial_clause(clause, inserts)
-    main = _subject_list(clause)
+    main = _subject_list(clause) or _name_subjects(clause)
     if main is None:
         main = []
         _split_coordination(clause, main)
