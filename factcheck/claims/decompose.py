@@ -817,6 +817,41 @@ def _extract_participial_clause(clause: _Clause, pieces: list[Piece]) -> None:
         return
 
 
+def _extract_name_participle(clause: _Clause, pieces: list[Piece]) -> None:
+    """A passive's agent followed by a gerund and its object says what the agent did: "The race was won by
+    driver Bill Thompson driving a Bugatti" gives "Bill Thompson drove a Bugatti" (and the clause without
+    it), in the clause's tense."""
+    tokens = clause.tokens
+    skip = lambda t: clause.cut(t.start, t.end) or clause.depth[t.start] > 0  # noqa: E731
+    subject = _subject_range(tokens, clause.begin, clause.end, skip)
+    verb = _first_verb(tokens, clause.begin, clause.end)
+    if subject is None or verb is None:
+        return
+    for j in range(verb + 2, clause.end - 1):
+        t = tokens[j]
+        if not (is_gerund(t) and t.low not in _NOT_PARTICIPIAL and is_capitalised(tokens[j - 1])) or skip(t):
+            continue
+        start = j - 1
+        while start > verb + 1 and is_capitalised(tokens[start - 1]) and not skip(tokens[start - 1]):
+            start -= 1
+        if not any(tokens[x].low == "by" for x in range(max(verb, start - 2), start)):
+            continue  # a passive's agent only: "a statement to Yahoo Finance calling X" is what calls
+        nxt = tokens[j + 1]
+        if not (nxt.low in DETERMINERS or is_capitalised(nxt) or nxt.text.isdigit()):
+            return  # "Bill Thompson driving": the object is what makes it a fact
+        stop = j + 1
+        while stop < clause.end and tokens[stop].text not in {",", ";", ":"} and not skip(tokens[stop]):
+            stop += 1
+        form = past_of(t.low) if _past(tokens[verb]) else present_of(t.low)
+        if form is None:
+            return
+        name = clause.text(tokens[start].start, tokens[j - 1].end)
+        rest = clause.text(tokens[j + 1].start, tokens[stop - 1].end)
+        pieces.append(Piece(tidy(f"{name} {form} {rest}"), t.start, tokens[stop - 1].end, "participle", name))
+        clause.cuts.append((tokens[j - 1].end, tokens[stop - 1].end))
+        return
+
+
 # Words that open a closing addition to a clause: ", including X", ", such as X", ", particularly in X".
 _FOCUS_OPENERS = {"particularly", "especially", "notably", "mainly", "primarily", "mostly", "chiefly"}
 # Items of an example list that name nothing ("..., and more").
@@ -2246,6 +2281,7 @@ def _clause_pieces(clause: _Clause) -> tuple[list[Piece], list[Piece]]:
     _extract_addition(clause, inserts)
     _extract_inserts(clause, inserts)
     _extract_participle(clause, inserts)
+    _extract_name_participle(clause, inserts)
     _extract_predicate_relative(clause, inserts)
     _extract_modifier_stack(clause, inserts)
     _extract_adjective_phrase(clause, inserts)

@@ -88,9 +88,12 @@ _EXPLETIVE = re.compile(
     re.I,
 )
 # "Geranium is a restaurant ...", "Binance is the world's largest crypto exchange": what a name is.
+# A name may hold numbers after its first word ("The 1932 Australian Grand Prix"); the category ends before
+# a participle ("a motorsport race held on ...").
 _CATEGORY = re.compile(
-    r"^(?P<name>[A-Z][\w&'.-]*(?: [A-Z][\w&'.-]*)*) (?:is|was) (?:also )?(?:a|an|the|one of the)\s+"
-    r"(?P<np>[^,.;:()]+?)(?=\s+(?:in|of|at|for|on|that|which|who|with|from|by|to|and|located)\b|[,.;:(]|$)"
+    r"^(?P<name>[A-Z][\w&'.-]*(?: (?:[A-Z]|\d)[\w&'.-]*)*) (?:is|was) (?:also )?(?:a|an|the|one of the)\s+"
+    r"(?P<np>[^,.;:()]+?)(?=\s+(?:in|of|at|for|on|that|which|who|with|from|by|to|and|located|held|used|known|"
+    r"built|made|(?-i:[a-z]{3,}ed))\b|[,.;:(]|$)"
 )
 _DEFINITE_NOUN = re.compile(r"^(?P<det>the|this|that|these|those)\s+(?P<noun>(?-i:[a-z])[a-z-]+)\b", re.I)
 _POSSESSIVE = re.compile(r"['’]s$")
