@@ -87,8 +87,8 @@ def _units() -> dict[str, tuple[str, float]]:
         ("mph", "mph:1"),
         ("area", "square_metres:1 square_meters:1 hectares:1e4 sq:1"),
         ("acres", "acres:1"),
-        ("celsius", "ºc:1 °c:1 celsius:1"),
-        ("fahrenheit", "ºf:1 °f:1 fahrenheit:1"),
+        ("celsius", "ºc:1 °c:1 celsius:1 degrees_celsius:1 degree_celsius:1"),
+        ("fahrenheit", "ºf:1 °f:1 fahrenheit:1 degrees_fahrenheit:1 degree_fahrenheit:1"),
     )
     units: dict[str, tuple[str, float]] = {}
     for dimension, entries in table:

@@ -124,7 +124,8 @@ def same_measure(finding: Any, claim: str, span: str) -> bool:
 # A rate's period, written after the figure ("2,000 people a day", "per capita") or as an adjective or adverb
 # near it ("annual capacity", "daily deaths", "grows 5% annually").
 _RATE_AFTER = re.compile(
-    r"^\W{0,2}(?:(?:a|an|per|each|every)\s+(day|week|month|year|hour|minute|second|capita|person|head|annum)\b"
+    r"^\W{0,2}(?:(?:a|an|per|each|every)\s+(?:(\d[\d,.]*|hundred|thousand|million|billion)\s+)?"
+    r"(day|week|month|year|hour|minute|second|capita|person|head|annum)s?\b"
     r"|(daily|weekly|monthly|yearly|annually|hourly)\b)",
     re.IGNORECASE,
 )
@@ -141,29 +142,25 @@ _PERIOD = {
     "person": "capita",
     "head": "capita",
 }
-# Periods shorter than a year and shares per person: a figure without a period is a total, not such a rate.
-# A yearly figure and one without a period are often the same (a plant's capacity, a year's sales).
-_SHORT_RATES = frozenset({"day", "week", "month", "hour", "minute", "second", "capita"})
 
 
 def _rate(text: str, mention: Any) -> str | None:
     """The period a figure is a rate of ("a day", "per capita", "annual"), or None for a level or total."""
-    after = _RATE_AFTER.match(text[mention.end : mention.end + 24])
+    after = _RATE_AFTER.match(text[mention.end : mention.end + 32])
     if after:
-        word = (after.group(1) or after.group(2)).lower()
-        return _PERIOD.get(word, word)
+        many, word = after.group(1), (after.group(2) or after.group(3)).lower()
+        period = _PERIOD.get(word, word)
+        return f"{many.lower()} {period}" if many else period
     near = _RATE_WORD.search(text[max(0, mention.start - 24) : mention.end + 16])
     return _PERIOD[near.group(1).lower()] if near else None
 
 
 def _same_rate(ours: str | None, theirs: str | None) -> bool:
     """Whether two figures count over the same period: two rates of one period, two totals, or a total and
-    a yearly figure."""
+    a yearly figure (a plant's capacity, a year's sales: often the same figure)."""
     if ours == theirs:
         return True
-    if ours and theirs:
-        return False
-    return (ours or theirs) not in _SHORT_RATES
+    return not (ours and theirs) and (ours or theirs) == "year"
 
 
 _TIMES = re.compile(

@@ -30,7 +30,8 @@ __all__ = ["Token", "Tokens", "tokenize", "word_spans", "content_words"]
 
 _TOKEN_RE = re.compile(
     r"(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)*)"
-    r"|(?P<num>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?(?![0-9])|[0-9]+(?:\.[0-9]+)?)"
+    # A decimal point may be written as a raised dot ("1·5%", as some journals print it).
+    r"|(?P<num>[0-9]{1,3}(?:,[0-9]{3})+(?:[.·][0-9]+)?(?![0-9])|[0-9]+(?:[.·][0-9]+)?)"
     r"|(?P<sym>[^\s\w])"
 )
 MAX_DIGITS = 30  # longer digit runs are identifiers or noise, never figures
@@ -193,7 +194,7 @@ def adjacent(a: Token, b: Token) -> bool:
 
 def num_value(tok: Token) -> float | None:
     """The value of a digit token ("300,000" -> 300000.0); None for runs too long to be a figure."""
-    digits = tok.text.replace(",", "")
+    digits = tok.text.replace(",", "").replace("·", ".")
     if len(digits) > MAX_DIGITS:
         return None
     try:
@@ -205,7 +206,7 @@ def num_value(tok: Token) -> float | None:
 def precision(tok_text: str) -> float:
     """The unit of the last written significant digit: "70" -> 10, "72" -> 1, "1.2" -> 0.1, "300,000" ->
     1e5."""
-    digits = tok_text.replace(",", "")
+    digits = tok_text.replace(",", "").replace("·", ".")
     if "." in digits:
         return 10.0 ** -len(digits.split(".", 1)[1])
     stripped = digits.rstrip("0")

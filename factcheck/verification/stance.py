@@ -305,11 +305,10 @@ def decide(claim_text: str, candidate: Candidate, limits: StanceThresholds) -> N
     if turned:
         _set(candidate, Stance.CONTRADICTS, max(contra, 0.85), f'{quoted}: it says "{turned}"')
         return
-    relevant = (
-        candidate.about == SAME
-        or entail + contra >= limits.relevance
-        or candidate.overlap >= limits.lexical_relevance
-    )
+    # A figure conflict speaks of the claim's statement only on a span the model reads as relevant or that
+    # gives much of the claim's words: naming the claim's subject is not enough (a sea-level projection for
+    # 2100 beside a claim about today's rise, the 2006 heat wave beside one about 2003's).
+    relevant = entail + contra >= limits.relevance or candidate.overlap >= limits.lexical_relevance
     raw_conflicts = _conflicts(candidate.findings, limits.conflict_strength)
     measured = [f for f in raw_conflicts if same_measure(f, claim_text, candidate.text)]
     conflicts = [f for f in measured if not _unconfirmed_figure(f, claim_text, candidate, limits)]

@@ -44,6 +44,11 @@ from factcheck.rules.measures import another_period, another_place, another_time
         ("The plant builds 500,000 cars a year.", "The plant builds 50,000 cars a year.", True),
         ("The plant builds 500,000 cars a year.", "The plant has capacity for 50,000 cars.", True),
         ("The clinic sees 200 patients a day.", "The clinic sees 900 patients a week.", False),
+        (
+            "The Earth's inner core is over 9800 degrees Celsius.",
+            "The Earth's inner core cools by about 100 degrees Celsius per billion years.",
+            False,
+        ),
         # multiples of different things; multiples of one thing
         (
             "There is over 200 times more CO2 than methane in the atmosphere.",

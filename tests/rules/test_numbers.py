@@ -61,6 +61,12 @@ def test_identifiers_are_not_figures():
     assert extract_quantities("Windows 10 users") == ()
 
 
+def test_a_raised_decimal_point_is_a_decimal_point():
+    q = one("Chlamydia prevalence was 1·5% in women.")
+    assert (q.value, q.unit_class) == (1.5, "percent")
+    assert one("a rate of 3·1 per cent").low > 3.0
+
+
 def test_an_amount_after_a_name_is_a_figure():
     # A scale word, a currency or "%" after the digits makes an amount, not a model number.
     q = one("The city will give Xiaomi 2 billion yuan in subsidies.")
