@@ -147,6 +147,12 @@ def _adjectival(tokens: list[Token], i: int, start: int) -> bool:
     )
 
 
+def _ly_adverb(token: Token) -> bool:
+    """A lower-case "-ly" word: an adverb ("overwhelmingly", "typically"), not "family" or "Italy"."""
+    low = token.low
+    return token.text.islower() and low.endswith("ly") and len(low) > 5 and low not in {"family", "supply"}
+
+
 def _subject_range(
     tokens: list[Token], begin: int, end: int, skip: Callable[[Token], bool] | None = None
 ) -> tuple[int, int] | None:
@@ -160,7 +166,10 @@ def _subject_range(
     if verb is None or verb == start:
         return None
     before = [i for i in kept if i < verb]
-    while before and tokens[before[-1]].low in ADVERBS:
+    # "China overwhelmingly relies": an adverb before the verb is not part of the subject
+    while (
+        before and (tokens[before[-1]].low in ADVERBS or _ly_adverb(tokens[before[-1]])) and len(before) > 1
+    ):
         before.pop()
     if not before or len(before) > 10 or any(tokens[i].text in {",", ";", ":"} for i in before):
         return None

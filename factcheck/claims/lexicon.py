@@ -61,7 +61,10 @@ COMMON_VERBS = {
     "promote", "boost", "drive", "mark", "ensure", "improve", "increase",
     "decrease", "change", "highlight", "underline", "demonstrate", "prove", "confirm", "threaten", "force",
     "push", "pull", "turn", "put", "set", "let", "permit", "bear", "kill", "injure", "advertise", "encourage",
-    "examine", "organize", "organise", "recognize", "recognise",
+    "examine", "organize", "organise", "recognize", "recognise", "specialize", "specialise", "comprise",
+    "encompass", "originate", "surround", "depict", "explore", "discuss", "resemble", "inhabit", "occupy",
+    "possess", "utilize", "utilise", "rely", "derive", "portray", "narrate", "chronicle", "emphasize",
+    "emphasise", "prioritize", "prioritise", "facilitate", "understand",
 }  # fmt: skip
 _NOUN_LIKE_S_FORMS = {
     "forms", "works", "results", "returns", "links", "stores", "processes", "impacts", "changes", "measures",
