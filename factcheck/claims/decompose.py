@@ -861,6 +861,60 @@ def _extract_name_participle(clause: _Clause, pieces: list[Piece]) -> None:
         return
 
 
+# Words that make a closing "with" phrase an absolute construction, not something the subject has
+# (", with prices rising", ", with exports up 3%", ", with 20 people killed").
+_ABSOLUTE_WORDS = {"up", "down", "out", "off", "over", "rising", "falling", "left", "remaining"}
+
+
+def _absolute_word(clause: _Clause, phrase: list[Token], n: int) -> bool:
+    """Whether word ``n`` of a "with" phrase makes it an absolute construction: a finite verb, an -ing
+    form, a participle closing the phrase ("with 20 people killed (in ...)", not "simplified memory")."""
+    t = phrase[n]
+    nxt = phrase[n + 1] if n + 1 < len(phrase) else None
+    closing = nxt is None or nxt.low in PREPOSITIONS or not nxt.text[:1].isalpha()
+    return (
+        t.low in _ABSOLUTE_WORDS
+        or (is_verb(t) and not t.low.endswith("ed"))
+        or (is_participle(t) and closing)
+        or (t.low.endswith("ing") and t.text.islower() and t.low not in _NOT_PARTICIPIAL)
+        or t.text in {";", ":"}
+        or clause.cut(t.start, t.end)
+    )
+
+
+def _extract_with_phrase(clause: _Clause, pieces: list[Piece]) -> None:
+    """A closing ", with NP" after a description says what the subject has: "Water molecules are highly
+    polar, with a positive charge on the hydrogen atoms" gives "Water molecules have a positive charge on
+    the hydrogen atoms"; "X is a city, with a population of 5 million" gives "X has a population of 5
+    million". Absolute constructions (", with the loss of all hands", ", with prices rising") are left."""
+    tokens = clause.tokens
+    skip = lambda t: clause.cut(t.start, t.end) or clause.depth[t.start] > 0  # noqa: E731
+    subject = _subject_range(tokens, clause.begin, clause.end, skip)
+    verb = _first_verb(tokens, clause.begin, clause.end)
+    if subject is None or verb is None or tokens[verb].low not in _COPULAS - {"be", "been"}:
+        return
+    if tokens[subject[0]].low in _DEMONSTRATIVES - {"it", "they"}:
+        return
+    for c in range(verb + 2, clause.end - 2):
+        if tokens[c].text != "," or skip(tokens[c]) or tokens[c + 1].low != "with":
+            continue
+        phrase = tokens[c + 2 : clause.end]
+        if phrase[0].low in {"the", "this", "that", "these", "those"} or any(
+            _absolute_word(clause, phrase, n) for n in range(len(phrase))
+        ):
+            return
+        plural = _plural_head(tokens[subject[1] - 1])
+        have = "had" if _past(tokens[verb]) else ("have" if plural else "has")
+        subj_text = clause.text(tokens[subject[0]].start, tokens[subject[1] - 1].end)
+        stop = tokens[clause.end - 1].end
+        body = clause.sentence[tokens[c + 2].start : stop]
+        pieces.append(
+            Piece(tidy(f"{subj_text} {have} {body}"), tokens[c + 2].start, stop, "addition", subj_text)
+        )
+        clause.cuts.append((tokens[c].start, stop))
+        return
+
+
 # Words that open a closing addition to a clause: ", including X", ", such as X", ", particularly in X".
 _FOCUS_OPENERS = {"particularly", "especially", "notably", "mainly", "primarily", "mostly", "chiefly"}
 # Items of an example list that name nothing ("..., and more").
@@ -1201,7 +1255,7 @@ def _listed_items(split: _Split, conj: _Conjunction) -> bool | None:
         return None
     np_start, starts, ends = enum
     tokens = clause.tokens
-    if any(split.cut(tokens[j]) for j in range(np_start, conj.limit)):
+    if any(split.cut(tokens[j]) for j in range(np_start, conj.next_word + 1)):
         return None  # the list lies in a stretch cut out of the clause
     base = split.prefix + clause.text(tokens[split.start].start, tokens[np_start].start).rstrip(".")
     list_prefix = base + " "
@@ -1316,6 +1370,14 @@ def _second_item_start(tokens: list[Token], verb: int, conj_start: int, opener: 
     floor = _object_start(tokens, verb, conj_start)
     if floor is None:
         return None
+    if opener.low in DETERMINERS:
+        # "a positive charge on the atoms and a negative charge on ...": the same determiner opening an
+        # object, not one inside its prepositional phrase ("recover the shotgun used in the massacre and
+        # the truck")
+        same = [j for j in range(floor, conj_start) if tokens[j].low == opener.low]
+        outer = [j for j in same if j == floor or tokens[j - 1].low not in PREPOSITIONS]
+        if outer:
+            return outer[-1]
     for j in range(conj_start - 1, floor - 1, -1):
         low, before = tokens[j].low, tokens[j - 1].low
         if opener.low in PREPOSITIONS:
@@ -1416,7 +1478,8 @@ def _coordinated_objects(split: _Split, conj: _Conjunction) -> bool | None:
         return None
     start = _second_item_start(tokens, verb, conj.start, tokens[k])
     stop = k
-    while stop < conj.limit and tokens[stop].text not in {",", ";", ":"}:
+    # the second object ends at a comma or where a parenthesis opens ("... the oxygen atom (Eisenberg, 1969)")
+    while stop < conj.limit and tokens[stop].text not in {",", ";", ":"} and tokens[stop].text != "(":
         stop += 1
     if (
         start is None
@@ -1651,7 +1714,8 @@ def _short_item(
     return (
         0 < len(words) <= most
         and not any(
-            (is_verb(tokens[j]) and not (tokens[j].low.endswith("ed") and j + 1 < b))
+            # an -ed word before a noun, or before "and" ("simplified and efficient memory management")
+            (is_verb(tokens[j]) and not (tokens[j].low.endswith("ed") and (j + 1 < b or _and_at(tokens, b))))
             or tokens[j].text in {";", ":"}
             or tokens[j].low in SUBJECT_PRONOUNS
             for j in words
@@ -1661,6 +1725,10 @@ def _short_item(
 
 
 _NOT_ITEM_ENDINGS = {False: ("ing", "ly"), True: ("ly",)}
+
+
+def _and_at(tokens: list[Token], i: int) -> bool:
+    return i < len(tokens) and tokens[i].low == "and"
 
 
 def _list_commas(clause: _Clause, seg_start: int, conj_start: int, gerund: bool = False) -> list[int] | None:
@@ -2287,6 +2355,7 @@ def _clause_pieces(clause: _Clause) -> tuple[list[Piece], list[Piece]]:
     if listed is not None:
         return listed, []
     _extract_lifespan(clause, inserts)
+    _extract_with_phrase(clause, inserts)
     _extract_addition(clause, inserts)
     _extract_inserts(clause, inserts)
     _extract_participle(clause, inserts)
