@@ -915,6 +915,82 @@ def _extract_with_phrase(clause: _Clause, pieces: list[Piece]) -> None:
         return
 
 
+def _example_items(tokens: list[Token], a: int, b: int) -> bool:
+    """Whether tokens ``[a, b)`` are a few short examples ("Jupiter and Saturn", "Earth, Mars and Venus"):
+    no verb, each item at most four words."""
+    items, n = [], 0
+    for j in range(a, b):
+        if tokens[j].low in {"and", "or"} and tokens[j - 1].text == ",":
+            continue  # ", and": one separator
+        if tokens[j].text == "," or tokens[j].low in {"and", "or"}:
+            items.append(n)
+            n = 0
+        elif is_verb(tokens[j]) or tokens[j].text in {";", ":", "(", ")"}:
+            return False
+        else:
+            n += 1
+    items.append(n)
+    return all(0 < k <= 4 for k in items)
+
+
+def _extract_examples(clause: _Clause, pieces: list[Piece]) -> None:
+    """Examples set off inside a clause name members of a plural noun phrase: "The giant planets in our
+    solar system, such as Jupiter and Saturn, rotate faster" gives "Jupiter and Saturn are giant planets in
+    our solar system" (one claim per insert); the examples are cut out of the clause."""
+    tokens = clause.tokens
+    commas = [
+        i
+        for i in range(clause.begin + 1, clause.end - 1)
+        if tokens[i].text == ","
+        and not clause.depth[tokens[i].start]
+        and not clause.cut(tokens[i].start, tokens[i].end)
+    ]
+    for n, c1 in enumerate(commas[:-1]):
+        if not (tokens[c1 + 1].low == "such" and tokens[c1 + 2].low == "as"):
+            continue
+        first = c1 + 3
+        # the examples end at the first comma after which the clause goes on (not another example)
+        later = commas[n + 1 :] + [clause.end]
+        c2 = next((c for c, d in zip(later, later[1:], strict=False) if _example_end(tokens, c, d)), None)
+        if c2 is None or not _example_items(tokens, first, c2):
+            continue
+        head = _np_before(tokens, c1, clause.begin)
+        if head is None and c1 - clause.begin <= 4 and _first_verb(tokens, clause.begin, c1) is None:
+            head = clause.begin  # "Large cities, such as Paris, ..."
+        if head is None:
+            continue
+        head = _phrase_head(tokens, head, c1, clause.begin)
+        noun = _attached_head(tokens, head, c1)
+        if noun is None or not (_plural_head(tokens[noun]) or verb_like(Token(tokens[noun].low, 0, 0))):
+            continue  # "Fruits, such as ...": a plural head, capitalised or not
+        start = head + (tokens[head].low in {"the", "these", "those", "some", "many", "several"})
+        phrase = clause.text(tokens[start].start, tokens[c1 - 1].end)
+        if start == clause.begin and not (start + 1 < c1 and is_capitalised(tokens[start + 1])):
+            phrase = phrase[:1].lower() + phrase[1:]  # "Large cities, such as Paris": not a name
+        items = clause.text(tokens[first].start, tokens[c2 - 1].end)
+        if not any(tokens[j].low in {"and", ","} for j in range(first, c2)):
+            continue  # one example ("Many firms, such as Acme, grew") qualifies the phrase, it lists nothing
+        text = tidy(f"{items[:1].upper()}{items[1:]} are {phrase}")
+        pieces.append(Piece(text, tokens[first].start, tokens[c2 - 1].end, "example", items))
+        clause.cuts.append((tokens[c1].start, tokens[c2].end))
+
+
+def _example_end(tokens: list[Token], c: int, d: int) -> bool:
+    """Whether the clause goes on after comma ``c`` (up to ``d``) with more than another example: a verb
+    or a longer stretch, not "pears" or "and plums"."""
+    if tokens[c + 1].low in {"and", "or"}:
+        return False
+    return d - c > 5 or any(is_verb(t) or t.low in COMMON_VERBS for t in tokens[c + 1 : d])
+
+
+def _attached_head(tokens: list[Token], head: int, end: int) -> int | None:
+    """The head noun of the noun phrase ``[head, end)``: the word before its first preposition."""
+    for j in range(head + 1, end):
+        if tokens[j].low in PREPOSITIONS:
+            return j - 1 if j - 1 > head or tokens[head].low not in DETERMINERS else None
+    return end - 1
+
+
 # Words that open a closing addition to a clause: ", including X", ", such as X", ", particularly in X".
 _FOCUS_OPENERS = {"particularly", "especially", "notably", "mainly", "primarily", "mostly", "chiefly"}
 # Items of an example list that name nothing ("..., and more").
@@ -2356,6 +2432,7 @@ def _clause_pieces(clause: _Clause) -> tuple[list[Piece], list[Piece]]:
         return listed, []
     _extract_lifespan(clause, inserts)
     _extract_with_phrase(clause, inserts)
+    _extract_examples(clause, inserts)
     _extract_addition(clause, inserts)
     _extract_inserts(clause, inserts)
     _extract_participle(clause, inserts)
