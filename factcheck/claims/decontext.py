@@ -257,6 +257,8 @@ class Discourse:
             if text[end : end + 2] in {"'s", "’s"}:
                 self.possessors.add(name)
             modifier = _is_modifier_of(text[end:])
+            # "Phase III results indicated ...": a name that only qualifies the subject's noun is not it
+            is_subject = is_subject and not modifier
             self.mentions.append(_Mention(name, self.kinds[name], sentence, is_subject, start == 0, modifier))
         if subject is not None and not heading and main:
             kind = self.kinds.get(subject, NAME if subject[:1].isupper() else "thing")
@@ -268,6 +270,10 @@ class Discourse:
             self.last_subject = (subject, kind, sentence)
             if _DEFINITION.match(text[text.find(subject) + len(subject) :]):
                 self.defined = (subject, sentence)
+        compared = _CORRELATIVE_SUBJECT.match(text) if subject is None and not heading and main else None
+        if compared:
+            # "The more massive an object is, the more inertia it has": "it" is the object compared
+            self.last_subject = (compared.group("np"), "thing", sentence)
         named = _IDENTITY.match(text) if not heading and main else None
         if named:
             # "The fastest animal ... is the peregrine falcon. It ...": "it" is the falcon.
@@ -833,8 +839,14 @@ _ASIDE = re.compile(
 )
 
 
-# "The more massive an object is, the more inertia it has": a comparison, with no subject to refer back to.
+# "The more massive an object is, the more inertia it has": a comparison, with no subject to refer back to
+# but the thing compared ("an object").
 _CORRELATIVE = re.compile(r"^the (?:more|less|fewer)\b.*?, the (?:more|less|fewer)\b", re.I)
+_CORRELATIVE_SUBJECT = re.compile(
+    r"^the (?:more|less|fewer) (?:\w+ )?(?P<np>an? (?-i:[a-z]+)(?: (?-i:[a-z]+))?) "
+    r"(?:is|are|has|have|was|were)\b.*?, the (?:more|less|fewer)\b",
+    re.I,
+)
 
 
 def _subject(text: str) -> str | None:

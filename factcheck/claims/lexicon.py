@@ -64,9 +64,11 @@ COMMON_VERBS = {
     "examine", "organize", "organise", "recognize", "recognise", "specialize", "specialise", "comprise",
     "encompass", "originate", "surround", "depict", "explore", "discuss", "resemble", "inhabit", "occupy",
     "possess", "utilize", "utilise", "rely", "derive", "portray", "narrate", "chronicle", "emphasize",
-    "emphasise", "prioritize", "prioritise", "facilitate", "understand",
+    "emphasise", "prioritize", "prioritise", "facilitate", "understand", "propose", "outline", "advocate",
+    "introduce",
 }  # fmt: skip
 _NOUN_LIKE_S_FORMS = {
+    "advocates", "outlines", "surrounds",
     "forms", "works", "results", "returns", "links", "stores", "processes", "impacts", "changes", "measures",
     "shapes", "cuts", "houses", "lies", "plays", "features", "falls", "rises", "backs", "claims", "faces",
     "ranges", "totals", "accounts", "visits", "studies", "reads", "shows", "calls", "supports", "shares",
