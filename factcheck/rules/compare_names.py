@@ -4,8 +4,9 @@ When the claim names organisations and the evidence names none of them, the evid
 nothing in it conflicts with the claim (agreements stay, weakened) - unless a place the claim names is in the
 evidence too. When the evidence gives the claim's figure (or superlative rank) for another organisation
 named before it in its clause, that is the "right figure, wrong company" error: an ``organisation``
-conflict. Places work alike, in slots that hold one place (a factory, a headquarters, a summit) or tied by
-an agreeing figure. Cases live in ``tests/rules/cases/compare_names.jsonl``.
+conflict. Places work alike, in slots that hold one place (a factory, a headquarters, a summit, a
+nationality given as what the subject is: "is an American singer" against "is a Korean") or tied by an
+agreeing figure. Cases live in ``tests/rules/cases/compare_names.jsonl``.
 """
 
 from __future__ import annotations
@@ -189,10 +190,36 @@ def _within_note(m: NameMention, match: NameMention) -> str:
     return f"{m.text} is in {match.text}"
 
 
-def _exclusive_slot(counterparts: list[NameMention], claim: str, evidence: str) -> NameMention | None:
-    """A counterpart place in an exclusive slot shared by both texts ("factory in X", "based in X")."""
+# A nationality said of the subject: "is American", "was a 1980 Australian film", "is an upcoming Swedish
+# series" (a copula, an article and at most three words before the demonym).
+_NATIONALITY_SLOT = re.compile(
+    r"\b(?:is|was|are|were)\s+(?:(?:an?|the)\s+(?:[\w-]+\s+){0,3})?$", re.IGNORECASE
+)
+_LANGUAGE_AFTER = re.compile(r"^\W?\s*(?:-?\s*language|-?\s*speaking)\b", re.IGNORECASE)
+
+
+def _nationality(mention: NameMention, text: str) -> bool:
+    """Whether a country's demonym is said of the subject as its nationality (not a language: "an
+    English-language film")."""
+    return (
+        mention.demonym
+        and mention.place_type == "country"
+        and bool(_NATIONALITY_SLOT.search(text[max(0, mention.start - 60) : mention.start]))
+        and not _LANGUAGE_AFTER.match(text[mention.end : mention.end + 12])
+    )
+
+
+def _exclusive_slot(
+    mention: NameMention, counterparts: list[NameMention], claim: str, evidence: str
+) -> NameMention | None:
+    """A counterpart place in an exclusive slot shared by both texts ("factory in X", "based in X", "is an
+    X singer")."""
     if not counterparts:
         return None
+    if _nationality(mention, claim):
+        nationality = next((e for e in counterparts if _nationality(e, evidence)), None)
+        if nationality is not None:
+            return nationality
     shared = content_words(claim) & content_words(evidence) & _EXCLUSIVE_PLACE_WORDS
     if not shared:
         return None
@@ -313,7 +340,7 @@ def place_findings(
             found.append(_present("place", m, match, reason, 0.8 if not rel else 0.6))
             continue
         counterparts = [e for mm, e in subjects.place_counterparts if mm is m]
-        exclusive = _exclusive_slot(counterparts, claim, evidence)
+        exclusive = _exclusive_slot(m, counterparts, claim, evidence)
         if (
             counterparts
             and (subjects.anchored or exclusive is not None)

@@ -4,8 +4,8 @@
 pairs each claim mention with the evidence mention that speaks about the same thing, and says whether they
 agree, conflict, or are unrelated, with a reason an editor can read. Every claim mention gets one finding.
 Each kind is compared in its own module (``compare_figures``, ``compare_dates``, ``compare_ranks``,
-``compare_names``, ``compare_roles``); :data:`COMPARISON_STEPS` runs them in order and then judges the
-findings by subject.
+``compare_names``, ``compare_roles``, ``compare_agents``); :data:`COMPARISON_STEPS` runs them in order and
+then judges the findings by subject.
 
 The rules favour precision: a false conflict makes a true claim come out contradicted, a missed one only
 leaves the decision to the verdict model.
@@ -41,6 +41,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from factcheck.errors import InputError
+from factcheck.rules.compare_agents import agent_findings
 from factcheck.rules.compare_dates import compare_date
 from factcheck.rules.compare_figures import compare_quantity
 from factcheck.rules.compare_names import Subjects, name_sides, organisation_findings, place_findings
@@ -138,9 +139,9 @@ def _organisation_findings(c: Comparison) -> None:
 
 
 def _role_findings(c: Comparison) -> None:
-    """Another holder of the role the claim gives its person (the wrong-person error): that person's
-    finding becomes the conflict."""
-    for conflict in role_findings(c.claim, c.evidence):
+    """Another holder of the role the claim gives its person, or another maker of the work (the
+    wrong-person errors): that person's finding becomes the conflict."""
+    for conflict in role_findings(c.claim, c.evidence) + agent_findings(c.claim, c.evidence):
         at = next(
             (
                 i

@@ -42,18 +42,31 @@ def kinds_in(text: str) -> set[str]:
     return kinds
 
 
-def another_period(findings: list[Any]) -> bool:
+def another_period(findings: list[Any], claim: str = "", span: str = "") -> bool:
     """A conflicting year beside a figure the span also gives: the span speaks of another period (another
-    year's revenue or deliveries). A full date that conflicts stays a conflict: a deal has one date."""
+    year's revenue or deliveries). A full date that conflicts stays a conflict: a deal has one date; so
+    does a year written as a property of a thing ("a 1930 comedy in three acts", "the 1984 film")."""
     dates = any(
         f.kind == "date"
         and f.outcome == "conflict"
         and f.evidence_mention
         and _YEAR_ONLY.match(f.claim_mention.strip())
         and _YEAR_ONLY.match(f.evidence_mention.strip())
+        and not _attributive(claim, f.claim_start)
+        and not _attributive(span, f.evidence_start)
         for f in findings
     )
     return dates and _beside_a_figure(findings)
+
+
+_DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|his|her|its|their|our|my|your)\s+$", re.IGNORECASE)
+
+
+def _attributive(text: str, start: int | None) -> bool:
+    """Whether the year at ``start`` is written as a property of the noun after it ("a 1930 comedy")."""
+    return (
+        bool(text) and start is not None and bool(_DETERMINER_BEFORE.search(text[max(0, start - 8) : start]))
+    )
 
 
 def another_time(findings: list[Any], claim: str, span: str) -> bool:

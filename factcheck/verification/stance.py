@@ -317,7 +317,8 @@ def decide(claim_text: str, candidate: Candidate, limits: StanceThresholds) -> N
         conflicts
         and relevant
         and (
-            another_period(candidate.findings) or another_time(candidate.findings, claim_text, candidate.text)
+            another_period(candidate.findings, claim_text, candidate.text)
+            or another_time(candidate.findings, claim_text, candidate.text)
         )
     ):
         _set(candidate, Stance.NEUTRAL, 0.0, f"about another period ({_where(candidate)})")

@@ -111,11 +111,18 @@ def test_same_measure(claim, span, same):
             False,
             False,
         ),
+        # a year written as a property of the work is its date, not the period of a figure
+        (
+            "Private Lives is a 1940 comedy in three acts by Noel Coward.",
+            "Private Lives is a 1930 comedy of manners in three acts by Noël Coward.",
+            False,
+            False,
+        ),
     ],
 )
 def test_another_period_or_place(claim, span, period, place):
     found = compare(claim, span)
-    assert another_period(found) is period
+    assert another_period(found, claim, span) is period
     assert another_place(found) is place
 
 
