@@ -503,6 +503,10 @@ _LIFESPAN = re.compile(
 )
 
 
+# A range of years after a name is a lifespan when it spans a life: "(1797-1801)" is a term or a reign.
+_MIN_LIFE, _MAX_LIFE = 15, 120
+
+
 def _extract_lifespan(clause: _Clause, pieces: list[Piece]) -> None:
     """A lifespan after a name: "Brian Pendleton (13 April 1944 – 16 May 2001) was ..." gives
     "Brian Pendleton was born on 13 April 1944" and "... died on 16 May 2001", cut out of the main clause."""
@@ -510,6 +514,9 @@ def _extract_lifespan(clause: _Clause, pieces: list[Piece]) -> None:
     m = _LIFESPAN.match(clause.sentence, start)
     if not m or not all(_is_life_date(d) for d in (m.group("d1"), m.group("d2")) if d):
         return
+    years = [int(y) for d in (m.group("d1"), m.group("d2")) if d for y in re.findall(r"\d{4}", d)[-1:]]
+    if len(years) == 2 and not _MIN_LIFE <= years[1] - years[0] <= _MAX_LIFE:
+        return  # "Hillary Clinton (2017-2021)": a term of office, not a life
     name = m.group("name")
     for group, verb in (("d1", "was born"), ("d2", "died")):
         when = m.group(group)

@@ -543,10 +543,30 @@ class Discourse:
         when it still opens with a reference back that nothing resolved (never silently left as written)."""
         resolved, needs = self._resolve_opening(text, sentence)
         unchanged = resolved.lower().split()[:4] == text.lower().split()[:4]  # no referent put in its place
+        if unchanged:
+            resolved = self._fuller_phrase(resolved) or resolved
         if unchanged and refers_back(resolved):
             named = self._named_head(resolved, sentence)
             return (named, needs) if named else (resolved, True)
         return resolved, needs
+
+    def _fuller_phrase(self, text: str) -> str | None:
+        """ "The four female presidents were ..." after "four female presidents of the United States": an
+        opening definite description of two or more words written earlier with the name it belongs to."""
+        m = _OPENING_PHRASE.match(text)
+        if not m:
+            return None
+        words = m.group("words")
+        pattern = re.compile(
+            rf"\b{re.escape(words)}\s+(?P<pp>(?:of|in)\s+(?:the\s+)?(?-i:[A-Z])[\w.&'-]*(?:\s+(?-i:[A-Z])[\w.&'-]*)*)",
+            re.I,
+        )
+        for earlier in [*reversed(self.sentences[:-1]), *(t for _, t in reversed(self.recent))]:
+            found = pattern.search(earlier)
+            if found:
+                pp = found.group("pp").rstrip(".")  # "of the Club." at a sentence end
+                return f"{m.group('det')} {words} {pp}{text[m.end('words') :]}"
+        return None
 
     def _named_head(self, text: str, sentence: int) -> str | None:
         """ "The committee used ..." after "the Senate Intelligence Committee": a definite description whose
@@ -839,6 +859,12 @@ _ASIDE = re.compile(
 )
 
 
+# An opening definite description of two to four words before its verb: "The four female presidents were".
+_OPENING_PHRASE = re.compile(
+    r"^(?P<det>the|these|those)\s+(?P<words>(?-i:[a-z][\w-]*)(?:\s+(?-i:[a-z][\w-]*)){1,3}?)(?=\s+(?:is|are|was|were|"
+    r"has|have|had|include|included|includes)\b)",
+    re.I,
+)
 # "The more massive an object is, the more inertia it has": a comparison, with no subject to refer back to
 # but the thing compared ("an object").
 _CORRELATIVE = re.compile(r"^the (?:more|less|fewer)\b.*?, the (?:more|less|fewer)\b", re.I)

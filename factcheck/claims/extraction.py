@@ -212,6 +212,48 @@ def _joined_answers(units: list[_Unit]) -> list[_Unit]:
     return out
 
 
+_ITEM_NUMBER = re.compile(r"^\s*\d{1,2}[.)]\s*")
+_LIST_ITEM_WORDS = 12
+
+
+def _list_item(text: str) -> str | None:
+    """A list item's words without its number ("1.Abigail Adams (1797-1801)" -> "Abigail Adams
+    (1797-1801)"), when it is a short verbless item, else ``None``."""
+    item = _ITEM_NUMBER.sub("", text).strip().rstrip(".;,")
+    words = item.split()
+    if (
+        not 0 < len(words) <= _LIST_ITEM_WORDS
+        or ":" in item
+        or not item[:1].isalnum()
+        and item[:1] not in '"“'
+    ):
+        return None
+    return None if any(is_verb(t) or t.text in {"-", "–", "—"} for t in tokenize(item)) else item
+
+
+def _joined_list_items(units: list[_Unit]) -> list[_Unit]:
+    """Items listed on their own lines after an introduction ending with a colon ("The four female
+    presidents were:" then "1.Abigail Adams (1797-1801)", ...) become one statement each ("The four female
+    presidents were Abigail Adams (1797-1801)"), pointing at the introduction and the item."""
+    out: list[_Unit] = []
+    intro: _Unit | None = None
+    for n, unit in enumerate(units):
+        text = _normalise(unit.text)
+        if text.endswith(":") and any(is_verb(t) for t in tokenize(text)):
+            following = units[n + 1 : n + 3]
+            intro = unit if len(following) == 2 and all(_list_item(u.text) for u in following) else None
+            out.append(unit)
+            continue
+        item = _list_item(unit.text) if intro is not None else None
+        if intro is None or item is None:
+            intro = None
+            out.append(unit)
+            continue
+        joined = f"{_normalise(intro.text).rstrip(':').rstrip()} {item}."
+        out.append(_Unit(joined, unit.start, unit.end, ((intro.start, intro.end), (unit.start, unit.end))))
+    return out
+
+
 class _Reader:
     """Reads one draft in order, block by block, sentence by sentence, keeping the discourse model."""
 
@@ -258,7 +300,7 @@ class _Reader:
             spans = _sentences(chunk[skip:].replace("\n", " "))
             base = block.start + skip
             units = [_Unit(s.text, base + s.start, base + s.end) for s in spans]
-            for unit in _joined_answers(units):
+            for unit in _joined_list_items(_joined_answers(units)):
                 self.index += 1
                 self.sentence(unit)
         return Extraction(self.claims, self.dropped, self.threshold)

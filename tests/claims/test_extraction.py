@@ -475,3 +475,18 @@ def test_past_and_present_of_an_ing_form():
         "carrying": ("carried", "carries"),
         "promoting": ("promoted", "promotes"),
     }
+
+
+def test_a_listed_item_points_at_its_introduction_and_itself():
+    """ "The winners were:" then "1. Anna Berg (1997)" on its own line: the claim's span is the item, and
+    it also points at the introduction it repeats."""
+    text = "The winners were:\n1. Anna Berg (1997)\n2. Maria Lund (2009)\n"
+    claims = extract_claims(text)
+    assert [c.text for c in claims] == [
+        "The winners were Anna Berg (1997).",
+        "The winners were Maria Lund (2009).",
+    ]
+    intro = (0, text.index(":") + 1)
+    for claim, item in zip(claims, ("1. Anna Berg (1997)", "2. Maria Lund (2009)"), strict=True):
+        assert text[claim.start : claim.end] == item
+        assert claim.spans == (intro, (claim.start, claim.end))
