@@ -316,7 +316,8 @@ class _Reader:
         sentence = unit.text
         normal = _normalise(sentence)
         self.discourse.learn(normal)
-        fragment = relative_fragment(normal)
+        # "Note that X" is a frame around X, not the noun "note" with a relative clause
+        fragment = relative_fragment(normal) if not DISCOURSE.match(normal) else None
         if fragment is not None:
             self.fragment(unit, fragment)
             return
