@@ -197,8 +197,11 @@ def _clause_follows(
         # "production is to start": a bare noun followed by a finite verb
         return bool(rest) and (tokens[rest[0]].low in AUX or tokens[rest[0]].low in IRREGULAR)
     if first.low in DETERMINERS or is_capitalised(first):
-        for n, j in enumerate(rest[:7]):
-            if tokens[j].text in {",", ";", ":"}:
+        participle = False
+        # a subject of up to ten words, none in parentheses ("Keanu Reeves (voice of Duke Caboom) showed"
+        # belongs to a list, "the cover of the proceedings book that year was" is a clause)
+        for n, j in enumerate(rest[:10]):
+            if tokens[j].text in {",", ";", ":", "("}:
                 return False
             named = all(is_capitalised(tokens[x]) for x in rest[:n])
             if is_capitalised(first) and named and verb_like(tokens[j]):
@@ -206,10 +209,15 @@ def _clause_follows(
             if finite_at(tokens, j):
                 if tokens[j - 1].low in PREPOSITIONS:
                     return False
-                # "the only one dedicated to ...": after a common noun phrase, an -ed word is a participle.
+                # "the only one dedicated to ...": after a common noun phrase, an -ed word is a participle;
+                # a finite verb may still follow it ("a small number of stars added each year can ...").
                 low = tokens[j].low
                 finite = low in AUX or low in IRREGULAR or not low.endswith("ed")
-                return finite or (is_capitalised(first) and first.low not in DETERMINERS)
+                if finite and participle:
+                    return low in AUX or low in MODALS
+                if finite or (is_capitalised(first) and first.low not in DETERMINERS):
+                    return True
+                participle = True
     return False
 
 
