@@ -194,7 +194,9 @@ def _clause_follows(
         and first.low not in DETERMINERS | PREPOSITIONS | ADVERBS
         and not is_verb(first)
     ):
-        # "production is to start": a bare noun followed by a finite verb
+        # "production is to start": a bare noun followed by a finite verb; "tomatoes and chilis were"
+        if len(rest) > 2 and tokens[rest[0]].low == "and" and tokens[rest[1]].text.islower():
+            rest = rest[2:]
         return bool(rest) and (tokens[rest[0]].low in AUX or tokens[rest[0]].low in IRREGULAR)
     if first.low in DETERMINERS or is_capitalised(first):
         participle = False
