@@ -7,8 +7,9 @@ For each claim, in order:
 2. **Rationale selection** (:mod:`.rationale`): each span is marked as about the claim's subject (the
    organisations and people it names), about another subject, or unknown - from the span and its document
    context (title, rest of the passage).
-3. **Evidence in context** (:mod:`.context`): the model reads each span with its document's title, so "the
-   unit had about 300 employees" is read as a sentence about the unit the title names.
+3. **Evidence in context** (:mod:`.context`, :mod:`.referents`): the model reads each span with its
+   document's title, so "the unit had about 300 employees" is read as a sentence about the unit the title
+   names, and with an opening "she"/"it" replaced by the name of the sentence before it.
 4. **Stance** (:mod:`.stance`): every claim-span pair of every claim is scored in one batched forward of the
    verdict model (:mod:`.model`); the deterministic comparison of figures, dates, ranks and names
    (:mod:`factcheck.rules.consistency`) runs on the same pairs; ordered rules turn both into a stance.
@@ -34,6 +35,7 @@ from factcheck.verification.aggregate import NO_EVIDENCE, aggregate
 from factcheck.verification.context import in_context
 from factcheck.verification.model import VerifierModel, shared_verifier_model
 from factcheck.verification.rationale import aboutness
+from factcheck.verification.referents import resolve_span
 from factcheck.verification.spans import Candidate, candidate_spans, lexical_overlap
 from factcheck.verification.stance import StanceThresholds, decide
 
@@ -222,7 +224,9 @@ class Verifier:
         ]
 
     def _model_text(self, candidate: Candidate) -> str:
-        return in_context(candidate.text, candidate.passage.title) if self.use_titles else candidate.text
+        passage = candidate.passage
+        text = resolve_span(candidate.text, passage.text[: max(0, candidate.start - passage.start)])
+        return in_context(text, passage.title) if self.use_titles else text
 
 
 def _findings(claim: str, span: str) -> list[Any]:
