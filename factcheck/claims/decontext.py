@@ -145,6 +145,7 @@ class Discourse:
     proper: set[str] = field(default_factory=set)
     first_seen: dict[str, int] = field(default_factory=dict)
     possessors: set[str] = field(default_factory=set)
+    acronyms: dict[str, str] = field(default_factory=dict)  # "BPE" -> "Byte Pair Encoding"
     sentence_refs: dict[tuple[int, str], str | None] = field(
         default_factory=dict
     )  # names written with "'s" ("Jarome Iginla's No. 12")
@@ -240,6 +241,10 @@ class Discourse:
         for name, start, end in self.names(text):
             if self.kinds.get(name, NAME) == NAME:
                 self.kinds[name] = self._kind(name, text, start, end)
+        for m in _ACRONYM.finditer(text):
+            long = _long_form(text[: m.start()], m.group("short"))
+            if long:
+                self.acronyms.setdefault(m.group("short"), long)
         self.sentences = [*self.sentences[-2:], text]
 
     def observe(self, text: str, sentence: int, heading: bool = False, main: bool = True) -> None:
@@ -545,10 +550,25 @@ class Discourse:
         unchanged = resolved.lower().split()[:4] == text.lower().split()[:4]  # no referent put in its place
         if unchanged:
             resolved = self._fuller_phrase(resolved) or resolved
+        resolved = self._spelled_out(resolved)
         if unchanged and refers_back(resolved):
             named = self._named_head(resolved, sentence)
             return (named, needs) if named else (resolved, True)
         return resolved, needs
+
+    def _spelled_out(self, text: str) -> str:
+        """A claim whose subject is an acronym the draft defined earlier names it in full: "BPE offers
+        benefits" -> "Byte Pair Encoding (BPE) offers benefits" (not inside a quotation)."""
+        subject = _subject(text)
+        if not subject or not self.acronyms or text.lstrip()[:1] in "\"“'‘":
+            return text
+        at = text.find(subject)
+        for short, long in self.acronyms.items():
+            m = re.search(rf"(?<![\w(]){re.escape(short)}(?![\w)])", subject)
+            if m and long.lower() not in text.lower():
+                long = long[:1].upper() + long[1:] if at + m.start() == 0 else long
+                return f"{text[: at + m.start()]}{long} ({short}){text[at + m.end() :]}"
+        return text
 
     def _fuller_phrase(self, text: str) -> str | None:
         """ "The four female presidents were ..." after "four female presidents of the United States": an
@@ -857,6 +877,24 @@ _ASIDE = re.compile(
     r"|(?:meanwhile|however|though|too|also|for (?:its|his|her|their) part)(?:,|\s))",
     re.I,
 )
+
+
+# An acronym defined in parentheses after its long form: "Byte Pair Encoding (BPE)".
+_ACRONYM = re.compile(r"\((?P<short>[A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*)\)")
+_ACRONYM_SKIP = {"of", "and", "the", "for", "in", "on", "to", "&", "de"}
+
+
+def _long_form(before: str, short: str) -> str | None:
+    """The words just before "(SHORT)" whose initials spell it ("Byte Pair Encoding" for "BPE",
+    "natural language processing" for "NLP"), else ``None``."""
+    letters = [c.lower() for c in short if c.isalpha() and c.isupper()]
+    words = before.split()
+    for k in range(len(letters), min(len(words), len(letters) + 3) + 1):
+        candidate = words[-k:]
+        initials = [w[0].lower() for w in candidate if w.lower() not in _ACRONYM_SKIP and w[:1].isalpha()]
+        if initials == letters and candidate[0].lower() not in _ACRONYM_SKIP:
+            return " ".join(candidate).strip(",;:")
+    return None
 
 
 # An opening definite description of two to four words before its verb: "The four female presidents were".
