@@ -1351,12 +1351,19 @@ def _listed_items(split: _Split, conj: _Conjunction) -> bool | None:
     if any(split.cut(tokens[j]) for j in range(np_start, conj.next_word + 1)):
         return None  # the list lies in a stretch cut out of the clause
     base = split.prefix + clause.text(tokens[split.start].start, tokens[np_start].start).rstrip(".")
+    if tokens[np_start].low in _SHARED_OWNERS and all(_shape(tokens[a]) == "word" for a in starts[1:]):
+        base += (
+            " " + tokens[np_start].text
+        )  # "due to its stability, scalability, and security": its scalability
     list_prefix = base + " "
     split.close(ends[0])
     for a, b in zip(starts[1:], ends[1:], strict=True):
         split.segments.append((a, b, list_prefix))
     split.reopen(conj.next_word, list_prefix, list_prefix)
     return True
+
+
+_SHARED_OWNERS = {"its", "their", "his", "her", "our", "your", "my"}
 
 
 _BE = {"be", "been", "being", "is", "are", "was", "were"}

@@ -14,6 +14,8 @@ from factcheck.rules.lexicon import WEEKDAY_NAMES
 AUX = {
     "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can", "could", "may",
     "might", "shall", "should", "must", "does", "do", "did", "'s", "won't", "isn't", "wasn't", "hasn't",
+    "doesn't", "don't", "didn't", "aren't", "weren't", "haven't", "hadn't", "can't", "cannot", "couldn't",
+    "wouldn't", "shouldn't",
 }  # fmt: skip
 MODALS = {"will", "would", "can", "could", "may", "might", "shall", "should", "must", "to"}
 IRREGULAR = {
