@@ -1595,6 +1595,8 @@ def _coordinated_objects(split: _Split, conj: _Conjunction) -> bool | None:
         return None  # "not to touch dead or sick wild animals"
     if _has_phrase(tokens, k, stop) and not _has_phrase(tokens, start, conj.start):
         return None
+    if tokens[k].low == "other":
+        return None  # "weather conditions and other factors": the rest of a kind, not a second fact
     split.close(conj.start)
     split.reopen(k, split.prefix + clause.text(tokens[split.start].start, tokens[start].start) + " ")
     return True
