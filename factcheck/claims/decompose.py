@@ -347,6 +347,35 @@ def _extract_inserts(clause: _Clause, pieces: list[Piece]) -> None:
             _cut_appositive(clause, c1, closing, intro, pieces)
 
 
+def _extract_quoted_relative(clause: _Clause, pieces: list[Piece]) -> None:
+    """A closing relative clause after a quoted term whose comma sits inside the quotes: 'a phenomenon
+    known as "structural memory," which refers to X' gives "Structural memory refers to X"."""
+    tokens = clause.tokens
+    for q in range(clause.begin + 3, clause.end - 2):
+        if not (
+            tokens[q].text in {'"', "”"}
+            and tokens[q - 1].text == ","
+            and tokens[q + 1].low in {"which", "who"}
+        ):
+            continue
+        opening = next(
+            (j for j in range(q - 2, max(clause.begin, q - 9) - 1, -1) if tokens[j].text in {'"', "“"}), None
+        )
+        k = _skip_adverbs(tokens, q + 2)
+        if opening is None or k >= clause.end or not (finite_at(tokens, k) or verb_like(tokens[k])):
+            return
+        if any(clause.cut(t.start, t.end) for t in tokens[q + 1 : clause.end]):
+            return
+        term = clause.sentence[tokens[opening + 1].start : tokens[q - 2].end]
+        stop = tokens[clause.end - 1].end
+        body = clause.sentence[tokens[q + 2].start : stop]
+        text = tidy(f"{term[:1].upper()}{term[1:]} {body}")
+        pieces.append(Piece(text, tokens[q + 2].start, stop, "relative", term))
+        clause.cuts.append((tokens[q - 1].start, tokens[q - 1].end))
+        clause.cuts.append((tokens[q].end, stop))
+        return
+
+
 def _insert_closing(clause: _Clause, c1: int, nxt: int | None, intro: int) -> int | None:
     """Where the stretch inserted after comma ``c1`` ends: the next comma when the main verb follows it (or
     a preposition, after a name and an indefinite noun phrase); ``None`` when it runs to the clause end."""
@@ -2461,6 +2490,7 @@ def _clause_pieces(clause: _Clause) -> tuple[list[Piece], list[Piece]]:
     _extract_examples(clause, inserts)
     _extract_addition(clause, inserts)
     _extract_inserts(clause, inserts)
+    _extract_quoted_relative(clause, inserts)
     _extract_participle(clause, inserts)
     _extract_name_participle(clause, inserts)
     _extract_predicate_relative(clause, inserts)
