@@ -146,6 +146,8 @@ class Discourse:
     first_seen: dict[str, int] = field(default_factory=dict)
     possessors: set[str] = field(default_factory=set)
     acronyms: dict[str, str] = field(default_factory=dict)  # "BPE" -> "Byte Pair Encoding"
+    # what a passive clause did to its subject, as a noun: "X is appointed by Y" -> "appointment" -> (X, 3)
+    events: dict[str, tuple[str, int]] = field(default_factory=dict)
     sentence_refs: dict[tuple[int, str], str | None] = field(
         default_factory=dict
     )  # names written with "'s" ("Jarome Iginla's No. 12")
@@ -275,6 +277,10 @@ class Discourse:
             self.last_subject = (subject, kind, sentence)
             if _DEFINITION.match(text[text.find(subject) + len(subject) :]):
                 self.defined = (subject, sentence)
+            passive = _PASSIVE.match(text[text.find(subject) + len(subject) :])
+            if passive and subject[:1].isupper() and not _pronoun_subject(subject):
+                for noun in _nominalisations(passive.group("part").lower()):
+                    self.events[noun] = (subject, sentence)
         compared = _CORRELATIVE_SUBJECT.match(text) if subject is None and not heading and main else None
         if compared:
             # "The more massive an object is, the more inertia it has": "it" is the object compared
@@ -549,12 +555,26 @@ class Discourse:
         resolved, needs = self._resolve_opening(text, sentence)
         unchanged = resolved.lower().split()[:4] == text.lower().split()[:4]  # no referent put in its place
         if unchanged:
-            resolved = self._fuller_phrase(resolved) or resolved
+            resolved = self._fuller_phrase(resolved) or self._event_owner(resolved, sentence) or resolved
         resolved = self._spelled_out(resolved)
         if unchanged and refers_back(resolved):
             named = self._named_head(resolved, sentence)
             return (named, needs) if named else (resolved, True)
         return resolved, needs
+
+    def _event_owner(self, text: str, sentence: int) -> str | None:
+        """ "The appointment can be renewed" right after "The Commissioner is appointed by ...": the noun of
+        what was done to the last sentence's subject names whom it was done to ("The Commissioner's
+        appointment can be renewed")."""
+        m = _THE_NOUN.match(text)
+        if not m:
+            return None
+        found = self.events.get(m.group("noun").lower())
+        if found is None or not 0 <= sentence - found[1] <= 2:
+            return None
+        owner = found[0]
+        owner = f"{owner}'" if owner.endswith("s") else f"{owner}'s"
+        return f"{owner[:1].upper()}{owner[1:]} {m.group('noun')}{text[m.end() :]}"
 
     def _spelled_out(self, text: str) -> str:
         """A claim whose subject is an acronym the draft defined earlier names it in full: "BPE offers
@@ -877,6 +897,28 @@ _ASIDE = re.compile(
     r"|(?:meanwhile|however|though|too|also|for (?:its|his|her|their) part)(?:,|\s))",
     re.I,
 )
+
+
+# A passive predicate: " is appointed by", " was elected in", " has been renewed".
+_PASSIVE = re.compile(
+    r"^\s+(?:is|was|are|were|has been|have been|had been)\s+(?:\w+ly\s+)?(?P<part>(?-i:[a-z]+ed))\b", re.I
+)
+_THE_NOUN = re.compile(
+    r"^the\s+(?P<noun>(?-i:[a-z]+))(?=\s+(?:is|was|can|could|will|may|must|has|had|lasts|lasted)\b)", re.I
+)
+
+
+def _nominalisations(participle: str) -> list[str]:
+    """The nouns that name what a participle's verb does ("appointed" -> "appointment", "elected" ->
+    "election", "approved" -> "approval", "banned" -> "ban")."""
+    stem = participle[:-2] if participle.endswith("ed") else participle
+    stems = {stem, stem + "e" if not stem.endswith("e") else stem}
+    if len(stem) > 2 and stem[-1] == stem[-2]:
+        stems.add(stem[:-1])  # "banned" -> "ban"
+    out = []
+    for base in stems:
+        out += [base + "ment", base + "ion", base.rstrip("e") + "ation", base.rstrip("e") + "al", base]
+    return [n for n in out if len(n) > 3]
 
 
 # An acronym defined in parentheses after its long form: "Byte Pair Encoding (BPE)".
