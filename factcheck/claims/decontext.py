@@ -243,15 +243,29 @@ class Discourse:
         for name, start, end in self.names(text):
             if self.kinds.get(name, NAME) == NAME:
                 self.kinds[name] = self._kind(name, text, start, end)
+        self._learn_kinds(text, max(len(self.recent) and self.recent[-1][0], 0))
         for m in _ACRONYM.finditer(text):
             long = _long_form(text[: m.start()], m.group("short"))
             if long:
                 self.acronyms.setdefault(m.group("short"), long)
         self.sentences = [*self.sentences[-2:], text]
 
+    def _learn_kinds(self, text: str, sentence: int) -> None:
+        """ "What kind of u-boat was the SM U-30?": the u-boat is the SM U-30; '"Human Compatible" by
+        Stuart Russell': the author is Stuart Russell."""
+        for m in _KIND_QUESTION.finditer(text):
+            self.categories[_singular(m.group("np").split()[-1].lower())] = (m.group("name"), sentence)
+        authored = _AUTHORED.search(text)
+        if authored:
+            name = authored.group("name")
+            name = name[:-1] if name.endswith(".") and len(name.split()[-1]) > 2 else name  # "Russell."
+            self.categories.setdefault("author", (name, sentence))
+
     def observe(self, text: str, sentence: int, heading: bool = False, main: bool = True) -> None:
         """Remember the names and things of a (resolved) claim or heading; only a ``main`` clause (not an
         appositive or a relative clause) becomes the subject later pronouns refer to."""
+        if heading:
+            self._learn_kinds(text, sentence)
         subject = _subject(text)
         for name, start, end in self.names(text):
             kind = self._kind(name, text, start, end)
@@ -555,12 +569,29 @@ class Discourse:
         resolved, needs = self._resolve_opening(text, sentence)
         unchanged = resolved.lower().split()[:4] == text.lower().split()[:4]  # no referent put in its place
         if unchanged:
-            resolved = self._fuller_phrase(resolved) or self._event_owner(resolved, sentence) or resolved
+            resolved = (
+                self._fuller_phrase(resolved)
+                or self._event_owner(resolved, sentence)
+                or self._category_head(resolved, sentence)
+                or resolved
+            )
         resolved = self._spelled_out(resolved)
         if unchanged and refers_back(resolved):
             named = self._named_head(resolved, sentence)
             return (named, needs) if named else (resolved, True)
         return resolved, needs
+
+    def _category_head(self, text: str, sentence: int) -> str | None:
+        """ "The U-boat was armed ..." after "What kind of u-boat was the SM U-30?": an opening "the N"
+        whose noun is what a name was said to be, written in any case."""
+        m = _CATEGORY_HEAD.match(text)
+        if not m:
+            return None
+        found = self.categories.get(m.group("noun").lower())
+        if found is None or sentence - found[1] > 8:
+            return None
+        name = found[0]
+        return f"{name[:1].upper()}{name[1:]}{text[m.end() :]}"
 
     def _event_owner(self, text: str, sentence: int) -> str | None:
         """ "The appointment can be renewed" right after "The Commissioner is appointed by ...": the noun of
@@ -899,6 +930,19 @@ _ASIDE = re.compile(
 )
 
 
+_KIND_QUESTION = re.compile(
+    r"\b(?:what|which)\s+(?:kind|type|sort)\s+of\s+(?P<np>[\w-]+(?:\s+[\w-]+)?)\s+(?:is|was|are|were)\s+"
+    r"(?P<name>(?:the\s+)?[A-Z][\w&.'-]*(?:\s+(?:[A-Z]|\d)[\w&.'-]*)*)",
+    re.I,
+)
+_AUTHORED = re.compile(
+    r"\b(?:book|novel|paper|article|essay|poem|memoir|study)\b[^.?!]{0,80}?\bby\s+"
+    r"(?P<name>(?-i:[A-Z])[\w.'-]+(?:\s+(?-i:[A-Z])[\w.'-]+){1,3})",
+    re.I,
+)
+_CATEGORY_HEAD = re.compile(
+    r"^the\s+(?P<noun>[\w-]+)(?=\s+(?:is|was|are|were|has|had|can|will|(?-i:[a-z]+(?:ed|s)))\b)", re.I
+)
 # A passive predicate: " is appointed by", " was elected in", " has been renewed".
 _PASSIVE = re.compile(
     r"^\s+(?:is|was|are|were|has been|have been|had been)\s+(?:\w+ly\s+)?(?P<part>(?-i:[a-z]+ed))\b", re.I
