@@ -118,6 +118,8 @@ def same_measure(finding: Any, claim: str, span: str) -> bool:
         return True
     if finding.kind == "date" and theirs.dateline:
         return False
+    if finding.kind == "date" and _part_of_a_period(claim, ours) != _part_of_a_period(span, theirs):
+        return False  # "$30 million over the first three years" says nothing of a 5-year contract's length
     if finding.kind != "date":
         if ours.noun and theirs.noun and ours.noun != theirs.noun:
             return False
@@ -237,6 +239,28 @@ def _other_years(claim: str, ours: Any, span: str, theirs: Any) -> bool:
         return False
     b = _years_around(span, theirs)
     return bool(b) and not a & b
+
+
+_PART_BEFORE = re.compile(
+    r"\b(?:first|last|next|final|past|initial|remaining|opening|closing)\s+$", re.IGNORECASE
+)
+
+
+def is_quantity(finding: Any, claim: str) -> bool:
+    """Whether a finding is about an amount (a figure, money, or a duration such as "a 5-year contract"),
+    not a point in time."""
+    if finding.kind in ("number", "money"):
+        return True
+    mention = _mention(claim, finding.claim_mention, "date") if finding.kind == "date" else None
+    return mention is not None and mention.granularity == "duration"
+
+
+def _part_of_a_period(text: str, mention: Any) -> bool:
+    """Whether a duration is a stretch of a longer period ("the first three years", "the last two
+    months") rather than the length of the thing."""
+    return mention.granularity == "duration" and bool(
+        _PART_BEFORE.search(text[max(0, mention.start - 12) : mention.start])
+    )
 
 
 _CHANGE = re.compile(r"\b(?:more|additional|extra|further|another|fewer)\b", re.IGNORECASE)

@@ -36,6 +36,7 @@ from factcheck.rules.measures import (
     another_period,
     another_place,
     another_time,
+    is_quantity,
     kinds_in,
     same_measure,
 )
@@ -336,7 +337,7 @@ def decide(claim_text: str, candidate: Candidate, limits: StanceThresholds) -> N
         said = f"corpus says {finding.evidence_mention} ({_where(candidate)})"
         _set(candidate, Stance.CONTRADICTS, score, f"{said}, claim says {finding.claim_mention}")
         return
-    figures_apart = [f for f in raw_conflicts if f.kind in ("number", "money")]
+    figures_apart = [f for f in raw_conflicts if is_quantity(f, claim_text)]
     if figures_apart and not measured and contra >= limits.contradict:
         # The span's differing figures measure something else (another rate, year or measure): the model's
         # contradiction rests on them and is no contradiction of the claim. (A date of another event is

@@ -82,6 +82,17 @@ from factcheck.rules.measures import another_period, another_place, another_time
             "Xiaomi paid 70 million euros for Deepmotion.",
             True,
         ),
+        # a stretch of a period is not its length
+        (
+            "Damon Harrison has a 5-year contract with the New York Giants.",
+            "Harrison's contract with the New York Giants pays $30 million over the first three years.",
+            False,
+        ),
+        (
+            "Damon Harrison has a 5-year contract with the New York Giants.",
+            "Harrison signed a three-year contract with the New York Giants.",
+            True,
+        ),
     ],
 )
 def test_same_measure(claim, span, same):
