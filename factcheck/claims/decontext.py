@@ -148,6 +148,7 @@ class Discourse:
     acronyms: dict[str, str] = field(default_factory=dict)  # "BPE" -> "Byte Pair Encoding"
     # what a passive clause did to its subject, as a noun: "X is appointed by Y" -> "appointment" -> (X, 3)
     events: dict[str, tuple[str, int]] = field(default_factory=dict)
+    asked: tuple[str, int] | None = None  # the noun a "What state ...?" question asked for
     sentence_refs: dict[tuple[int, str], str | None] = field(
         default_factory=dict
     )  # names written with "'s" ("Jarome Iginla's No. 12")
@@ -255,6 +256,9 @@ class Discourse:
         Stuart Russell': the author is Stuart Russell."""
         for m in _KIND_QUESTION.finditer(text):
             self.categories[_singular(m.group("np").split()[-1].lower())] = (m.group("name"), sentence)
+        which = _WHICH_QUESTION.match(text.strip())
+        if which:
+            self.asked = (_singular(which.group("noun").lower()), sentence)
         authored = _AUTHORED.search(text)
         if authored:
             name = authored.group("name")
@@ -289,6 +293,10 @@ class Discourse:
             if kind == PERSON and subject.lower() not in {"he", "she", "his", "her"}:
                 self.kinds.setdefault(subject, PERSON)
             self.last_subject = (subject, kind, sentence)
+            answer = not text.rstrip().endswith("?") and subject[:1].isupper() and kind != "thing"
+            if self.asked and sentence - self.asked[1] <= 1 and answer:
+                self.categories.setdefault(self.asked[0], (subject, sentence))  # the answer's name
+                self.asked = None
             if _DEFINITION.match(text[text.find(subject) + len(subject) :]):
                 self.defined = (subject, sentence)
             passive = _PASSIVE.match(text[text.find(subject) + len(subject) :])
@@ -930,6 +938,11 @@ _ASIDE = re.compile(
 )
 
 
+# "What U.S. state produces the most peaches?": the name the answer opens with is the state.
+_WHICH_QUESTION = re.compile(
+    r"^(?:what|which)\s+(?:[\w.'-]+\s+){0,2}?(?P<noun>(?-i:[a-z]+))\s+(?:is|was|has|had|(?-i:[a-z]+s)|(?-i:[a-z]+ed))\b[^?]*\?$",
+    re.I,
+)
 _KIND_QUESTION = re.compile(
     r"\b(?:what|which)\s+(?:kind|type|sort)\s+of\s+(?P<np>[\w-]+(?:\s+[\w-]+)?)\s+(?:is|was|are|were)\s+"
     r"(?P<name>(?:the\s+)?[A-Z][\w&.'-]*(?:\s+(?:[A-Z]|\d)[\w&.'-]*)*)",
