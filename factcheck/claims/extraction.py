@@ -231,6 +231,19 @@ def _list_item(text: str) -> str | None:
     return None if any(is_verb(t) or t.text in {"-", "–", "—"} for t in tokenize(item)) else item
 
 
+def _rejoined(units: list[_Unit], text: str) -> list[_Unit]:
+    """A "sentence" ending with a full stop set off by a space and glued to the next word ("part of the ." +
+    "NET platform.") was cut inside a name such as ".NET": the two are one sentence."""
+    out: list[_Unit] = []
+    for unit in units:
+        last = out[-1] if out else None
+        if last is not None and last.text.endswith(" .") and last.end == unit.start and not last.parts:
+            out[-1] = _Unit(text[last.start : unit.end].replace("\n", " "), last.start, unit.end)
+            continue
+        out.append(unit)
+    return out
+
+
 def _joined_list_items(units: list[_Unit]) -> list[_Unit]:
     """Items listed on their own lines after an introduction ending with a colon ("The four female
     presidents were:" then "1.Abigail Adams (1797-1801)", ...) become one statement each ("The four female
@@ -299,7 +312,7 @@ class _Reader:
             # Line breaks inside a paragraph are only wrapping: not sentence boundaries.
             spans = _sentences(chunk[skip:].replace("\n", " "))
             base = block.start + skip
-            units = [_Unit(s.text, base + s.start, base + s.end) for s in spans]
+            units = _rejoined([_Unit(s.text, base + s.start, base + s.end) for s in spans], self.plain.text)
             for unit in _joined_list_items(_joined_answers(units)):
                 self.index += 1
                 self.sentence(unit)

@@ -490,3 +490,16 @@ def test_a_listed_item_points_at_its_introduction_and_itself():
     for claim, item in zip(claims, ("1. Anna Berg (1997)", "2. Maria Lund (2009)"), strict=True):
         assert text[claim.start : claim.end] == item
         assert claim.spans == (intro, (claim.start, claim.end))
+
+
+def test_a_full_stop_opening_a_name_does_not_end_the_sentence():
+    """ "part of the .NET platform": a sentence cut at " ." glued to the next word is joined again."""
+    text = "C# was developed by Microsoft as part of the .NET platform. It is designed to be simple."
+    claims = extract_claims(text)
+    assert [c.text for c in claims] == [
+        "C# was developed by Microsoft as part of the .NET platform.",
+        "C# is designed to be simple.",
+    ]
+    assert (
+        text[claims[0].start : claims[0].end] == "C# was developed by Microsoft as part of the .NET platform."
+    )
