@@ -542,6 +542,26 @@ _LIFESPAN = re.compile(
 )
 
 
+# "Mutschelleben, Germany (now part of Saale-Holzland-Kreis, Thuringia)": what a place is now.
+_NOW_PART = re.compile(
+    r"(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})(?P<region>,\s+[A-Z][\w'’ -]*?)?\s*"
+    r"\((?P<now>now\s+(?:part\s+of|in|called|known\s+as)\s+[^()]{2,60})\)"
+)
+
+
+def _extract_now_part(clause: _Clause, pieces: list[Piece]) -> None:
+    """A parenthesis saying what a place is now ("born in Mutschelleben, Germany (now part of
+    Saale-Holzland-Kreis)") gives "Mutschelleben is now part of Saale-Holzland-Kreis", cut out of the
+    clause; the name before a country or region it is set off from is the place."""
+    start, stop = clause.tokens[clause.begin].start, clause.tokens[clause.end - 1].end
+    m = _NOW_PART.search(clause.sentence, start, stop)
+    if m is None or any(clause.cut(i, i + 1) for i in range(m.start("now"), m.end("now"))):
+        return
+    now = m.group("now")
+    pieces.append(Piece(tidy(f"{m.group('name')} is {now}"), m.start("now"), m.end("now"), "appositive"))
+    clause.cuts.append((m.start("now") - 1, m.end("now") + 1))
+
+
 # A range of years after a name is a lifespan when it spans a life: "(1797-1801)" is a term or a reign.
 _MIN_LIFE, _MAX_LIFE = 15, 120
 
@@ -2486,6 +2506,7 @@ def _clause_pieces(clause: _Clause) -> tuple[list[Piece], list[Piece]]:
     if listed is not None:
         return listed, []
     _extract_lifespan(clause, inserts)
+    _extract_now_part(clause, inserts)
     _extract_with_phrase(clause, inserts)
     _extract_examples(clause, inserts)
     _extract_addition(clause, inserts)
