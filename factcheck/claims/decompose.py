@@ -2020,7 +2020,7 @@ def _is_name_start(text: str) -> bool:
 
 
 # Subordinators after which a sentence states a second fact: "X, because Y", "While X, Y".
-_LEADING_SUBORDINATORS = {"while", "although", "though", "whereas", "because"}
+_LEADING_SUBORDINATORS = {"while", "although", "though", "whereas", "because", "as"}
 _INNER_SUBORDINATORS = {"because", "whereas", "although", "though"}
 _COMMA_SUBORDINATORS = {"as", "since", "so", "while"}
 

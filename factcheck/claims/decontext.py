@@ -213,8 +213,8 @@ class Discourse:
         low = name.lower()
         if low in PLACES or low.rstrip(".") in PLACES:
             return PLACE
-        if name in self.kinds:
-            return self.kinds[name]
+        if self.kinds.get(name, NAME) != NAME:
+            return self.kinds[name]  # typed already; a plain name may still turn out a person ("Manuel, who")
         before = [w for w in (t.low.strip(".,") for t in tokenize(text[:start])) if w][-3:]
         after = text[end : end + 12].lower()
         words = low.split()
@@ -483,7 +483,9 @@ class Discourse:
             return False
         return sum(m.name == name for m in self.mentions) < 2
 
-    def _salient(self, kind: str, sentence: int, window: int) -> str | None:
+    def _salient(
+        self, kind: str, sentence: int, window: int, exclude: frozenset[str] = frozenset()
+    ) -> str | None:
         scores: dict[str, float] = {}
         accepted = {ORG, NAME} if kind == ORG else {kind}
         for m in self.mentions:
@@ -493,6 +495,8 @@ class Discourse:
                 continue  # "Fresh reports clear up ...", "Four people": a capital that opens the sentence
             weight = (2.0 if m.subject else 1.0) * 0.5 ** max(0, sentence - m.sentence)
             name = self._canonical(m.name)
+            if name in exclude:
+                continue
             scores[name] = scores.get(name, 0.0) + weight
         if not scores:
             return None
@@ -507,8 +511,10 @@ class Discourse:
         recent = [m for m in self.mentions if sentence - m.sentence <= 3 and self._canonical(m.name) == name]
         return not recent or not all(m.modifier for m in recent)
 
-    def referent(self, ref: str, head: str | None, sentence: int) -> str | None:
-        """What ``ref`` ("it", "the company", "the factory"...) refers to, or ``None`` when unclear."""
+    def referent(self, ref: str, head: str | None, sentence: int, rest: str = "") -> str | None:
+        """What ``ref`` ("it", "the company", "the factory"...) refers to, or ``None`` when unclear; a person
+        named in the ``rest`` of the claim is not what its "he" or "she" is ("he delves into Gregorio's
+        life": not Gregorio)."""
         low = ref.lower()
         if low in {"it", "its"}:
             last = self.last_subject
@@ -533,8 +539,13 @@ class Discourse:
                     return subj
             return None
         if low in {"he", "his", "she", "her"}:
-            if self.last_subject and sentence - self.last_subject[2] <= 1:
-                subj = self.last_subject[0]
+            # a name as a modifier ("the Graham campaign") may still be the person
+            named_after = frozenset(
+                self._canonical(n) for n, _, end in self.names(rest) if not _is_modifier_of(rest[end:])
+            )
+            last = self.last_subject
+            if last and sentence - last[2] <= 1 and self._canonical(last[0]) not in named_after:
+                subj = last[0]
                 # The previous subject, when it is a name not known to be an organisation or a place.
                 kind = self.kinds.get(subj)
                 named = subj in self.proper or len(subj.split()) >= 2 or not self._doubtful(subj)
@@ -543,7 +554,7 @@ class Discourse:
                 described = _person_description(subj, low)
                 if described:
                     return described
-            person = self._salient(PERSON, sentence, 3)
+            person = self._salient(PERSON, sentence, 3, named_after)
             if person is None:
                 # One name shaped like a person's ("Jarome Iginla") in this or the previous sentence.
                 shaped = {
@@ -695,7 +706,9 @@ class Discourse:
                 # Pieces of one sentence share their opening words: they refer to the same thing.
                 target = self.sentence_refs[key]
             else:
-                target = self.referent(m.group("pron") or ref, m.group("head"), sentence)
+                target = self.referent(
+                    m.group("pron") or ref, m.group("head"), sentence, text[pos + m.end() :]
+                )
                 self.sentence_refs[key] = target
             if target is None or target.lower() == ref.lower():
                 needs = True
