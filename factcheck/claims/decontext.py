@@ -595,6 +595,7 @@ class Discourse:
                 or resolved
             )
         resolved = self._spelled_out(resolved)
+        resolved = self._reported_definite(resolved, sentence)
         if unchanged and refers_back(resolved):
             named = self._named_head(resolved, sentence)
             return (named, needs) if named else (resolved, True)
@@ -625,6 +626,17 @@ class Discourse:
         owner = found[0]
         owner = f"{owner}'" if owner.endswith("s") else f"{owner}'s"
         return f"{owner[:1].upper()}{owner[1:]} {m.group('noun')}{text[m.end() :]}"
+
+    def _reported_definite(self, text: str, sentence: int) -> str:
+        """ "The court held that the law was constitutional" after "a New York state law regulating ...":
+        the subject of a reported clause takes the fuller description it was introduced with."""
+        m = _REPORTED_THE.search(text)
+        if not m:
+            return text
+        fuller = self._recent_phrase(m.group("noun").lower(), sentence, indefinite=True)
+        if not fuller or fuller.lower() == m.group("noun").lower():
+            return text
+        return f"{text[: m.start('noun')]}{fuller}{text[m.end('noun') :]}"
 
     def _spelled_out(self, text: str) -> str:
         """A claim whose subject is an acronym the draft defined earlier names it in full: "BPE offers
@@ -968,6 +980,11 @@ _AUTHORED = re.compile(
 )
 _CATEGORY_HEAD = re.compile(
     r"^the\s+(?P<noun>[\w-]+)(?=\s+(?:is|was|are|were|has|had|can|will|(?-i:[a-z]+(?:ed|s)))\b)", re.I
+)
+# The subject of a reported clause: "held that the law was ...", "found that the plan would ...".
+_REPORTED_THE = re.compile(
+    r"\b(?:held|found|ruled|concluded|decided|determined|said|says|argued|stated|claimed|noted)\s+that\s+the\s+"
+    r"(?P<noun>(?-i:[a-z]+))(?=\s+(?:is|was|are|were|has|had|would|will|could|can|did|does))"
 )
 # A passive predicate: " is appointed by", " was elected in", " has been renewed".
 _PASSIVE = re.compile(
