@@ -317,6 +317,11 @@ class _Clause:
         return any(x <= a < y or x < b <= y for x, y in self.cuts)
 
 
+def _span_text(clause: _Clause) -> str:
+    """The clause's stretch of the sentence, as written (a cheap test before a rule looks closer)."""
+    return clause.sentence[clause.tokens[clause.begin].start : clause.tokens[clause.end - 1].end]
+
+
 def tidy(text: str) -> str:
     """Whitespace normalised, stray punctuation around cuts removed, one final full stop."""
     text = " ".join(text.split())
@@ -350,6 +355,9 @@ def _extract_inserts(clause: _Clause, pieces: list[Piece]) -> None:
 def _extract_quoted_relative(clause: _Clause, pieces: list[Piece]) -> None:
     """A closing relative clause after a quoted term whose comma sits inside the quotes: 'a phenomenon
     known as "structural memory," which refers to X' gives "Structural memory refers to X"."""
+    text = _span_text(clause)
+    if ',"' not in text and ",”" not in text:
+        return
     tokens = clause.tokens
     for q in range(clause.begin + 3, clause.end - 2):
         if not (
@@ -553,6 +561,8 @@ def _extract_now_part(clause: _Clause, pieces: list[Piece]) -> None:
     """A parenthesis saying what a place is now ("born in Mutschelleben, Germany (now part of
     Saale-Holzland-Kreis)") gives "Mutschelleben is now part of Saale-Holzland-Kreis", cut out of the
     clause; the name before a country or region it is set off from is the place."""
+    if "(now " not in _span_text(clause):
+        return
     start, stop = clause.tokens[clause.begin].start, clause.tokens[clause.end - 1].end
     m = _NOW_PART.search(clause.sentence, start, stop)
     if m is None or any(clause.cut(i, i + 1) for i in range(m.start("now"), m.end("now"))):
@@ -896,6 +906,8 @@ def _extract_name_participle(clause: _Clause, pieces: list[Piece]) -> None:
     """A passive's agent followed by a gerund and its object says what the agent did: "The race was won by
     driver Bill Thompson driving a Bugatti" gives "Bill Thompson drove a Bugatti" (and the clause without
     it), in the clause's tense."""
+    if " by " not in _span_text(clause):
+        return
     tokens = clause.tokens
     skip = lambda t: clause.cut(t.start, t.end) or clause.depth[t.start] > 0  # noqa: E731
     subject = _subject_range(tokens, clause.begin, clause.end, skip)
@@ -953,6 +965,8 @@ def _extract_with_phrase(clause: _Clause, pieces: list[Piece]) -> None:
     polar, with a positive charge on the hydrogen atoms" gives "Water molecules have a positive charge on
     the hydrogen atoms"; "X is a city, with a population of 5 million" gives "X has a population of 5
     million". Absolute constructions (", with the loss of all hands", ", with prices rising") are left."""
+    if ", with " not in _span_text(clause):
+        return
     tokens = clause.tokens
     skip = lambda t: clause.cut(t.start, t.end) or clause.depth[t.start] > 0  # noqa: E731
     subject = _subject_range(tokens, clause.begin, clause.end, skip)
@@ -1003,6 +1017,8 @@ def _extract_examples(clause: _Clause, pieces: list[Piece]) -> None:
     """Examples set off inside a clause name members of a plural noun phrase: "The giant planets in our
     solar system, such as Jupiter and Saturn, rotate faster" gives "Jupiter and Saturn are giant planets in
     our solar system" (one claim per insert); the examples are cut out of the clause."""
+    if "such as" not in _span_text(clause):
+        return
     tokens = clause.tokens
     commas = [
         i
@@ -2178,6 +2194,8 @@ def _extract_year_lists(clause: _Clause, pieces: list[Piece]) -> None:
     """A counted noun listed by year gives one claim per year: "Arsenal won four league titles: 1989, 1991
     and 1998" gives "Arsenal won four league titles", "Arsenal won a league title in 1989", ...; the years
     are cut out of the clause (which is then split as usual: "..., and six FA Cups: 1993, 2002")."""
+    if ":" not in _span_text(clause):
+        return
     tokens = clause.tokens
     skip = lambda t: clause.cut(t.start, t.end) or clause.depth[t.start] > 0  # noqa: E731
     subject = _subject_range(tokens, clause.begin, clause.end, skip)
@@ -2408,6 +2426,8 @@ def _identification(clause: _Clause) -> list[Piece] | None:
 def _parallel_bounds(clause: _Clause) -> tuple[int, list[int]] | None:
     """The first item's token and the item boundaries of a list whose items open with the same word,
     however long and whatever lists they hold: "to create A and B, to provide X, Y, and Z, and to C"."""
+    if _span_text(clause).count(",") < 2 and " and " not in _span_text(clause):
+        return None
     tokens, depth = clause.tokens, clause.depth
 
     def top(j: int) -> bool:

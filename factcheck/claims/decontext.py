@@ -641,8 +641,10 @@ class Discourse:
     def _spelled_out(self, text: str) -> str:
         """A claim whose subject is an acronym the draft defined earlier names it in full: "BPE offers
         benefits" -> "Byte Pair Encoding (BPE) offers benefits" (not inside a quotation)."""
+        if not self.acronyms or text.lstrip()[:1] in "\"“'‘":
+            return text
         subject = _subject(text)
-        if not subject or not self.acronyms or text.lstrip()[:1] in "\"“'‘":
+        if not subject:
             return text
         at = text.find(subject)
         for short, long in self.acronyms.items():
