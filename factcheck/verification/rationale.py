@@ -85,6 +85,28 @@ def _dictionary() -> frozenset[str]:
     return frozenset(w for w in words if w.isalpha() and not w.startswith("##"))
 
 
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|near|from|to|outside)\s+(?:its\s+|the\s+|their\s+|his\s+|her\s+)?$")
+
+
+def _parties(text: str) -> set[str]:
+    """Keys of the organisations and people ``text`` names, less names written as a location ("at its Cluj
+    plant", "in Leipzig": a town the gazetteer does not know reads as a name)."""
+    return {
+        m.key
+        for m in extract_names(text)
+        if m.kind == "organisation"
+        and not m.demonym
+        and not _PLACE_BEFORE.search(text[max(0, m.start - 16) : m.start])
+    }
+
+
+def _names_another_party(claim_text: str, span: str, subject: tuple[str, str]) -> bool:
+    """Whether the span names an organisation or person of the claim other than its subject (the other
+    party of its event, not where it happens)."""
+    others = _parties(claim_text) - {subject[1]}
+    return any(same_organisation(key, theirs) for key in others for theirs in _parties(span))
+
+
 def _pronoun_first(span: str, own: str) -> bool:
     """Whether the span refers back by a pronoun before it names anyone ("In 2021 its unit, led by Lei Jun,
     ..."); a pronoun after its own subject ("Xiaomi EV has 300 employees, most of them engineers") is about
@@ -109,6 +131,11 @@ def aboutness(claim_text: str, span: str, title: str | None, passage_text: str) 
         # The span's own subject is another name of the claim ("Daleport Pharma's chief executive is ..."
         # for "Tomas Halvorsen is the chief executive of Daleport Pharma"): it may speak to the claim.
         if any(same_organisation(own[1], key) for key in subject_keys(claim_text)):
+            return UNKNOWN
+        if _names_another_party(claim_text, span, subject):
+            # The span tells the claim's event with another actor ("Castell Group agreed to buy Harlan
+            # Robotics" for "Xiaomi agreed to buy Harlan Robotics"): whether that is the wrong-company
+            # error is for the comparison to say.
             return UNKNOWN
         return OTHER
     if _named(subject, around):
