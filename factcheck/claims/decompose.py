@@ -2129,6 +2129,12 @@ def _colon_items(clause: _Clause) -> tuple[int, list[tuple[int, int]]] | None:
     last_start, last_end = items[-1]
     if tokens[last_start].low in {"and", "or"}:
         items[-1] = (last_start + 1, last_end)
+    elif len(items) >= 2:
+        # "red, green and blue": the last item holds the last two (common nouns; "Procter and Gamble" stays)
+        joint = [j for j in range(last_start + 1, last_end - 1) if tokens[j].low in {"and", "or"}]
+        words = tokens[last_start:last_end]
+        if len(joint) == 1 and all(t.text.islower() or t.low in {"and", "or"} for t in words):
+            items[-1:] = [(last_start, joint[0]), (joint[0] + 1, last_end)]
     for a, b in items:
         words = tokens[a:b]
         if not 0 < len(words) <= 8 or any(
@@ -2247,12 +2253,37 @@ def _colon_list(clause: _Clause) -> list[Piece] | None:
     prefix = clause.text(start, tokens[colon].end)
     if not (is_verb(tokens[colon - 1]) or tokens[colon - 1].low in LIST_ANCHORS | COMMON_VERBS):
         prefix += ":"  # "... to make it more dynamic: JavaScript", but "Its albums are Violator"
+    member = _membership(clause, colon)
     pieces = []
     for n, (a, b) in enumerate(items):
         item = clause.text(tokens[a].start, tokens[b - 1].end)
         first = start if n == 0 else tokens[a].start
-        pieces.append(Piece(tidy(f"{prefix} {item}"), first, tokens[b - 1].end))
+        text = f"{item} {member}" if member else f"{prefix} {item}"
+        pieces.append(Piece(tidy(text[:1].upper() + text[1:]), first, tokens[b - 1].end))
     return pieces
+
+
+def _membership(clause: _Clause, colon: int) -> str | None:
+    """ "is one of Depeche Mode's albums" for a list introduced by "Depeche Mode's albums are:" (a plural
+    subject, "are" or "were" before the colon), else ``None``."""
+    tokens = clause.tokens
+    verb = colon - 1
+    if tokens[verb].low not in {"are", "were"} or verb - clause.begin < 2:
+        return None
+    subject = clause.text(tokens[clause.begin].start, tokens[verb - 1].end)
+    head = next((j - 1 for j in range(clause.begin + 1, verb) if tokens[j].low in PREPOSITIONS), verb - 1)
+    if not _plural_head(tokens[head]) or any(t.text in {",", ";"} for t in tokens[clause.begin : verb]):
+        return None  # "The primary colours of light are:": the head is "colours"
+    if tokens[clause.begin].low in _DEMONSTRATIVES or not tokens[verb - 1].text.isalpha():
+        return None  # "They are:": nothing to be one of
+    owner = (
+        subject
+        if tokens[clause.begin].text.endswith(("'s", "’s"))
+        or is_capitalised(tokens[clause.begin])
+        and tokens[clause.begin].low not in DETERMINERS
+        else subject[:1].lower() + subject[1:]
+    )
+    return f"{_SINGULAR_COPULA[tokens[verb].low]} one of {owner}"
 
 
 _SINGULAR_COPULA = {"are": "is", "were": "was", "have": "has"}
