@@ -2393,7 +2393,7 @@ def _name_subjects(clause: _Clause) -> list[Piece] | None:
     items = _name_items(clause, verb)
     if items is None:
         return None
-    after = verb + 1 + (tokens[verb + 1].low in {"all", "each"})
+    after = verb + 1 + (tokens[verb + 1].low in {"all", "each", "both"})
     phrase = []
     for j in range(after, clause.end):
         if tokens[j].low in PREPOSITIONS | _RELATIVES or not tokens[j].text.isalpha():
