@@ -2454,9 +2454,9 @@ def _identification(clause: _Clause) -> list[Piece] | None:
     ]
 
 
-def _parallel_bounds(clause: _Clause) -> tuple[int, list[int]] | None:
-    """The first item's token and the item boundaries of a list whose items open with the same word,
-    however long and whatever lists they hold: "to create A and B, to provide X, Y, and Z, and to C"."""
+def _parallel_bounds(clause: _Clause) -> tuple[list[int], list[int]] | None:
+    """Where the items of a list whose items open with the same word start and end, however long and
+    whatever lists they hold: "to create A and B, to provide X, Y, and Z, and to C"."""
     if _span_text(clause).count(",") < 2 and " and " not in _span_text(clause):
         return None
     tokens, depth = clause.tokens, clause.depth
@@ -2494,7 +2494,7 @@ def _parallel_bounds(clause: _Clause) -> tuple[int, list[int]] | None:
         b - a > 30 or any(t.text in {";", ":"} for t in tokens[a:b]) for a, b in zip(items, ends, strict=True)
     ):
         return None
-    return first, bounds
+    return items, ends
 
 
 def _verb_after_to(token: Token) -> bool:
@@ -2510,12 +2510,10 @@ def _parallel_list(clause: _Clause) -> list[Piece] | None:
     found = _parallel_bounds(clause)
     if found is None:
         return None
-    first, bounds = found
+    starts, ends = found
     tokens = clause.tokens
     begin = tokens[clause.begin].start
-    prefix = clause.text(begin, tokens[first].start)
-    starts = [first] + [b + 1 + (tokens[b + 1].low in {"and", "or"}) for b in bounds]
-    ends = bounds + [clause.end]
+    prefix = clause.text(begin, tokens[starts[0]].start)
     pieces = []
     for n, (a, b) in enumerate(zip(starts, ends, strict=True)):
         item = clause.text(tokens[a].start, tokens[b - 1].end)
