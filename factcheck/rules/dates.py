@@ -125,6 +125,15 @@ _QUARTER_WORDS = {"quarter": 3, "half": 6}
 _RELATIVE_YEAR = {"last": -1, "next": 1, "this": 0, "previous": -1, "coming": 1, "past": -1}
 # "BEIJING, August 25, 2021 (Newsdesk) -": the date a report was filed, not the date of what it reports.
 _DATELINE = re.compile(r"\s*[A-Z][A-Z .'-]+,\s*$")
+# A page's own stamp, not a date of what it reports: "PUBLISHED DATETIME: 2016-01-12", "Updated: 3 May 2021",
+# a citation's "accessed 18 April 2020" or "Retrieved March 3, 2019".
+_STAMP = re.compile(
+    r"(?:\b(?:published|updated|posted|modified)(?:\s+(?:date|datetime|time|on|at))?\s*:"
+    r"|\b(?:retrieved|accessed)(?:\s+on)?)\s*$",
+    re.IGNORECASE,
+)
+# A byline's date: "By Neil Genzlinger May 10, 2018".
+_BYLINE = re.compile(r"\bBy\s+(?:[A-Z][\w.'’-]*\s+){1,4}$")
 # fmt: off
 _DATE_BOUNDS = {
     "before": "before", "prior to": "before", "earlier than": "before", "until": "by", "till": "by",
@@ -215,7 +224,9 @@ class DateScan:
         bound, gran = self._bound(lo, hi, gran, kw)
         start = tokens[lo].start
         line_start = text.rfind("\n", 0, start) + 1
-        dateline = start - line_start < 60 and _DATELINE.match(text, line_start, start) is not None
+        dateline = (start - line_start < 60 and _DATELINE.match(text, line_start, start) is not None) or any(
+            p.search(text, max(0, start - 40), start) for p in (_STAMP, _BYLINE)
+        )
         event = _event_before(tokens, lo) or _work_after(tokens, hi)
         around = context(tokens, self.sent, lo, hi, window=16)
         self.out.append(

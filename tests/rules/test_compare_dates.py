@@ -58,6 +58,28 @@ def test_datelines_are_not_facts_of_the_report():
     assert all(f.outcome != CONFLICT for f in findings)
 
 
+@pytest.mark.parametrize(
+    ("text", "stamp"),
+    [
+        ("(meta data) PUBLISHED DATETIME: 2016-01-12 Skip to content", True),
+        ("Updated: 3 May 2021. The plant opened.", True),
+        ("www.ft.com, accessed 18 April 2020, France has reported 19,323 deaths.", True),
+        ("Retrieved March 3, 2019.", True),
+        ("By Neil Genzlinger May 10, 2018 Charlie Russell, a naturalist, died on May 7.", True),
+        ("The plant was built by Xiaomi in 2021.", False),
+        ("The report was published on 3 March 2020.", False),  # a publication the text reports
+    ],
+)
+def test_a_pages_own_stamp_dates_nothing_it_reports(text, stamp):
+    assert extract_dates(text)[0].dateline is stamp
+
+
+def test_a_publication_stamp_does_not_conflict_with_the_claims_date():
+    evidence = "(meta data) PUBLISHED DATETIME: 2016-01-12 Charlie Russell, who befriended bears, died."
+    findings = compare("Charlie Russell died in Calgary on May 7, 2018.", evidence)
+    assert all(f.outcome != CONFLICT for f in findings)
+
+
 def test_decades_centuries_year_ranges_and_offsets():
     assert extract_dates("in the 1970's")[0].label() == "the 1970s"
     assert extract_dates("built between 1998 and 2002")[0].label() == "1998-2002"
