@@ -316,6 +316,10 @@ class _Clause:
     def cut(self, a: int, b: int) -> bool:
         return any(x <= a < y or x < b <= y for x, y in self.cuts)
 
+    def aside(self, token: Token) -> bool:
+        """Whether ``token`` is off the clause's main line: cut out of it, or inside brackets."""
+        return self.cut(token.start, token.end) or self.depth[token.start] > 0
+
 
 def _span_text(clause: _Clause) -> str:
     """The clause's stretch of the sentence, as written (a cheap test before a rule looks closer)."""
@@ -909,7 +913,7 @@ def _extract_name_participle(clause: _Clause, pieces: list[Piece]) -> None:
     if " by " not in _span_text(clause):
         return
     tokens = clause.tokens
-    skip = lambda t: clause.cut(t.start, t.end) or clause.depth[t.start] > 0  # noqa: E731
+    skip = clause.aside
     subject = _subject_range(tokens, clause.begin, clause.end, skip)
     verb = _first_verb(tokens, clause.begin, clause.end)
     if subject is None or verb is None:
@@ -968,7 +972,7 @@ def _extract_with_phrase(clause: _Clause, pieces: list[Piece]) -> None:
     if ", with " not in _span_text(clause):
         return
     tokens = clause.tokens
-    skip = lambda t: clause.cut(t.start, t.end) or clause.depth[t.start] > 0  # noqa: E731
+    skip = clause.aside
     subject = _subject_range(tokens, clause.begin, clause.end, skip)
     verb = _first_verb(tokens, clause.begin, clause.end)
     if subject is None or verb is None or tokens[verb].low not in _COPULAS - {"be", "been"}:
@@ -2203,7 +2207,7 @@ def _extract_year_lists(clause: _Clause, pieces: list[Piece]) -> None:
     if ":" not in _span_text(clause):
         return
     tokens = clause.tokens
-    skip = lambda t: clause.cut(t.start, t.end) or clause.depth[t.start] > 0  # noqa: E731
+    skip = clause.aside
     subject = _subject_range(tokens, clause.begin, clause.end, skip)
     if subject is None:
         return

@@ -42,7 +42,7 @@ def kinds_in(text: str) -> set[str]:
     return kinds
 
 
-def another_period(findings: list[Any], claim: str = "", span: str = "") -> bool:
+def another_period(findings: list[Any], claim: str, span: str) -> bool:
     """A conflicting year beside a figure the span also gives: the span speaks of another period (another
     year's revenue or deliveries). A full date that conflicts stays a conflict: a deal has one date; so
     does a year written as a property of a thing ("a 1930 comedy in three acts", "the 1984 film")."""
@@ -64,9 +64,7 @@ _DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|his|her|its|their|our|my|your)\s
 
 def _attributive(text: str, start: int | None) -> bool:
     """Whether the year at ``start`` is written as a property of the noun after it ("a 1930 comedy")."""
-    return (
-        bool(text) and start is not None and bool(_DETERMINER_BEFORE.search(text[max(0, start - 8) : start]))
-    )
+    return start is not None and bool(_DETERMINER_BEFORE.search(text[max(0, start - 8) : start]))
 
 
 def another_time(findings: list[Any], claim: str, span: str) -> bool:

@@ -19,7 +19,7 @@ from factcheck.verification.rationale import primary_subject
 
 # "She was ...", "In 2013 she was ...", "Since 1990, it has ...": a subject pronoun opening the clause.
 _OPENING_PRONOUN = re.compile(
-    r"^(?P<lead>\s*(?:(?:In|On|By|Since|After|Before|During|From|Until|Later|Then|Today|Now|However|"
+    r"^(?:\s*(?:(?:In|On|By|Since|After|Before|During|From|Until|Later|Then|Today|Now|However|"
     r"In\s+\d{4}|In\s+the\s+\w+)\b[^,.;:]{0,30},?\s+)?)(?P<pronoun>[Hh]e|[Ss]he|[Ii]t|[Tt]hey)\b(?!')"
 )
 # "It is estimated that ...", "It was not until ...": an "it" that stands for nothing.
@@ -27,7 +27,7 @@ _EXPLETIVE = re.compile(  # read from the end of the pronoun (``match(text, pos)
     r"\s+(?:is|was|has\s+been|had\s+been|seems|appears|remains)\b"
     r"(?:\s+\w+){0,3}?\s+(?:that|to|whether|if|until)\b"
 )
-_POSSESSIVE_START = re.compile(r"^(?P<lead>\s*)(?P<pronoun>His|Her|Its|Their)\b")
+_POSSESSIVE_START = re.compile(r"^\s*(?P<pronoun>His|Her|Its|Their)\b")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 _BACK = 3  # sentences looked back for the name
 
