@@ -127,10 +127,12 @@ def aboutness(claim_text: str, span: str, title: str | None, passage_text: str) 
     if _named(subject, span):
         return SAME
     own = primary_subject(span)
-    if own is not None and not (refers_back(span) or _pronoun_first(span, own[0])):
+    pointing = refers_back(span) or (own is not None and _pronoun_first(span, own[0]))
+    if own is not None and not pointing:
         # The span's own subject is another name of the claim ("Daleport Pharma's chief executive is ..."
-        # for "Tomas Halvorsen is the chief executive of Daleport Pharma"): it may speak to the claim.
-        if any(same_organisation(own[1], key) for key in subject_keys(claim_text)):
+        # for "Tomas Halvorsen is the chief executive of Daleport Pharma"), or part of the subject's name
+        # ("O'Neal" for "Tatum O'Neal"): it may speak to the claim.
+        if any(same_organisation(own[1], key) for key in subject_keys(claim_text)) or _part_of(own, subject):
             return UNKNOWN
         if _names_another_party(claim_text, span, subject):
             # The span tells the claim's event with another actor ("Castell Group agreed to buy Harlan
@@ -140,4 +142,16 @@ def aboutness(claim_text: str, span: str, title: str | None, passage_text: str) 
         return OTHER
     if _named(subject, around):
         return SAME
+    if pointing:
+        # Whom "she" or "the company" stands for is for the document around the span to say; where it names
+        # nobody (a lone evidence sentence), the span may well be about the claim's subject.
+        rest = f"{title or ''}. {passage_text.replace(span, ' ', 1)}"
+        return OTHER if primary_subject(rest) else UNKNOWN
     return OTHER if primary_subject(around) or primary_subject(span) else UNKNOWN
+
+
+def _part_of(own: tuple[str, str], subject: tuple[str, str]) -> bool:
+    """Whether the span's subject is written with some of the words of the claim's, such as a surname
+    ("O'Neal" for "Tatum O'Neal")."""
+    words, theirs = own[0].split(), subject[0].split()
+    return len(words) < len(theirs) and all(word in theirs for word in words)

@@ -30,7 +30,8 @@ class Candidate:
     ``overlap`` is the share of the claim's content terms the span contains (numbers weigh double), less a
     small penalty for lower-ranked passages and for windows; ``about`` says whether the span (with its
     document context) is about the claim's subject: ``same``, ``other`` or ``unknown``; ``verbatim`` that
-    the span says the claim word for word.
+    the span says the claim word for word; ``figure_free_probs`` the model's reading of the pair without the
+    claim's agreeing figures, where its contradiction might rest on them.
     """
 
     claim_index: int
@@ -47,6 +48,9 @@ class Candidate:
     about: str = "unknown"
     verbatim: bool = False
     findings: list[Any] = field(default_factory=list)
+    # The model's probabilities for the pair without the claim's agreeing figures (see :mod:`.ablation`);
+    # None where that reading was not needed.
+    figure_free_probs: tuple[float, float, float] | None = None
 
 
 def content_terms(text: str) -> set[str]:

@@ -10,9 +10,10 @@ The rules run in order; the first that speaks decides:
    beside a conflicting year or place: then the span speaks of another period or place (another year's
    revenue, another plant's capacity), neutral; a conflict between mentions of different measures
    (:mod:`factcheck.rules.measures`: capacity vs deliveries vs staff) is none;
-4. the model's "contradicts" counts, unless the claim gives figures or dates, none of them conflicts and
-   the texts do not differ by a negation: then it rests on figures that agree, or that the span does not
-   give at all (a price the evidence leaves out is no contradiction);
+4. the model's "contradicts" counts, unless the claim gives figures or dates, none of them conflicts, the
+   texts do not differ by a negation and the model no longer contradicts the pair read without those
+   figures (:mod:`.ablation`): then it rests on figures that agree, or that the span does not give at all
+   (a price the evidence leaves out is no contradiction);
 5. a span that says the claim's words negated or with the opposite direction of change ("fell" for
    "rose") contradicts it; a span negated where the claim is not (or the other way), one that withholds
    ("did not say whether"), one that does not give every figure of the claim, or one about a part of the
@@ -255,6 +256,15 @@ def _rests_on_figures(candidate: Candidate, agrees: list[Any], conflicts: list[A
     return all(f.evidence_mention is None and KIND_OF.get(f.kind) not in present for f in values)
 
 
+def _contradicts_without_figures(candidate: Candidate, limits: StanceThresholds) -> bool:
+    """Whether the model still contradicts the pair read without the claim's agreeing figures: then its
+    contradiction does not rest on them ("a 2017 comedy drama film" against "a 2017 comedy drama book")."""
+    if candidate.figure_free_probs is None:
+        return False
+    entail, contra, _ = candidate.figure_free_probs
+    return contra >= limits.contradict and contra > entail
+
+
 def _backs_its_figures(candidate: Candidate) -> bool:
     """Whether the span gives every figure, date and rank of the claim, agreeing, and every date at least as
     precisely ("August 2021" does not establish "25 August 2021")."""
@@ -345,8 +355,10 @@ def decide(claim_text: str, candidate: Candidate, limits: StanceThresholds) -> N
         _set(candidate, Stance.NEUTRAL, entail, f"its figures measure something else ({_where(candidate)})")
         return
     if contra >= limits.contradict and contra > entail:
-        if _rests_on_figures(candidate, agrees, conflicts) and not negation_differs(
-            claim_text, candidate.text
+        if (
+            _rests_on_figures(candidate, agrees, conflicts)
+            and not negation_differs(claim_text, candidate.text)
+            and not _contradicts_without_figures(candidate, limits)
         ):
             # The claim's figures agree or go unmentioned and nothing conflicts: the model's doubt rests on
             # them, and is no contradiction.

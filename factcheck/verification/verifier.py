@@ -12,7 +12,8 @@ For each claim, in order:
    names, and with an opening "she"/"it" replaced by the name of the sentence before it.
 4. **Stance** (:mod:`.stance`): every claim-span pair of every claim is scored in one batched forward of the
    verdict model (:mod:`.model`); the deterministic comparison of figures, dates, ranks and names
-   (:mod:`factcheck.rules.consistency`) runs on the same pairs; ordered rules turn both into a stance.
+   (:mod:`factcheck.rules.consistency`) runs on the same pairs; a contradiction that might rest on agreeing
+   figures is read again without them (:mod:`.ablation`); ordered rules turn all this into a stance.
 5. **Aggregation** (:mod:`.aggregate`): contradicted only from a same-subject figure conflict or the
    best-matching same-subject span, supported only with an entailing span, otherwise unverified.
 
@@ -31,6 +32,7 @@ from factcheck.domain import Claim, Passage, Verdict
 from factcheck.errors import InputError
 from factcheck.rules import consistency
 from factcheck.settings import Settings, load_settings
+from factcheck.verification.ablation import figure_free_pair
 from factcheck.verification.aggregate import NO_EVIDENCE, aggregate
 from factcheck.verification.context import in_context
 from factcheck.verification.model import VerifierModel, shared_verifier_model
@@ -50,6 +52,10 @@ __all__ = [
     "verify_many",
     "verify_texts",
 ]
+
+
+# The lowest contradict probability worth reading again without figures (the lowest threshold a sweep tries).
+FIGURE_FREE_FLOOR = 0.3
 
 
 @component
@@ -209,7 +215,24 @@ class Verifier:
             probs = self._model.predict_proba(pairs, batch_size=self.batch_size)
             for candidate, row in zip(scored, probs, strict=True):
                 candidate.probs = (float(row[0]), float(row[1]), float(row[2]))
+            self._read_without_figures(scored, pairs)
         return per_claim
+
+    def _read_without_figures(self, scored: list[Candidate], pairs: list[tuple[str, str]]) -> None:
+        """Scores again, without the claim's agreeing figures, the pairs whose contradiction might rest on
+        them (see :mod:`.ablation`); the stance rules then know whether it does."""
+        again, texts = [], []
+        for candidate, (claim, text) in zip(scored, pairs, strict=True):
+            if candidate.probs[1] < FIGURE_FREE_FLOOR or candidate.probs[1] <= candidate.probs[0]:
+                continue
+            pair = figure_free_pair(claim, text, candidate.findings)
+            if pair is not None:
+                again.append(candidate)
+                texts.append(pair)
+        if texts:
+            probs = self._model.predict_proba(texts, batch_size=self.batch_size)
+            for candidate, row in zip(again, probs, strict=True):
+                candidate.figure_free_probs = (float(row[0]), float(row[1]), float(row[2]))
 
     def judge(
         self, claims: list[Claim], per_claim: list[list[Candidate]], limits: StanceThresholds | None = None

@@ -374,3 +374,16 @@ def test_decisions(claim, span, probs, about, overlap, expected):
     candidate.overlap = overlap
     decide(claim, candidate, StanceThresholds())
     assert candidate.stance is expected
+
+
+def test_a_contradiction_that_survives_without_its_agreeing_figures_stands():
+    claim = "Down With Love is a 2003 horror film."
+    span = "Down with Love is a 2003 romantic comedy film."
+    resting = _candidate(claim, span, (0.02, 0.96, 0.02))
+    resting.figure_free_probs = (0.3, 0.2, 0.5)  # without "2003" the model no longer contradicts
+    decide(claim, resting, StanceThresholds())
+    assert resting.stance is Stance.NEUTRAL
+    surviving = _candidate(claim, span, (0.02, 0.96, 0.02))
+    surviving.figure_free_probs = (0.02, 0.95, 0.03)
+    decide(claim, surviving, StanceThresholds())
+    assert surviving.stance is Stance.CONTRADICTS
