@@ -439,6 +439,9 @@ def evaluate(
         part, part_ours = _subset(docs, ours, lambda d: d["split"] == held_out)
         entry[f"ours_{held_out}"] = score(part, part_ours, embed)
         entry[f"checkworthiness_{held_out}"] = checkworthiness(part, part_ours)
+        # The answers and excerpts the rules were written on, to set beside the held-out figures.
+        part, part_ours = _subset(docs, ours, lambda d: d["split"] != held_out)
+        entry[f"ours_{'train' if name == 'factcheck-gpt' else 'dev'}"] = score(part, part_ours, embed)
     if name == "news-sample":
         for source in sorted({d["source"] for d in docs}):
             part, part_ours = _subset(docs, ours, lambda d, s=source: d["source"] == s)
@@ -526,7 +529,7 @@ def _print(report: dict[str, Any]) -> None:
     for title, key in columns:
         table.add_column(title, justify="left" if key is None else "right")
     for name, entry in report["sets"].items():
-        for system in ("ours", "ours_held-out", "ours_test", "sentence_baseline"):
+        for system in ("ours", "ours_train", "ours_held-out", "ours_dev", "ours_test", "sentence_baseline"):
             if system in entry:
                 row = entry[system]
                 table.add_row(f"{name} / {system}", *[str(row.get(key, "-")) for _, key in columns[1:]])

@@ -352,7 +352,7 @@ def _extract_inserts(clause: _Clause, pieces: list[Piece]) -> None:
             continue  # more commas follow: a list or a longer construction, leave it alone
         if tokens[c1 + 1].low in {"which", "who"}:
             _cut_relative(clause, c1, closing, intro, pieces)
-        else:
+        elif not _cut_named_subject(clause, c1, closing, intro, pieces):
             _cut_appositive(clause, c1, closing, intro, pieces)
 
 
@@ -491,6 +491,45 @@ def _cut_relative(clause: _Clause, c1: int, closing: int | None, intro: int, pie
     clause.cuts.append((tokens[c1].start, tokens[closing].end if closing is not None else body_end))
 
 
+_NAME_LINKS = {"of", "de", "van", "von", "bin", "al", "&"}
+
+
+def _cut_named_subject(
+    clause: _Clause, c1: int, closing: int | None, intro: int, pieces: list[Piece]
+) -> bool:
+    """A subject described, then named between commas: "TikTok's parent company, ByteDance, is based in
+    China" gives "ByteDance is based in China" (the description cut out of the clause) and "ByteDance is
+    TikTok's parent company". Only a common noun phrase opening the clause and a name of up to six words
+    followed by the clause's verb; "Xiaomi, the maker, ..." (a name first) is an ordinary appositive."""
+    tokens = clause.tokens
+    if closing is None or c1 - intro < 2 or not 0 < closing - c1 - 1 <= 6:
+        return False
+    name = tokens[c1 + 1 : closing]
+    if not is_capitalised(name[0]) or name[0].low in DETERMINERS or not is_capitalised(name[-1]):
+        return False
+    if not all(is_capitalised(t) or t.low in _NAME_LINKS or t.text in {".", "-"} for t in name):
+        return False
+    described = tokens[intro:c1]
+    opener, head = described[0], described[-1]
+    owner = opener.text.endswith(("'s", "’s"))
+    if not (opener.low in DETERMINERS or owner) or opener.low in {"this", "that"}:
+        return False
+    if not head.text.isalpha() or not head.text.islower() or head.low in _RELATIVES:
+        return False
+    if any(t.text in {",", ";", ":", "(", ")"} or is_verb(t) or clause.aside(t) for t in described):
+        return False
+    name_text = clause.sentence[name[0].start : name[-1].end]
+    description = clause.sentence[opener.start : head.end]
+    if opener.text[:1].isupper() and opener.low in DETERMINERS:
+        description = description[:1].lower() + description[1:]
+    copula = "are" if _plural_head(head) else "is"  # as an ordinary appositive: "is", whatever the tense
+    text = tidy(f"{name_text} {copula} {description}")
+    pieces.append(Piece(text, opener.start, name[-1].end, "appositive", name_text))
+    clause.cuts.append((opener.start, name[0].start))
+    clause.cuts.append((name[-1].end, tokens[closing].end))
+    return True
+
+
 def _cut_appositive(clause: _Clause, c1: int, closing: int | None, intro: int, pieces: list[Piece]) -> None:
     """An appositive after comma ``c1``: "Xiaomi, the world's second-largest smartphone maker, ..."."""
     tokens = clause.tokens
@@ -619,9 +658,29 @@ def _predicate_noun(clause: _Clause, room: int) -> tuple[tuple[int, int], int] |
     if verb + room >= clause.end or tokens[verb].low not in {"is", "was", "are", "were"}:
         return None
     det = tokens[verb + 1]
-    if det.low not in {"a", "an", "the", "one"} and not det.text.endswith(("'s", "’s")):
+    determined = det.low in {"a", "an", "the", "one"} or det.text.endswith(("'s", "’s"))
+    if not determined and (
+        tokens[verb].low not in {"are", "were"} or not _bare_plural(tokens, verb + 1, clause.end)
+    ):
         return None
     return subject, verb
+
+
+def _bare_plural(tokens: list[Token], i: int, end: int) -> bool:
+    """Whether a plural noun with no determiner opens at ``i`` ("are ripples in ...", "are small rocky
+    bodies that ..."): up to two lower-case modifiers, then a plural head followed by a phrase or a
+    relative; not an adjective ("are responsible for"), a participle ("are made of") or a function word."""
+    closed = DETERMINERS | PREPOSITIONS | ADVERBS | SUBJECT_PRONOUNS | _RELATIVES | AUX
+    for j in range(i, min(i + 3, end - 1)):
+        t = tokens[j]
+        if not t.text.isalpha() or not t.text.islower() or t.low in closed or is_verb(t) or is_participle(t):
+            return False
+        if t.low.endswith("ing") or _ly_adverb(t):
+            return False
+        following = tokens[j + 1].low
+        if _plural_head(t) and (following in PREPOSITIONS or following in _RELATIVES):
+            return True
+    return False
 
 
 def _adjective_comma(tokens: list[Token], j: int) -> bool:
@@ -995,6 +1054,51 @@ def _extract_with_phrase(clause: _Clause, pieces: list[Piece]) -> None:
         pieces.append(
             Piece(tidy(f"{subj_text} {have} {body}"), tokens[c + 2].start, stop, "addition", subj_text)
         )
+        clause.cuts.append((tokens[c].start, stop))
+        return
+
+
+def _extract_with_clause(clause: _Clause, pieces: list[Piece]) -> None:
+    """A closing absolute ", with NP V-ing ..." states what NP did: "Hundreds fell sick, with some parents
+    suspecting they were poisoned" gives "Some parents suspected they were poisoned" (the clause's tense;
+    cut out of the clause). A bare ", with prices rising (sharply)" says how, not a fact of its own."""
+    if ", with " not in _span_text(clause):
+        return
+    tokens = clause.tokens
+    verb = _first_verb(tokens, clause.begin, clause.end)
+    if verb is None:
+        return
+    for c in range(verb + 2, clause.end - 4):
+        if tokens[c].text != "," or clause.aside(tokens[c]) or tokens[c + 1].low != "with":
+            continue
+        ing = next((j for j in range(c + 3, min(c + 9, clause.end)) if tokens[j].low.endswith("ing")), None)
+        if ing is None or clause.end - ing < 3 or not tokens[ing].text.islower():
+            return
+        actor = tokens[c + 2 : ing]
+        if any(t.text in {",", ";", ":", "(", ")"} or is_verb(t) or clause.aside(t) for t in actor):
+            return
+        if (
+            actor[0].low in {"this", "that", "it", "its"}
+            or tokens[ing].low in _NOT_PARTICIPIAL
+            or tokens[ing + 1].low == "of"  # "with a strong reading of the index": a noun
+        ):
+            return
+        present = present_of(tokens[ing].low)
+        if present is None:
+            return
+        # the actor's head noun: before its first phrase ("teams in the region")
+        head = next(t for n, t in enumerate(actor) if n + 1 == len(actor) or actor[n + 1].low in PREPOSITIONS)
+        named_plural = is_capitalised(head) and verb_like(Token(head.low, head.start, head.end))
+        plural = _plural_head(head) or named_plural or any(t.low == "and" for t in actor)
+        if _past(tokens[verb]):
+            present = past_of(tokens[ing].low) or present
+        elif plural:
+            present = _base_of(present)
+        name = clause.sentence[actor[0].start : actor[-1].end]
+        stop = tokens[clause.end - 1].end
+        rest = clause.sentence[tokens[ing + 1].start : stop]
+        text = tidy(f"{name[:1].upper()}{name[1:]} {present} {rest}")
+        pieces.append(Piece(text, actor[0].start, stop, "addition", name))
         clause.cuts.append((tokens[c].start, stop))
         return
 
@@ -1556,9 +1660,51 @@ def _second_item_start(tokens: list[Token], verb: int, conj_start: int, opener: 
             if low in DETERMINERS and before != "of":
                 return j
         elif j == floor or before in PREPOSITIONS:
-            # "a blue solution of copper sulfate and solid iron": after "of" the head may be shared.
-            return _after_determiners(tokens, j, conj_start) if before != "of" else None
+            # "a blue solution of copper sulfate and solid iron": after "of" the head may be shared,
+            # unless the second item is a bare noun of the same shape ("a branch of mathematics and
+            # physics") and the head is no mixture of its parts ("a mix of A and B").
+            if before != "of" or _of_items(tokens, j, conj_start):
+                return _after_determiners(tokens, j, conj_start)
+            return None
     return None
+
+
+# Heads whose "of A and B" is one thing made of both ("a mixture of sand and clay"), not one fact each.
+_JOINT_HEADS = {
+    "mix", "mixture", "combination", "blend", "ratio", "balance", "fusion", "merger", "union", "pair",
+    "intersection", "comparison", "contrast", "difference", "relationship", "interplay", "marriage", "sum",
+    "product", "alliance", "coalition", "partnership", "compound", "hybrid", "cross", "composite", "series",
+}  # fmt: skip
+
+
+def _of_items(tokens: list[Token], j: int, conj_start: int) -> bool:
+    """Whether "of" before token ``j`` governs both items of "N of A and B": one-word items ("the laws of
+    physics and chemistry", "a branch of mathematics and computer science") after a head that is no mixture,
+    the second of at most two words and followed by a phrase, a relative or the end, not by a verb ("where
+    people and animals interact") or another alternative ("of gas and dust, or cavities")."""
+    head = tokens[j - 2].low if j >= 2 else ""
+    if head in _JOINT_HEADS or conj_start - j != 1 or not tokens[j].text.isalpha():
+        return False
+    if tokens[conj_start].low != "and":
+        return False  # "made of plastic or fiberglass": an alternative states neither
+
+    def word(i: int) -> bool:
+        t = tokens[i]
+        return t.text.isalpha() and t.low not in DETERMINERS | PREPOSITIONS | ADVERBS | _RELATIVES | AUX
+
+    k = conj_start + 1
+    for n in (1, 2):
+        after = k + n
+        if after > len(tokens) or not all(word(i) and not is_verb(tokens[i]) for i in range(k, after)):
+            return False
+        if after == len(tokens):
+            return True
+        nxt = tokens[after]
+        if nxt.text in {".", ";", ")"} or nxt.low in PREPOSITIONS | _RELATIVES:
+            return True
+        if nxt.text == ",":
+            return after + 1 >= len(tokens) or tokens[after + 1].low not in {"and", "or"}
+    return False
 
 
 def _after_determiners(tokens: list[Token], j: int, stop: int) -> int:
@@ -1657,6 +1803,8 @@ def _coordinated_objects(split: _Split, conj: _Conjunction) -> bool | None:
         or (_bare_name(tokens, start, conj.start) and _bare_name(tokens, k, stop))
     ):
         return None
+    if any(tokens[j].low in _CLAUSE_OPENERS for j in range(start - 1, conj.start)):
+        return None  # "settings where people and animals interact": the subject of a clause inside
     adjective = conj.start - start == 1 and tokens[start].text.islower() and not _noun_form(tokens[start].low)
     if adjective and stop - k > 1 and tokens[k].low not in DETERMINERS:
         return None  # "new and upcoming authors": two adjectives of one noun
@@ -1669,6 +1817,12 @@ def _coordinated_objects(split: _Split, conj: _Conjunction) -> bool | None:
     split.close(conj.start)
     split.reopen(k, split.prefix + clause.text(tokens[split.start].start, tokens[start].start) + " ")
     return True
+
+
+# Words after which two nouns are the subject of a clause of their own, not objects of the verb before.
+_CLAUSE_OPENERS = {
+    "where", "when", "whenever", "while", "whereas", "if", "because", "that", "which", "who", "whom",
+}  # fmt: skip
 
 
 def _verb_phrase_opener(tokens: list[Token], k: int, strict: bool = True) -> str | None:
@@ -2561,6 +2715,7 @@ def _clause_pieces(clause: _Clause) -> tuple[list[Piece], list[Piece]]:
     _extract_lifespan(clause, inserts)
     _extract_now_part(clause, inserts)
     _extract_with_phrase(clause, inserts)
+    _extract_with_clause(clause, inserts)
     _extract_examples(clause, inserts)
     _extract_addition(clause, inserts)
     _extract_inserts(clause, inserts)
