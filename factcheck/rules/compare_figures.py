@@ -43,6 +43,13 @@ def _quantity_relatedness(q: Quantity, e: Quantity, names: frozenset[str], sole:
     return rel
 
 
+def _counted_by_another(q: Quantity, e: Quantity, claim_q: tuple[Quantity, ...]) -> bool:
+    """Whether the evidence figure counts what another figure of the claim counts, while ``q`` counts
+    nothing it names ("Winslet, at 31, ... five Oscar nominations" against "five Oscar nominations"): it is
+    that figure's counterpart, not ``q``'s."""
+    return q.noun is None and e.noun is not None and any(c is not q and c.noun == e.noun for c in claim_q)
+
+
 def _fmt_number(v: float) -> str:
     if math.isinf(v):
         return "unbounded"
@@ -143,7 +150,13 @@ def compare_quantity(
     if not same:
         return None, 0.0
     sole = len(same) == 1 and only_one(c for c in claim_q if _same_class(c, q))
-    scored = sorted(((_quantity_relatedness(q, e, names, sole), e) for e in same), key=lambda t: -t[0])
+    scored = sorted(
+        (
+            (0.0 if _counted_by_another(q, e, claim_q) else _quantity_relatedness(q, e, names, sole), e)
+            for e in same
+        ),
+        key=lambda t: -t[0],
+    )
     floor = max(AGREE_MIN, scored[0][0] - 0.2)  # agreement comes from the best-related figures only
     agreeing = [(r, e) for r, e in scored if r >= floor and _agrees(q, e)]
     if agreeing:

@@ -522,7 +522,25 @@ def _not_a_name(tokens: Tokens, kept: list[int], low: str, text: str) -> bool:
         return True
     if ("'" in low or "’" in low) and not low.endswith(("'s", "’s")):
         return True  # "I'm", "We're": contractions
-    return _sentence_start(tokens, kept[0], text) and _looks_common(low)
+    if not _sentence_start(tokens, kept[0], text):
+        return False
+    return _looks_common(low) or _opening_participle(tokens, kept[0])
+
+
+def _opening_participle(tokens: Tokens, i: int) -> bool:
+    """A sentence opening with a participle and its agent ("Curated by Josie Rourke") or a phrase that
+    names nothing ("Founded in 2010", "Based in the city"): the word is a verb, not a name ("Ahmed in
+    Cairo" stays one)."""
+    if not tokens[i].low.endswith("ed") or i + 1 >= len(tokens):
+        return False
+    after = tokens[i + 1].low
+    if after == "by":
+        return True
+    then = tokens[i + 2].text if i + 2 < len(tokens) else ""
+    return after in _PARTICIPLE_PREPOSITIONS and bool(then) and (then[0].isdigit() or then[0].islower())
+
+
+_PARTICIPLE_PREPOSITIONS = frozenset(("in", "on", "at", "from", "with", "for", "as", "into"))
 
 
 @lru_cache(maxsize=16384)

@@ -25,6 +25,7 @@ sentence.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -67,11 +68,16 @@ class Mentions:
     ranks: tuple[Rank, ...]
 
 
+_CITATION = re.compile(r"\[\d{1,3}(?:\s*[,;\u2013-]\s*\d{1,3})*\]")
+
+
 @lru_cache(maxsize=16384)
 def extract(text: str, doc_date: str | None = None) -> Mentions:
     """Read quantities, dates and ranks from ``text``; relative dates resolve against ``doc_date`` (ISO)."""
     if not isinstance(text, str):
         raise InputError(f"expected text, got {type(text).__name__}")
+    # Citation markers ("fungi [2].", "339[1]", "[29, 184,185]") count nothing; blanked, offsets kept.
+    text = _CITATION.sub(lambda m: " " * len(m.group(0)), text)
     tokens = tokenize(text)
     if not tokens:
         return Mentions((), (), ())

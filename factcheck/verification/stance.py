@@ -208,7 +208,8 @@ def withholds(claim: str, span: str) -> bool:
 
 def turned_around(claim: str, span: str) -> str | None:
     """The word by which the span says the claim turned around, or None: the span says the claim's words
-    but negated ("has not yet started production" for "has started production"), or with the opposite
+    but negated, the negation among those words ("has not yet started production" for "has started
+    production"; a "never" in another clause of the span is no denial of the claim), or with the opposite
     direction of change ("revenue fell 12%" for "revenue rose 12%")."""
     rest = {t for t in content_terms(claim) if not t.startswith("#")}
     span_terms = content_terms(span)
@@ -218,8 +219,9 @@ def turned_around(claim: str, span: str) -> str | None:
         and len(rest) >= 3
         and rest <= span_terms | _negation_terms(claim)
     ):
-        found = _NEGATION.search(span) or _NEGATION.search(claim)
-        return found.group(0) if found else None
+        if _NEGATION.search(claim):
+            return _NEGATION.search(claim).group(0)
+        return _negation_among(span, rest - _negation_terms(claim))
     claim_words, span_words = set(_tokens(claim)), set(_tokens(span))
     for ours, theirs in ((_RISE, _FALL), (_FALL, _RISE)):
         said, opposite = claim_words & ours, span_words & theirs
@@ -228,6 +230,36 @@ def turned_around(claim: str, span: str) -> str | None:
             if len(unchanged) >= 2 and unchanged <= span_terms:
                 return sorted(opposite)[0]
     return None
+
+
+_TERM = re.compile(r"[A-Za-z][A-Za-z'-]*|\d[\d,.]*")
+_NEGATION_REACH = 3  # words before the claim's words a negation still governs ("did not ... start")
+
+
+def _negation_among(span: str, terms: set[str]) -> str | None:
+    """The span's negation that falls among the words it says the claim with (the shortest stretch holding
+    them all, and a few words before it), or None: a "never" in another clause of a long span negates
+    something else."""
+    tokens = [(m.start(), m.end(), next(iter(content_terms(m.group(0))), None)) for m in _TERM.finditer(span)]
+    need, have, best, left = len(terms), {}, None, 0
+    for right, (_, _, term) in enumerate(tokens):
+        if term in terms:
+            have[term] = have.get(term, 0) + 1
+        while len(have) == need:
+            if best is None or right - left < best[1] - best[0]:
+                best = (left, right)
+            gone = tokens[left][2]
+            if gone in have:
+                have[gone] -= 1
+                if not have[gone]:
+                    del have[gone]
+            left += 1
+    if best is None:
+        return None
+    start = tokens[max(0, best[0] - _NEGATION_REACH)][0]
+    end = tokens[best[1]][1]
+    found = _NEGATION.search(span, start, end)
+    return found.group(0) if found else None
 
 
 def _negation_terms(text: str) -> set[str]:

@@ -39,6 +39,10 @@ def test_possessives_titles_and_sentence_initial_words():
     assert names("Founder Lei Jun leads the unit.") == [("Lei Jun", "organisation", None)]
     assert names("Production starts in 2024. Analysts agree.") == []
     assert names("Boeing delivered 528 aircraft.") == [("Boeing", "organisation", None)]
+    # an opening participle is a verb ("Curated by ...", "Founded in 2010"); a name before a place stays
+    assert names("Curated by Josie Rourke, it ran for a day.") == [("Josie Rourke", "organisation", None)]
+    assert names("Founded in 2010, Wildfang sells clothes.") == [("Wildfang", "organisation", None)]
+    assert names("Ahmed in Cairo said so.") == [("Ahmed", "organisation", None), ("Cairo", "place", "city")]
 
 
 def test_organisation_keys_drop_corporate_suffixes():

@@ -69,3 +69,21 @@ def test_non_text_is_a_clear_error_from_every_entry_point():
     for fn in (extract, extract_names, extract_quantities):
         with pytest.raises(FactcheckError):
             fn(b"bytes")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Enzymes from various bacteria and fungi [2].",
+        "Species are pegged at around 1.7 million [1][4][5].",
+        "Hydrolases from bacteria, and some fungi [29, 184,185,186].",
+        "An injury Philip II sustained during battle in 339[1].",
+    ],
+)
+def test_citation_markers_count_nothing(text):
+    found = extract(text)
+    texts = [m.text for m in (*found.quantities, *found.dates, *found.ranks)]
+    assert not any("[" in t or t in {"1", "2", "4", "5", "29", "184"} for t in texts)
+    # the text's own figures stay, offsets into the text unchanged
+    for q in found.quantities:
+        assert text[q.start : q.end] == q.text

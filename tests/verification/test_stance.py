@@ -215,6 +215,28 @@ def test_a_model_contradiction_stands_where_the_span_gives_a_figure_the_rules_co
             None,
         ),
         ("Sales rose 5% in 2020.", "Sales rose 5% in 2020 while costs fell.", None),
+        # a negation in another clause of the span negates something else
+        (
+            "Violator was certified platinum in Britain.",
+            "Violator was certified platinum in Britain in 1990; the band never toured Asia that year.",
+            None,
+        ),
+        (
+            "The plant has started production.",
+            "The plant has started production, but the company would not say when sales begin.",
+            None,
+        ),
+        # ... while one among the claim's words, or just before them, does
+        (
+            "The company started production in Beijing.",
+            "In Beijing, production has not started at the company.",
+            "not",
+        ),
+        (
+            "Xiaomi sells phones in India.",
+            "Xiaomi no longer sells phones in India.",
+            "no",
+        ),
         ("Xiaomi will build 300,000 cars a year.", "Xiaomi will build 300,000 cars a year.", None),
     ],
 )
