@@ -85,7 +85,12 @@ _BOILERPLATE = re.compile(
     r"writing by|additional reporting|contact us|terms of (?:use|service)|privacy policy|cookie|"
     r"this (?:article|story|post|page|report) (?:was|has been) (?:updated|corrected)|"
     r"updated:|published:|last updated|"
-    r"editor['’]s note)",
+    r"editor['’]s note|"
+    r"this (?:post|article|page|site) (?:may )?contains? affiliate links|"
+    # an assistant speaking of itself: "I don't have access to ...", "As an AI language model, ..."
+    r"i (?:do not|don['’]t|cannot|can['’]t|am not able|am unable|was unable|could not|couldn['’]t) "
+    r"(?:have|access|provide|find|browse|know|verify|confirm)\b|as an ai\b|i(?:['’]m| am) (?:sorry|an ai)\b|"
+    r"i hope this helps)",
     re.I,
 )
 _BYLINE = re.compile(
@@ -96,6 +101,8 @@ _OPINION_FRAME = re.compile(
     r"^(?:arguably|hopefully|frankly|personally|clearly|surely|obviously|admittedly)\b|"
     r"^(?:it|this|that) (?:is|was|seems|looks|remains|would be) "
     r"(?:clear|obvious|unclear|(?:too )?(?:early|soon) to (?:say|tell))|\bremains to be seen\b|"
+    r"^it(?:['’]s| is| was| can be| may be) (?:\w+ )?(?:difficult|hard|impossible|not possible) to "
+    r"(?:say|tell|know|determine|predict|estimate)\b|"
     r"^(?:it|this|that) (?:is|was|seems|remains) (?:purely |entirely |largely |only |just )?"
     r"(?:speculative|speculation|conjecture|hypothetical)\b|"
     r"\b(?:nobody|no one)\b.{0,30}\b(?:knows|can say|can tell)\b|\btime will tell\b|\bonly time will\b|"
@@ -181,9 +188,25 @@ def sentence_kind(text: str) -> str:
         return "opinion"
     # Only the main clause counts: "restrictions on why firearms could be moved" is no speculation.
     main = _SUBORDINATE.split(body, maxsplit=1)[0]
-    if not has_name(body) and (_EVALUATIVE.search(main) or _SPECULATIVE.search(main)):
+    if not has_name(body) and (_EVALUATIVE.search(main) or _speculation(main)):
         return "opinion"
     return "statement"
+
+
+# A hedged statement of a relation ("Exposure may cause anxiety", "Tests may include X", "it can also lead
+# to Y") still states a fact to check; a guess about what something is or will be does not.
+_GUESS = re.compile(
+    r"\b(?:could|might|may|would)\s+(?:also\s+|well\s+|even\s+)?(?:be|become|have\s+been|seem|appear)\b|"
+    r"\b(?:perhaps|maybe|possibly|probably)\b|^(?:it|this|that)\s+(?:is|was)\s+(?:un)?likely\b|"
+    r"\b(?:is|are|was|were)\s+(?:un)?likely\s+to\b",  # "are unlikely to succeed"; not "more likely to"
+    re.I,
+)
+
+
+def _speculation(main: str) -> bool:
+    """Whether a main clause is a guess ("The cover may have been blue", "It is likely ...", "Perhaps
+    ..."), not a hedged relation ("may include X", "could cause Y", "are more likely to be affected by Z")."""
+    return bool(_SPECULATIVE.search(main) and _GUESS.search(main))
 
 
 _FRAGMENT_OPENERS = {"a", "an", "the", "to", "such", "what", "not", "just", "only", "more", "less", "quite"}

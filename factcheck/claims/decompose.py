@@ -59,6 +59,7 @@ from factcheck.claims.lexicon import (
     DETERMINERS,
     EVENT_PARTICIPLES,
     IRREGULAR,
+    IRREGULAR_PARTICIPLES,
     LIST_ANCHORS,
     MAKING_PARTICIPLES,
     MODALS,
@@ -177,10 +178,11 @@ def _subject_range(
 
 
 def _clause_follows(
-    tokens: list[Token], i: int, end: int, skip: Callable[[Token], bool] | None = None
+    tokens: list[Token], i: int, end: int, skip: Callable[[Token], bool] | None = None, comma: bool = False
 ) -> bool:
     """Whether a new clause with its own subject starts at token ``i`` ("it will...", "the plant has...",
-    "production is..."). Tokens for which ``skip`` is true (cut-out appositives) are ignored."""
+    "production is..."; after a ``comma``, also "insecure attachment styles may ..."). Tokens for which
+    ``skip`` is true (cut-out appositives) are ignored."""
     kept = [j for j in range(i, end) if not (skip and skip(tokens[j]))]
     if not kept:
         return False
@@ -197,7 +199,9 @@ def _clause_follows(
         # "production is to start": a bare noun followed by a finite verb; "tomatoes and chilis were"
         if len(rest) > 2 and tokens[rest[0]].low == "and" and tokens[rest[1]].text.islower():
             rest = rest[2:]
-        return bool(rest) and (tokens[rest[0]].low in AUX or tokens[rest[0]].low in IRREGULAR)
+        if bool(rest) and (tokens[rest[0]].low in AUX or tokens[rest[0]].low in IRREGULAR):
+            return True
+        return comma and _bare_subject_verb(tokens, kept)
     if first.low in DETERMINERS or is_capitalised(first):
         participle = False
         # a subject of up to ten words, none in parentheses ("Keanu Reeves (voice of Duke Caboom) showed"
@@ -220,6 +224,37 @@ def _clause_follows(
                 if finite or (is_capitalised(first) and first.low not in DETERMINERS):
                     return True
                 participle = True
+    return False
+
+
+def _bare_subject_verb(tokens: list[Token], kept: list[int]) -> bool:
+    """Whether a noun phrase without a determiner, of up to four lower-case words (a bracketed aside
+    skipped), is followed by an auxiliary or a finite verb that is no "-ed" word: "insecure attachment
+    styles (e.g., avoidant) may contribute", "rising prices have hurt sales"."""
+    words = 0
+    n = 0
+    while n < len(kept):
+        t = tokens[kept[n]]
+        if t.text == "(":
+            close = next(
+                (m for m in range(n + 1, min(len(kept), n + 15)) if tokens[kept[m]].text == ")"), None
+            )
+            if close is None:
+                return False
+            n = close + 1
+            continue
+        if words and (t.low in AUX or (is_verb(t) and not t.low.endswith("ed"))):
+            return n + 1 < len(kept)  # a verb with words after it: "societal influences." is no clause
+        if t.low in {"and", "or"} and words and n + 1 < len(kept) and tokens[kept[n + 1]].text.islower():
+            n += 1  # "authoritarian and permissive parenting styles may ..."
+            continue
+        closed = DETERMINERS | PREPOSITIONS | SUBJECT_PRONOUNS | _RELATIVES | {"and", "or", "but"}
+        if not (t.text.isalpha() or "-" in t.text) or not t.text.islower() or t.low in closed or is_verb(t):
+            return False
+        if _ly_adverb(t) or words == 5:
+            return False
+        words += 1
+        n += 1
     return False
 
 
@@ -948,6 +983,8 @@ def _extract_participial_clause(clause: _Clause, pieces: list[Piece]) -> None:
             continue  # "scheduling, manufacturing, and telecommunications": a list of nouns
         if t.low in _OBJECT_PARTICIPLES:
             return  # ", ranging from 110 million to 1.5 billion": a measure of the object, not the subject
+        if _gerund_list_item(tokens, verb, c, clause.end):
+            return  # "involves obtaining A, performing B, and ordering C": the next item of a list
         present = present_of(t.low)
         if present is None:
             continue
@@ -963,6 +1000,18 @@ def _extract_participial_clause(clause: _Clause, pieces: list[Piece]) -> None:
         pieces.append(Piece(tidy(f"{subj_text} {present} {rest}"), t.start, stop, "participial", subj_text))
         clause.cuts.append((tokens[c].start, stop))
         return
+
+
+def _gerund_list_item(tokens: list[Token], verb: int, c: int, end: int) -> bool:
+    """Whether the "-ing" word after comma ``c`` is an item of a list of gerunds that a verb or preposition
+    after ``verb`` takes, closed by "and" or "or" and a gerund later on."""
+    opened = any(
+        _gerund_item(tokens[j]) and (is_verb(tokens[j - 1]) or tokens[j - 1].low in PREPOSITIONS)
+        for j in range(verb + 1, c)
+    )
+    return opened and any(
+        tokens[j].low in {"and", "or"} and _gerund_item(tokens[j + 1]) for j in range(c + 2, end - 1)
+    )
 
 
 def _extract_name_participle(clause: _Clause, pieces: list[Piece]) -> None:
@@ -1101,6 +1150,58 @@ def _extract_with_clause(clause: _Clause, pieces: list[Piece]) -> None:
         pieces.append(Piece(text, actor[0].start, stop, "addition", name))
         clause.cuts.append((tokens[c].start, stop))
         return
+
+
+# Participles that open a hedge or a comparison ("Compared to X, ...", "Given X, ...", "Based on X, ..."),
+# not a fact of the subject.
+_HEDGE_PARTICIPLES = {
+    "compared", "given", "granted", "provided", "assumed", "combined", "coupled", "taken", "added", "meant",
+    "supposed", "used", "asked", "pressed", "considered", "seen", "viewed", "judged", "measured", "put",
+    # a naming lead ("Called gravitational lensing, this phenomenon ..."): the references read it
+    "called", "named", "dubbed", "termed", "nicknamed", "titled", "labelled", "labeled",
+}  # fmt: skip
+
+
+def _extract_leading_participle(clause: _Clause, pieces: list[Piece]) -> None:
+    """A clause opening with a participle phrase states a fact of its subject: "Founded in 1998, Google is
+    ..." gives "Google was founded in 1998" (a participle of making or "born": a past act) and "Google is
+    ..." (the phrase cut out of the clause); "Located in X, the museum attracts ..." gives "The museum is
+    located in X". Hedges and comparisons ("Based on my knowledge", "Compared to X") are left alone."""
+    tokens = clause.tokens
+    first = tokens[clause.begin]
+    low = first.low
+    if not is_capitalised(first) or clause.begin + 3 >= clause.end:
+        return
+    if (
+        not (low in IRREGULAR_PARTICIPLES or (low.endswith("ed") and len(low) > 4))
+        or low in _HEDGE_PARTICIPLES
+    ):
+        return
+    after = tokens[clause.begin + 1]
+    if after.low not in AFTER_PARTICIPLE or (low == "based" and after.low == "on"):
+        return
+    comma = next(
+        (j for j in range(clause.begin + 2, min(clause.end - 2, clause.begin + 16)) if tokens[j].text == ","),
+        None,
+    )
+    if comma is None or clause.aside(tokens[comma]):
+        return
+    if any(is_verb(t) or t.text in {";", ":"} for t in tokens[clause.begin + 2 : comma]):
+        return
+    subject = _subject_range(tokens, comma + 1, clause.end, clause.aside)
+    if subject is None:
+        return
+    verb = _first_verb(tokens, subject[1], clause.end)
+    if verb is None:
+        return
+    subj_text = clause.text(tokens[subject[0]].start, tokens[subject[1] - 1].end)
+    plural = _plural_head(tokens[subject[1] - 1])
+    past = low in MAKING_PARTICIPLES or low == "born" or _past(tokens[verb])
+    copula = ("were" if plural else "was") if past else ("are" if plural else "is")
+    phrase = clause.sentence[first.start : tokens[comma - 1].end]
+    text = tidy(f"{subj_text[:1].upper()}{subj_text[1:]} {copula} {low}{phrase[len(low) :]}")
+    pieces.append(Piece(text, first.start, tokens[comma - 1].end, "participle", subj_text))
+    clause.cuts.append((first.start, tokens[comma].end))
 
 
 def _example_items(tokens: list[Token], a: int, b: int) -> bool:
@@ -1405,7 +1506,9 @@ def _reported_speech(split: _Split, conj: _Conjunction) -> bool | None:
 def _new_clause(split: _Split, conj: _Conjunction) -> bool | None:
     """ "..., and the plant will ...": a clause with its own subject follows."""
     tokens, end = split.clause.tokens, split.clause.end
-    if _clause_follows(tokens, conj.next_word, end, split.cut) and (
+    # after a comma, unless the conjunction closes a list ("by offering A, B, and ongoing feedback can ...")
+    comma = tokens[conj.start].text == "," and not _list_commas(split.clause, split.start, conj.start)
+    if _clause_follows(tokens, conj.next_word, end, split.cut, comma) and (
         _first_verb(tokens, split.start, conj.start) is not None
     ):
         split.close(conj.start)
@@ -2087,6 +2190,11 @@ def _list_start(
         return kept[0] + 2 + (1 if tokens[kept[0] + 1].low == "such" else 0), kept[1:]
     back = [j for j in range(kept[0] - 1, seg_start - 1, -1) if not depth[tokens[j].start]][:6]
     for j in back:
+        if tokens[j].low in _BASE_AFTER and tokens[j].low != "to":
+            # "can cause nausea, headaches and dizziness": a modal's verb is shared, not an item
+            k = _skip_adverbs(tokens, j + 1)
+            if k + 1 < kept[0] and tokens[k].text.isalpha() and tokens[k].text.islower():
+                return k + 1, kept
         if is_verb(tokens[j]) or tokens[j].low in PREPOSITIONS or tokens[j].low in LIST_ANCHORS:
             after_to = tokens[j].low == "to" and (
                 tokens[j + 1].low in COMMON_VERBS | BASE_VERBS
@@ -2101,6 +2209,9 @@ def _list_start(
     return None, kept
 
 
+# Words followed by a verb's base form ("can cause", "does include").
+_BASE_AFTER = MODALS | {"do", "does", "did", "doesn't", "don't", "didn't", "cannot", "can't", "won't"}
+
 _PARALLEL_OPENERS = {"to", "for", "by", "in", "on", "with", "as", "from", "at"}
 
 
@@ -2111,8 +2222,13 @@ def _parallel_items(
     influence B, and to provide C" (the items' first token, item starts, item ends), else ``None``."""
     tokens = clause.tokens
     opener = tokens[final_start].low
-    if opener not in _PARALLEL_OPENERS:
+    gerunds = _gerund_item(tokens[final_start])  # "focus on enhancing A, developing B, and involving C"
+    if opener not in _PARALLEL_OPENERS and not gerunds:
         return None
+
+    def same(t: Token) -> bool:
+        return _gerund_item(t) if gerunds else t.low == opener
+
     commas = [
         j
         for j in range(seg_start, conj_start)
@@ -2120,14 +2236,35 @@ def _parallel_items(
         and clause.depth[tokens[j].start] == 0
         and not clause.cut(tokens[j].start, tokens[j].end)
     ]
-    if not commas or any(tokens[j + 1].low != opener for j in commas):
+    if not commas or not all(same(tokens[j + 1]) for j in commas):
         return None
-    first = next((j for j in range(commas[0] - 1, seg_start - 1, -1) if tokens[j].low == opener), None)
+    first = next((j for j in range(commas[0] - 1, seg_start - 1, -1) if same(tokens[j])), None)
+    if (
+        gerunds
+        and first is not None
+        and not (tokens[first - 1].low in PREPOSITIONS or is_verb(tokens[first - 1]))
+    ):
+        return None  # the gerunds must be what a verb or preposition takes, not a list of nouns
     verb = _first_verb(tokens, seg_start, conj_start)
     after_verb = first is not None and (first > verb if verb is not None else first >= seg_start + 2)
     if not after_verb or any(tokens[j].text in {";", ":"} for j in range(first, conj_start)):
         return None
-    return first, [first] + [j + 1 for j in commas], commas + [conj_start]
+    starts, ends = [first] + [j + 1 for j in commas], commas + [conj_start]
+    if gerunds and any(b - a < 2 for a, b in zip(starts, ends, strict=True)):
+        return None  # "for planning, organizing and monitoring behavior": one object shared
+    return first, starts, ends
+
+
+def _gerund_item(token: Token) -> bool:
+    """A lower-case "-ing" form opening a list item ("enhancing teacher competence"), not "during"."""
+    low = token.low
+    return (
+        token.text.isalpha()
+        and token.text.islower()
+        and low.endswith("ing")
+        and len(low) > 5
+        and (low not in _NOT_PARTICIPIAL)
+    )
 
 
 def _enumeration(
@@ -2716,6 +2853,7 @@ def _clause_pieces(clause: _Clause) -> tuple[list[Piece], list[Piece]]:
     _extract_now_part(clause, inserts)
     _extract_with_phrase(clause, inserts)
     _extract_with_clause(clause, inserts)
+    _extract_leading_participle(clause, inserts)
     _extract_examples(clause, inserts)
     _extract_addition(clause, inserts)
     _extract_inserts(clause, inserts)
