@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from factcheck.claims.grammar import DISCOURSE, Token, is_verb, tokenize, verb_like
-from factcheck.claims.lexicon import EVALUATIVE, IMPERATIVES, SENTENCE_START_WORDS, SPECULATIVE
+from factcheck.claims.lexicon import AUX, EVALUATIVE, IMPERATIVES, SENTENCE_START_WORDS, SPECULATIVE
 from factcheck.rules.quantities import Quantity, extract
 
 
@@ -173,9 +173,10 @@ def sentence_kind(text: str) -> str:
     ):
         # "Read the full report" is an instruction; "Support for EVs grew" is not.
         second = words[1].lower() if len(words) > 1 else ""
-        if not (
-            second.endswith("s") and second not in {"us", "this", "its", "his"} or second in {"of", "for"}
-        ):
+        # "Research conducted in 2010 shows ...", "Support can be ...", "Research and development ...": a noun
+        participle = second.endswith("ed") and len(second) > 4
+        noun = second in AUX or second in {"of", "for", "and", "or"} or participle
+        if not (second.endswith("s") and second not in {"us", "this", "its", "his"} or noun):
             return "imperative"
     if has_quantity_strict(body):
         return "statement"
