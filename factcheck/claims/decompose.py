@@ -2871,6 +2871,44 @@ def _clause_pieces(clause: _Clause) -> tuple[list[Piece], list[Piece]]:
     return main, [sub for piece in inserts for sub in _resplit(clause.sentence, piece)]
 
 
+_LABEL_WORDS = 12
+_ORDINAL_LABELS = {
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "next",
+    "last", "final", "finally", "step", "item", "point", "part", "option", "stage", "phase",
+}  # fmt: skip
+
+
+def _label_end(tokens: list[Token], begin: int, end: int, depth: list[int]) -> int:
+    """Where a sentence's own clause starts after the labels that head it: "Best Paper Award at EMNLP 2017:
+    Augenstein received ...", "Here are some of them: Facebook Fellowship: In 2017, she received ..."
+    (verbless capitalised labels, or a "Here are ..." lead-in, each before a colon, then a clause that
+    opens with a capital and has a subject and a verb); ``begin`` when there is none. "Its albums are: A,
+    B", "The answer is: the Sun", "Python: It is ..." (whose "It" the label names) and ordinal labels
+    ("First item: ...") keep their words."""
+    start = begin
+    while True:
+        colon = next(
+            (j for j in range(start + 1, min(end - 2, start + _LABEL_WORDS + 1)) if tokens[j].text == ":"),
+            None,
+        )
+        if colon is None or depth[tokens[colon].start]:
+            break
+        label = tokens[start:colon]
+        if label[0].low in _ORDINAL_LABELS:
+            break  # "First item: ...", "Step 2: ...": the label orders the list, the draft's own words stay
+        lead_in = label[0].low == "here" and len(label) > 1 and label[1].low in {"are", "is"}
+        verbless = not any(finite_at(tokens, j) or tokens[j].text in {",", ";"} for j in range(start, colon))
+        after = tokens[colon + 1]
+        if not (lead_in or (verbless and is_capitalised(label[0]))) or not (
+            is_capitalised(after) or after.text[:1].isdigit()
+        ):
+            break
+        start = colon + 1
+    if start == begin or tokens[start].low in SUBJECT_PRONOUNS | _DEMONSTRATIVES:
+        return begin
+    return start if _subject_range(tokens, start, end) is not None else begin
+
+
 def decompose(sentence: str) -> list[Piece]:
     """The atomic pieces of one sentence, in reading order, with spans into ``sentence``."""
     tokens = tokenize(sentence)
@@ -2891,6 +2929,9 @@ def decompose(sentence: str) -> list[Piece]:
     if end <= begin:
         return []
     depth = _protect_dates(sentence, depth_map(sentence))
+    labelled = _label_end(tokens, begin, end, depth)
+    if labelled > begin:
+        begin, opened = labelled, 0  # the clause's own span starts after its label
     pieces: list[Piece] = []
     for n, (a, b) in enumerate(_clause_ranges(tokens, begin, end, depth)):
         if b <= a:
