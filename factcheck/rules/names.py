@@ -315,7 +315,8 @@ _CONNECTORS = frozenset({"of", "&", "de", "du", "la", "van", "von", "der"})
 _ORG_SUFFIXES = frozenset(
     words(
         "inc inc. corp corp. corporation co co. ltd ltd. limited llc plc group holdings holding ag se sa "
-        "nv gmbh company motors motor automotive technologies technology electronics"
+        "nv gmbh company motors motor automotive technologies technology electronics "
+        "fc f.c. afc a.f.c. cf c.f. club football"
     )
 )
 _WEEKDAYS = frozenset(day.lower() for day in WEEKDAY_NAMES)

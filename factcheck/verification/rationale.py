@@ -21,6 +21,9 @@ from factcheck.verification.context import refers_back
 SAME, OTHER, UNKNOWN = "same", "other", "unknown"
 # A pronoun standing for someone: the span may name others and still be about its document's subject.
 _PRONOUN = re.compile(r"\b(?:he|she|it|they|his|her|its|their)\b", re.IGNORECASE)
+# An opening definite description of a common noun ("The film, starring Gary Oldman, ...", "The debates
+# were held in ..."): the span speaks of something its document named before.
+_DEFINITE = re.compile(r"\s*The\s+[a-z][a-z-]*\b")
 
 
 @lru_cache(maxsize=8192)
@@ -127,7 +130,11 @@ def aboutness(claim_text: str, span: str, title: str | None, passage_text: str) 
     if _named(subject, span):
         return SAME
     own = primary_subject(span)
-    pointing = refers_back(span) or (own is not None and _pronoun_first(span, own[0]))
+    pointing = (
+        refers_back(span)
+        or bool(_DEFINITE.match(span))
+        or (own is not None and _pronoun_first(span, own[0]))
+    )
     if own is not None and not pointing:
         # The span's own subject is another name of the claim ("Daleport Pharma's chief executive is ..."
         # for "Tomas Halvorsen is the chief executive of Daleport Pharma"), or part of the subject's name

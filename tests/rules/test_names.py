@@ -47,6 +47,7 @@ def test_possessives_titles_and_sentence_initial_words():
 
 def test_organisation_keys_drop_corporate_suffixes():
     assert name_key("Volkswagen Group") == "volkswagen"
+    assert name_key("Tottenham Hotspur F.C.") == name_key("Tottenham Hotspur Football Club")
     assert name_key("Apple Inc.") == "apple"
     assert same_organisation("xiaomi", "xiaomi ev")
     assert not same_organisation("xiaomi", "byd")
