@@ -124,6 +124,16 @@ def _intro_end(tokens: list[Token], begin: int, end: int) -> int:
             if tokens[i].text in {";", ":"}:
                 break
         return begin
+    opener = tokens[begin].text
+    if opener[:1].isupper() and opener.isalpha() and len(first) > 4 and first.endswith(("ing", "ed")):
+        # "Compared to halogen bulbs, LED lamps ...", "Using ECharts Java, developers can ...": a participle
+        # phrase before the subject
+        for i in range(begin + 2, min(end - 2, begin + 14)):
+            if tokens[i].text == ",":
+                return i + 1
+            if finite_at(tokens, i) or tokens[i].text in {";", ":"}:
+                break
+        return begin
     if first in PREPOSITIONS or first in {"last", "earlier", "later", "next", "this", "according", "since"}:
         for i in range(begin, min(end, begin + 12)):
             if tokens[i].text == ",":
@@ -202,6 +212,8 @@ def _clause_follows(
         if bool(rest) and (tokens[rest[0]].low in AUX or tokens[rest[0]].low in IRREGULAR):
             return True
         return comma and _bare_subject_verb(tokens, kept)
+    if comma and first.text[:1].islower() and first.low not in PREPOSITIONS | DETERMINERS:
+        return _bare_subject_verb(tokens, kept)  # "..., more efforts are required"
     if first.low in DETERMINERS or is_capitalised(first):
         participle = False
         # a subject of up to ten words, none in parentheses ("Keanu Reeves (voice of Duke Caboom) showed"
@@ -1597,11 +1609,29 @@ def _copula_complement(split: _Split, conj: _Conjunction) -> bool | None:
     return True
 
 
-def _shared_modal(split: _Split, conj: _Conjunction) -> bool | None:
-    """ "plans to invest X and hire Y": share everything up to the last modal or "to"."""
+def _modal_before_base(split: _Split, conj: _Conjunction) -> bool | None:
+    """A base form after "and" when a modal opens the first verb phrase ("can create X and publish Y"):
+    the modal is shared, not only the subject."""
+    tokens, k = split.clause.tokens, conj.next_word
+    if tokens[k].low not in COMMON_VERBS or is_verb(tokens[k]) or split.subject is None:
+        return None
+    verb = _first_verb(tokens, split.subject[1], conj.start)
+    if verb is None or tokens[verb].low not in MODALS - {"to"}:
+        return None
+    if any(tokens[j].low == "to" for j in range(verb + 1, conj.start)):
+        return None  # "can go to X and ...": the "to" of a phrase, not a modal's verb
+    return _shared_modal(split, conj, common=True)
+
+
+def _shared_modal(split: _Split, conj: _Conjunction, common: bool = False) -> bool | None:
+    """ "plans to invest X and hire Y": share everything up to the last modal or "to" (with ``common``,
+    after any common verb's base form: "developers can create charts and publish them")."""
     clause = split.clause
     tokens, k = clause.tokens, conj.next_word
-    if not (tokens[k].low in BASE_VERBS and tokens[conj.after - 1].low in {"and", "or"}):
+    base = tokens[k].low in BASE_VERBS or (
+        common and tokens[k].low in COMMON_VERBS and not is_verb(tokens[k])
+    )
+    if not (base and tokens[conj.after - 1].low in {"and", "or"}):
         return None
     anchor = next((j for j in range(conj.start - 1, split.start - 1, -1) if tokens[j].low in MODALS), None)
     if anchor is None or split.subject is None:
@@ -1981,6 +2011,7 @@ _COORDINATION_RULES: tuple[Callable[[_Split, _Conjunction], bool | None], ...] =
     _conditional_clause,
     _imperative_aside,
     _new_clause,
+    _modal_before_base,
     _shared_subject,
     _copula_complement,
     _shared_modal,
@@ -2362,7 +2393,9 @@ def _subordinate_ranges(tokens: list[Token], a: int, b: int, depth: list[int]) -
     if tokens[a].low in _LEADING_SUBORDINATORS:
         for c in range(a + 2, b - 2):
             if tokens[c].text == "," and depth[tokens[c].start] == 0:
-                if _first_verb(tokens, a + 1, c) is not None and _clause_follows(tokens, c + 1, b):
+                if _first_verb(tokens, a + 1, c) is not None and _clause_follows(
+                    tokens, c + 1, b, comma=True
+                ):
                     return [(a + 1, c), *_subordinate_ranges(tokens, c + 1, b, depth)]
                 break
         return [(a, b)]
@@ -2894,7 +2927,8 @@ def _label_end(tokens: list[Token], begin: int, end: int, depth: list[int]) -> i
         if colon is None or depth[tokens[colon].start]:
             break
         label = tokens[start:colon]
-        if label[0].low in _ORDINAL_LABELS:
+        second = label[1].text if len(label) > 1 else ""
+        if label[0].low in _ORDINAL_LABELS and len(label) <= 3 and not second[:1].isupper():
             break  # "First item: ...", "Step 2: ...": the label orders the list, the draft's own words stay
         lead_in = label[0].low == "here" and len(label) > 1 and label[1].low in {"are", "is"}
         verbless = not any(finite_at(tokens, j) or tokens[j].text in {",", ";"} for j in range(start, colon))

@@ -26,7 +26,11 @@ from factcheck.rules.tokens import word_spans
 DISCOURSE = re.compile(
     r"^(?:(?:however|therefore|thus|meanwhile|moreover|furthermore|indeed|additionally|nevertheless|"
     r"nonetheless|consequently)\b,?\s+|(?:and|but)\s+|(?:still|also|in addition|besides|as a result|in fact|"
-    r"of course|for example|for instance|so|yet|then|now|overall|finally|first|second|third|lastly)\s*,\s+|"
+    r"of course|for example|for instance|so|yet|then|now|overall|finally|first|second|third|lastly|"
+    # markers that only link the sentence to the text around it; "Currently," or "Typically," say something
+    r"in (?:conclusion|summary|short|contrast|comparison|other words)|to (?:summari[sz]e|conclude)|"
+    r"ultimately|similarly|likewise|specifically|notably|importantly|alternatively|conversely|"
+    r"on the other hand)\s*,\s+|"
     r"(?:based on|according to) (?:my|the) (?:[\w-]+ ){0,2}(?:knowledge|information|data|text|sources?)\b"
     r"[^,]{0,40},\s+|as of my (?:[\w-]+ ){0,3}(?:cutoff|update)[^,]{0,30},\s+|"
     r"as an ai(?: language)? model,\s+|"
@@ -63,7 +67,12 @@ def is_verb(token: Token | None) -> bool:
     if token is None:
         return False
     low = token.low
-    if low in AUX or low in IRREGULAR or (low in THIRD_PERSON and token.text[:1].islower()):
+    # an acronym is no past tense ("LED lamps use ...", not "led")
+    if (
+        low in AUX
+        or (low in IRREGULAR and not token.text.isupper())
+        or (low in THIRD_PERSON and token.text[:1].islower())
+    ):
         return True
     # "-ed" words are verbs unless hyphenated ("state-owned", "self-funded" are adjectives).
     return bool(
