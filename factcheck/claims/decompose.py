@@ -1216,6 +1216,66 @@ def _extract_leading_participle(clause: _Clause, pieces: list[Piece]) -> None:
     clause.cuts.append((first.start, tokens[comma].end))
 
 
+_MONTHS = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december",
+}  # fmt: skip
+
+
+def _place_phrase(clause: _Clause, i: int) -> int | None:
+    """The end (exclusive token) of a place phrase opening at token ``i`` ("in Mutschelleben, Germany", "at
+    the Phillip Island Circuit"): "in" or "at", then capitalised words (a region or country after a comma
+    included), no date; ``None`` when there is none."""
+    tokens = clause.tokens
+    if tokens[i].low not in {"in", "at"} or i + 1 >= clause.end:
+        return None
+    j = i + 1 + (tokens[i + 1].low == "the")
+    if j >= clause.end or not is_capitalised(tokens[j]) or tokens[j].low in _MONTHS:
+        return None
+    while j < clause.end and (is_capitalised(tokens[j]) or tokens[j].low in {"of", "de"}):
+        j += 1
+    if j + 1 < clause.end and tokens[j].text == "," and is_capitalised(tokens[j + 1]):
+        j += 1  # "in Mutschelleben, Germany"
+        while j < clause.end and is_capitalised(tokens[j]):
+            j += 1
+    return j if tokens[j - 1].text[:1].isupper() else None
+
+
+def _extract_time_place(clause: _Clause, pieces: list[Piece]) -> None:
+    """A day and a place said of one event give one claim each: "X was born on October 22, 1767, in
+    Mutschelleben, Germany" gives "X was born on October 22, 1767" and "X was born in Mutschelleben,
+    Germany" (the place phrase cut out of the clause, its claim repeating what comes before the date)."""
+    text = _span_text(clause)
+    if " in " not in text and " at " not in text:
+        return
+    tokens = clause.tokens
+    verb = _first_verb(tokens, clause.begin, clause.end)
+    if verb is None or _subject_range(tokens, clause.begin, clause.end, clause.aside) is None:
+        return
+    base = tokens[clause.begin].start
+    for date in extract(text).dates:
+        first = next((j for j in range(verb + 1, clause.end) if tokens[j].start == base + date.start), None)
+        cut = clause.cut(tokens[first].start, tokens[first].end) if first is not None else True
+        if first is None or tokens[first - 1].low != "on" or cut:
+            continue  # a day ("on 3 May 2001"): "in 1767 in Mutschelleben" reads as one setting
+        after = next((j for j in range(first, clause.end) if tokens[j].end >= base + date.end), None)
+        if after is None:
+            return
+        k = after + 1 + (after + 1 < clause.end and tokens[after + 1].text == ",")
+        stop = _place_phrase(clause, k) if k < clause.end else None
+        while stop is not None and stop < clause.end and (more := _place_phrase(clause, stop)) is not None:
+            stop = more  # "at the Royal Infirmary in Edinburgh"
+        if stop is None or (stop < clause.end and tokens[stop].text not in {",", ".", ";", "("}):
+            return  # the place must close the clause or a stretch of it
+        if any(clause.aside(t) for t in tokens[k:stop]):
+            return
+        prefix = clause.text(tokens[clause.begin].start, tokens[first - 1].start)
+        place = clause.sentence[tokens[k].start : tokens[stop - 1].end]
+        pieces.append(Piece(tidy(f"{prefix} {place}"), tokens[k].start, tokens[stop - 1].end, "addition"))
+        clause.cuts.append((tokens[after].end, tokens[stop - 1].end))
+        return
+
+
 def _example_items(tokens: list[Token], a: int, b: int) -> bool:
     """Whether tokens ``[a, b)`` are a few short examples ("Jupiter and Saturn", "Earth, Mars and Venus"):
     no verb, each item at most four words."""
@@ -2887,6 +2947,7 @@ def _clause_pieces(clause: _Clause) -> tuple[list[Piece], list[Piece]]:
     _extract_with_phrase(clause, inserts)
     _extract_with_clause(clause, inserts)
     _extract_leading_participle(clause, inserts)
+    _extract_time_place(clause, inserts)
     _extract_examples(clause, inserts)
     _extract_addition(clause, inserts)
     _extract_inserts(clause, inserts)

@@ -67,6 +67,8 @@ def is_verb(token: Token | None) -> bool:
     if token is None:
         return False
     low = token.low
+    if token.text == "May":
+        return False  # the month ("on 3 May 2001"), not the modal
     # an acronym is no past tense ("LED lamps use ...", not "led")
     if (
         low in AUX

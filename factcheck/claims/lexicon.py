@@ -19,6 +19,7 @@ AUX = {
 }  # fmt: skip
 MODALS = {"will", "would", "can", "could", "may", "might", "shall", "should", "must", "to"}
 IRREGULAR = {
+    "died", "dies", "lied", "tied", "owed",
     "bought", "built", "made", "said", "says", "led", "leads", "began", "begins", "set", "took", "takes",
     "gave", "sold", "paid", "pays", "won", "grew", "grows", "rose", "rises", "fell", "falls", "became",
     "becomes", "held", "holds", "left", "ran", "runs", "got", "gets", "went", "goes", "came", "comes", "saw",
