@@ -1474,7 +1474,23 @@ def _conjunctions(clause: _Clause) -> list[tuple[int, int]]:
             out.append((start, i + 1))
         elif t.low in {"while", "whereas"} and tokens[i - 1].text == ",":
             out.append((i - 1, i + 1))
+        elif _as_well_as(tokens, i, clause.end):
+            out.append((i - 1 if tokens[i - 1].text == "," else i, i + 3))
     return out
+
+
+_NOT_AFTER_AS_WELL_AS = {"possible", "ever", "before", "usual", "expected", "planned", "hoped", "needed"}
+
+
+def _as_well_as(tokens: list[Token], i: int, end: int) -> bool:
+    """Whether "as well as" at token ``i`` joins two things ("makes phones as well as laptops"), not a
+    comparison ("played as well as expected", "as well as he could")."""
+    if i + 3 >= end or [t.low for t in tokens[i : i + 3]] != ["as", "well", "as"]:
+        return False
+    after = tokens[i + 3]
+    if after.low in _NOT_AFTER_AS_WELL_AS or after.low in SUBJECT_PRONOUNS | {"to"} or is_verb(after):
+        return False  # "as well as to measure X": a verb phrase, left whole
+    return after.text[:1].isalnum() and not _ly_adverb(after) and not after.low.endswith("ing")
 
 
 def _alternative_objects(tokens: list[Token], begin: int, i: int) -> bool:
@@ -1977,8 +1993,8 @@ def _coordinated_objects(split: _Split, conj: _Conjunction) -> bool | None:
     tokens, k = clause.tokens, conj.next_word
     if (
         split.list_prefix is not None
-        or tokens[conj.after - 1].low not in {"and", "or"}
-        or tokens[conj.start].text == ","
+        or tokens[conj.after - 1].low not in {"and", "or", "as"}
+        or (tokens[conj.start].text == "," and tokens[conj.after - 1].low != "as")
     ):
         return None
     verb = _first_verb(tokens, split.start, conj.start)
@@ -2106,7 +2122,8 @@ def _split_coordination(clause: _Clause, pieces: list[Piece]) -> None:
     for conj in _coordinating(clause):
         if conj.start <= split.start:
             continue
-        alternative = clause.tokens[conj.after - 1].low == "or"
+        # an "or" or an "as well as" only splits lists and objects
+        alternative = clause.tokens[conj.after - 1].low in {"or", "as"}
         for rule in _ALTERNATIVE_RULES if alternative else _COORDINATION_RULES:
             if rule(split, conj) is not None:
                 break
