@@ -161,7 +161,14 @@ def _adjectival(tokens: list[Token], i: int, start: int) -> bool:
 def _ly_adverb(token: Token) -> bool:
     """A lower-case "-ly" word: an adverb ("overwhelmingly", "typically"), not "family" or "Italy"."""
     low = token.low
-    return token.text.islower() and low.endswith("ly") and len(low) > 5 and low not in {"family", "supply"}
+    return token.text.islower() and low.endswith("ly") and len(low) > 5 and low not in _LY_NOUNS
+
+
+# Nouns and verbs in "-ly" ("a monopoly is", "the assembly voted", "they apply").
+_LY_NOUNS = {
+    "family", "supply", "monopoly", "anomaly", "assembly", "butterfly", "homily", "melancholy", "reply",
+    "apply", "comply", "multiply", "rely", "ally", "rally", "belly", "jelly", "bully", "lily", "holy",
+}  # fmt: skip
 
 
 def _subject_range(
@@ -786,6 +793,49 @@ def _extract_participle(clause: _Clause, pieces: list[Piece]) -> None:
             return
         if is_verb(t):
             return
+
+
+_DEFINING = {"is", "are", "was", "were", "refers", "refer", "describes", "denotes"}
+
+
+def _extract_where_clause(clause: _Clause, pieces: list[Piece]) -> None:
+    """A definition whose noun takes a "where" clause states that clause of the thing defined: "Multipass
+    distillation is a process where the vapor is condensed" gives "Multipass distillation is a process" and
+    "In multipass distillation, the vapor is condensed" (the clause cut out of the definition)."""
+    text = _span_text(clause)
+    if " where " not in text and " in which " not in text and " whereby " not in text:
+        return
+    tokens = clause.tokens
+    subject = _subject_range(tokens, clause.begin, clause.end, clause.aside)
+    if subject is None:
+        return
+    verb = _skip_adverbs(tokens, subject[1])
+    if verb >= clause.end or tokens[verb].low not in _DEFINING:
+        return
+    noun = verb + 1 + (tokens[verb + 1].low == "to" if verb + 1 < clause.end else 0)
+    if noun >= clause.end or tokens[noun].low not in {"a", "an", "the"}:
+        return
+    for j in range(noun + 2, min(clause.end - 3, noun + 12)):
+        t = tokens[j]
+        if t.text in {",", ";", ":", "("} or clause.aside(t) or (finite_at(tokens, j) and t.low != "where"):
+            return
+        opens = t.low in {"where", "whereby"} or (t.low == "in" and tokens[j + 1].low == "which")
+        if not opens:
+            continue
+        body = j + 1 + (t.low == "in")
+        if not _clause_follows(tokens, body, clause.end, clause.aside):
+            return
+        if all(is_capitalised(x) for x in tokens[subject[0] : subject[1]]):
+            return  # "Paris is the city where she was born": a name, not a term defined
+        name = clause.text(tokens[subject[0]].start, tokens[subject[1] - 1].end)
+        name = name[:1].lower() + name[1:]
+        stop = tokens[clause.end - 1].end
+        rest = clause.sentence[tokens[body].start : stop]
+        if not _is_name_start(rest):
+            rest = rest[:1].lower() + rest[1:]
+        pieces.append(Piece(tidy(f"In {name}, {rest}"), tokens[body].start, stop, "relative"))
+        clause.cuts.append((tokens[j - 1].end, stop))
+        return
 
 
 def _extract_predicate_relative(clause: _Clause, pieces: list[Piece]) -> None:
@@ -2972,6 +3022,7 @@ def _clause_pieces(clause: _Clause) -> tuple[list[Piece], list[Piece]]:
     _extract_participle(clause, inserts)
     _extract_name_participle(clause, inserts)
     _extract_predicate_relative(clause, inserts)
+    _extract_where_clause(clause, inserts)
     _extract_modifier_stack(clause, inserts)
     _extract_adjective_phrase(clause, inserts)
     _extract_participial_clause(clause, inserts)
