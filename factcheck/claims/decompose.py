@@ -125,7 +125,15 @@ def _intro_end(tokens: list[Token], begin: int, end: int) -> int:
                 break
         return begin
     opener = tokens[begin].text
-    if opener[:1].isupper() and opener.isalpha() and len(first) > 4 and first.endswith(("ing", "ed")):
+    # "Sinking sand, ...": a gerund and one noun before the comma is the subject, not an intro
+    noun_only = begin + 2 < end and tokens[begin + 2].text == "," and tokens[begin + 1].text.islower()
+    if (
+        opener[:1].isupper()
+        and opener.isalpha()
+        and len(first) > 4
+        and first.endswith(("ing", "ed"))
+        and not noun_only
+    ):
         # "Compared to halogen bulbs, LED lamps ...", "Using ECharts Java, developers can ...": a participle
         # phrase before the subject
         for i in range(begin + 2, min(end - 2, begin + 14)):
@@ -602,6 +610,10 @@ def _cut_appositive(clause: _Clause, c1: int, closing: int | None, intro: int, p
         subject = _subject_range(tokens, clause.begin, clause.end)
         if subject is not None and subject[1] == c1:
             head = subject[0]
+        elif _plain_subject(tokens, intro, c1) and opener not in {"also", "known", "formerly"}:
+            # "The ditcher, a flatcar-mounted crane, was invented ...": the clause's own subject (an alias,
+            # "X, also known as Y, ...", stays with the name it gives)
+            head = intro
     if head is None or (final and opener in {"then", "now", "also"}):
         return
     name = clause.sentence[tokens[head].start : tokens[c1].start]
@@ -612,6 +624,20 @@ def _cut_appositive(clause: _Clause, c1: int, closing: int | None, intro: int, p
     first = inner[0].start if any(c.isdigit() for c in name) else tokens[head].start
     pieces.append(Piece(text, first, app_end, "appositive", name))
     clause.cuts.append((tokens[c1].start, tokens[closing].end if closing is not None else app_end))
+
+
+def _plain_subject(tokens: list[Token], a: int, b: int) -> bool:
+    """Whether tokens ``[a, b)`` can be a clause's subject before an appositive: a few words with no verb,
+    pronoun or punctuation."""
+    return (
+        0 < b - a <= 8
+        and not any(
+            is_verb(t)
+            or t.low in SUBJECT_PRONOUNS | _RELATIVES | PREPOSITIONS  # "Symptoms of the flu, known as H5N1"
+            or not (t.text[:1].isalnum() or "-" in t.text)
+            for t in tokens[a:b]
+        )
+    )
 
 
 def _appositive_shape(inner: list[Token], participial: bool) -> bool:
