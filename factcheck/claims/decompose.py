@@ -1076,15 +1076,30 @@ def _extract_participial_clause(clause: _Clause, pieces: list[Piece]) -> None:
         present = present_of(t.low)
         if present is None:
             continue
-        if _past(tokens[verb]):
-            present = past_of(t.low) or present  # "The court held X, finding Y" -> "The court found Y"
-        elif tokens[verb].low in MODALS - {"to"}:
-            present = f"{tokens[verb].low} {_base_of(present)}"  # "will open, creating" -> "will create"
-        elif _plural_head(tokens[subject[1] - 1]):
-            present = _base_of(present)  # "the ions ..., causing X" -> "the ions cause X"
+
+        def finite(ing: str, form: str) -> str:
+            if _past(tokens[verb]):
+                return past_of(ing) or form  # "The court held X, finding Y" -> "The court found Y"
+            if tokens[verb].low in MODALS - {"to"}:
+                return _base_of(form)  # "will open, creating" -> "will create"
+            if _plural_head(tokens[subject[1] - 1]):
+                return _base_of(form)  # "the ions ..., causing X" -> "the ions cause X"
+            return form
+
+        present = finite(t.low, present)
+        if tokens[verb].low in MODALS - {"to"}:
+            present = f"{tokens[verb].low} {present}"
         stop = tokens[clause.end - 1].end
         subj_text = clause.text(tokens[subject[0]].start, tokens[subject[1] - 1].end)
-        rest = clause.sentence[tokens[c + 2].start : stop] if c + 2 < clause.end else ""
+        # "..., killing 12 people and destroying 100 homes": the second "-ing" takes the same form
+        parts, pos = [], tokens[c + 2].start if c + 2 < clause.end else stop
+        for j in range(c + 3, clause.end - 1):
+            later = tokens[j + 1]
+            form = present_of(later.low) if tokens[j].low == "and" and _gerund_item(later) else None
+            if form is not None and not clause.depth[later.start]:
+                parts.append(clause.sentence[pos : later.start] + finite(later.low, form))
+                pos = later.end
+        rest = "".join(parts) + clause.sentence[pos:stop]
         pieces.append(Piece(tidy(f"{subj_text} {present} {rest}"), t.start, stop, "participial", subj_text))
         clause.cuts.append((tokens[c].start, stop))
         return
