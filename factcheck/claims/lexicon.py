@@ -19,7 +19,13 @@ AUX = {
 }  # fmt: skip
 MODALS = {"will", "would", "can", "could", "may", "might", "shall", "should", "must", "to"}
 IRREGULAR = {
-    "died", "dies", "lied", "tied", "owed",
+    "died", "dies", "lied", "tied", "owed", "sued",
+    # irregular pasts that are no common noun or adjective
+    "struck", "fought", "caught", "taught", "sought", "drew", "flew", "threw", "wore", "tore", "swore",
+    "spoke", "froze", "rode", "shook", "forgot", "hid", "slid", "swung", "sang", "rang", "drank", "swam",
+    "blew", "understood", "withdrew", "overcame", "fled", "dealt", "slept", "swept", "wept", "knelt", "lent",
+    "dug", "spun", "arose", "awoke", "forgave", "foresaw", "undertook", "underwent", "withstood", "upheld",
+    "overthrew", "mistook", "strove", "wove", "forbade", "forecast", "oversaw", "rebuilt", "reopened",
     "bought", "built", "made", "said", "says", "led", "leads", "began", "begins", "set", "took", "takes",
     "gave", "sold", "paid", "pays", "won", "grew", "grows", "rose", "rises", "fell", "falls", "became",
     "becomes", "held", "holds", "left", "ran", "runs", "got", "gets", "went", "goes", "came", "comes", "saw",
