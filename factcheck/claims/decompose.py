@@ -2243,7 +2243,8 @@ def _coordinating(clause: _Clause) -> list[_Conjunction]:
     out = []
     for start, after in conjunctions:
         limit = next((cs for cs, _ in conjunctions if cs > after), clause.end)
-        k = _skip_adverbs(clause.tokens, after, frozenset({"once"}))  # "and once X, Y": a condition
+        # "and once X, Y": a condition; "A, B and more": the close of a list, no adverb
+        k = _skip_adverbs(clause.tokens, after, frozenset({"once", "more"}))
         k = _skip_connective(clause.tokens, k, clause.end)
         if k < clause.end:
             out.append(_Conjunction(start, after, k, limit))

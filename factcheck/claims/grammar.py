@@ -103,7 +103,21 @@ def finite_at(tokens: list[Token], i: int) -> bool:
     j = i - 1
     while j > 0 and tokens[j].low in ADVERBS:
         j -= 1
-    low = tokens[j].low
+    if _plural_word(tokens[j].low):
+        return True
+    # "sources of information include", "the results of the study show": a plural head before "of"
+    of = next((k for k in range(j - 1, max(0, j - 4), -1) if tokens[k].low == "of"), None)
+    return (
+        of is not None
+        and of > 0
+        and tokens[of - 1].text.islower()
+        and _plural_word(tokens[of - 1].low)
+        and all(tokens[k].text.isalpha() and tokens[k].low not in AUX for k in range(of + 1, j + 1))
+    )
+
+
+def _plural_word(low: str) -> bool:
+    """A plural subject word: a pronoun ("they") or a noun in -s ("stores"; not "glass", "virus", "this")."""
     return low in _PLURAL_SUBJECTS or (
         len(low) > 3 and low.endswith("s") and not low.endswith(("ss", "us", "is")) and low.isalpha()
     )
