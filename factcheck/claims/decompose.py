@@ -3145,7 +3145,7 @@ def decompose(sentence: str) -> list[Piece]:
         for found in _PARENTHETICAL_MARKER.finditer(sentence, tokens[a].start, tokens[b - 1].end):
             clause.cuts.append((found.start(), found.end()))  # ", on the other hand," is no claim
         main, inserts = _clause_pieces(clause)
-        if n == 0 and begin > 0 and main:
+        if n == 0 and opened and main:
             # The discourse marker belongs to the first piece's span.
             first = main[0]
             main[0] = Piece(first.text, 0, first.end, first.kind, first.subject)
