@@ -90,7 +90,9 @@ _BOILERPLATE = re.compile(
     # an assistant speaking of itself: "I don't have access to ...", "As an AI language model, ..."
     r"i (?:do not|don['’]t|cannot|can['’]t|am not able|am unable|was unable|could not|couldn['’]t) "
     r"(?:have|access|provide|find|browse|know|verify|confirm)\b|as an ai\b|i(?:['’]m| am) (?:sorry|an ai)\b|"
-    r"i hope this helps)",
+    r"i hope this helps|"
+    # a lead-in to a list: "Here is a list of their albums:", "Here are some examples: 1."
+    r"here (?:is|are)\b[^.!?]*:\s*(?:\d{1,2}[.)])?\s*$)",
     re.I,
 )
 _BYLINE = re.compile(
