@@ -3027,9 +3027,18 @@ def _resplit(sentence: str, piece: Piece, always: bool = False) -> list[Piece]:
     """A relative or participial clause cut out of its clause (with ``always``, any piece), split like a
     sentence of its own ("Mondeca specializes in A, B and C" gives one claim per item); the pieces' spans
     map back into the clause's."""
+    if piece.kind not in _RESPLIT_KINDS and not always:
+        return [piece]
     body = sentence[piece.start : piece.end]
     offset = piece.text.find(body)
-    if (piece.kind not in _RESPLIT_KINDS and not always) or offset < 0:
+    rewritten = offset < 0 and piece.kind == "participial" and piece.subject is not None and " " in body
+    if rewritten:
+        # "creating 300 jobs and boosting exports" stated as "The plant will create 300 jobs and boost
+        # exports": align on the words after the rewritten verb
+        skipped = body.index(" ") + 1
+        found = piece.text.find(body[skipped : skipped + 20])
+        offset = found - skipped if found >= 0 else -1
+    if offset < 0:
         return [piece]
     subs = decompose(piece.text)
     # A relative clause's figures stay together ("which consists of 21% oxygen and 79% nitrogen").
@@ -3040,6 +3049,8 @@ def _resplit(sentence: str, piece: Piece, always: bool = False) -> list[Piece]:
         return piece.start + min(len(body), max(0, i - offset))
 
     out = [Piece(sub.text, place(sub.start), place(sub.end), piece.kind, sub.subject) for sub in subs]
+    if rewritten and not all(sub.text.startswith(piece.subject or "") for sub in subs):
+        return [piece]  # each claim of a rewritten clause must still name its subject
     return out if all(p.end > p.start for p in out) else [piece]
 
 
