@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from factcheck.claims.grammar import DISCOURSE, Token, is_verb, tokenize, verb_like
+from factcheck.claims.grammar import Token, is_verb, strip_discourse, tokenize, verb_like
 from factcheck.claims.lexicon import AUX, EVALUATIVE, IMPERATIVES, SENTENCE_START_WORDS, SPECULATIVE
 from factcheck.rules.quantities import Quantity, extract
 
@@ -153,8 +153,8 @@ def sentence_kind(text: str) -> str:
     body = text.strip().strip("\"'“”‘’")
     if not body:
         return "boilerplate"
-    if marker := DISCOURSE.match(body):
-        body = body[marker.end() :] or body  # "Finally, evaluate the model" is an instruction too
+    if opened := strip_discourse(body):
+        body = body[opened:] or body  # "Finally, evaluate the model" is an instruction too
     if body.rstrip(")]\"'”’ ").endswith("?"):
         return "question"
     if _BOILERPLATE.match(body):

@@ -28,7 +28,7 @@ from typing import Any
 from factcheck.claims.checkworthy import has_quantity, sentence_kind
 from factcheck.claims.decompose import decompose
 from factcheck.claims.decontext import Discourse, relative_fragment
-from factcheck.claims.grammar import DISCOURSE, is_verb, tokenize
+from factcheck.claims.grammar import DISCOURSE, is_verb, strip_discourse, tokenize
 from factcheck.claims.scoring import Worthiness, assess, load_model
 from factcheck.domain import Claim
 from factcheck.errors import ClaimsError, InputError
@@ -335,8 +335,7 @@ class _Reader:
             self.fragment(unit, fragment)
             return
         # A discourse opener ("Based on my general knowledge, ") is no part of what is checked.
-        opener = DISCOURSE.match(normal)
-        worth = assess(normal[opener.end() :] if opener else normal, self.model)
+        worth = assess(normal[strip_discourse(normal) :], self.model)
         # A question joined to its answer is scored once its reference is resolved ("The aim" -> whose).
         if worth.kind != "statement" or (worth.score < self.threshold and not unit.parts):
             self.discourse.observe(normal, self.index)

@@ -35,11 +35,20 @@ DISCOURSE = re.compile(
     r"[^,]{0,40},\s+|as of my (?:[\w-]+ ){0,3}(?:cutoff|update)[^,]{0,30},\s+|"
     r"as an ai(?: language)? model,\s+|"
     # "Note that X", "Keep in mind that X": an instruction framing the fact X
-    r"(?:also )?(?:note|keep in mind|bear in mind|remember),? that\s+(?=\w)|"
+    r"(?:please )?(?:also )?(?:note|keep in mind|bear in mind|remember),? that\s+(?=\w)|"
     # "This is because X", "This means that X": X is the fact; what "this" was is the previous sentence's.
     r"(?:this|that) (?:is (?:because|why|since|due to the fact that)|means(?: that)?)\s+(?=\w))",
     re.I,
 )
+
+
+def strip_discourse(text: str) -> int:
+    """Where ``text`` starts after its opening discourse markers, one after another ("However, keep in
+    mind that X": X)."""
+    opened = 0
+    while opened < len(text) and (m := DISCOURSE.match(text[opened:])) and m.end():
+        opened += m.end()
+    return opened
 
 
 @dataclass(frozen=True)
