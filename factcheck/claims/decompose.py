@@ -821,6 +821,57 @@ def _extract_participle(clause: _Clause, pieces: list[Piece]) -> None:
             return
 
 
+def _extract_object_relative(clause: _Clause, pieces: list[Piece]) -> None:
+    """A relative clause closing the sentence on an indefinite object states a fact of its own: "Police
+    killed a gunman who slaughtered seven" gives "Police killed a gunman" and "A gunman slaughtered seven";
+    "drove to a cliff top that was known as a meeting place" gives "A cliff top was known as a meeting
+    place" (cut out of the clause). Left alone: a definite object ("the first firm that made X"), a
+    predicate noun (see :func:`_extract_predicate_relative`), a "that" opening a clause of its own ("a sign
+    that prices rise"), a description ("a service that is as fast as possible"), and a relative clause
+    holding a list or an aside."""
+    text = _span_text(clause)
+    if " who " not in text and " that " not in text and " which " not in text:
+        return
+    tokens = clause.tokens
+    verb = _first_verb(tokens, clause.begin, clause.end)
+    if verb is None or tokens[verb].low in _COPULAS or clause.aside(tokens[verb]):
+        return
+    for d in range(verb + 1, min(clause.end - 4, verb + 14)):
+        if tokens[d].low not in {"a", "an"} or clause.aside(tokens[d]):
+            continue
+        rel = next((j for j in range(d + 2, min(d + 7, clause.end - 1)) if tokens[j].low in _RELATIVES), None)
+        if rel is None:
+            continue
+        noun = tokens[d + 1 : rel]
+        if any(not t.text.isalpha() or is_verb(t) or t.low in PREPOSITIONS | {"and", "or"} for t in noun):
+            continue
+        k = _skip_adverbs(tokens, rel + 1)
+        if (
+            k >= clause.end
+            or not (finite_at(tokens, k) or verb_like(tokens[k]))
+            or tokens[k].low in REPORTING
+        ):
+            return
+        if tokens[k].low in MODALS:
+            return  # "want to pass a law that would ban X": what the object would do is no fact
+        passive = k + 1 < clause.end and is_participle(tokens[k + 1])
+        if tokens[rel].low != "who" and (
+            (tokens[k].low in _COPULAS and not passive) or not finite_at(tokens, k)
+        ):
+            return  # a description, or an "-s" word that may be a noun ("a bill that bans" reads "bill bans")
+        if any(
+            clause.aside(t) or t.text in {",", ";", ":", "-", "–", "—", "--"}
+            for t in tokens[rel : clause.end]
+        ):
+            return
+        stop = tokens[clause.end - 1].end
+        np = clause.sentence[tokens[d].start : tokens[rel - 1].end]
+        body = clause.sentence[tokens[rel + 1].start : stop]
+        pieces.append(Piece(tidy(f"{np[:1].upper()}{np[1:]} {body}"), tokens[d].start, stop, "relative", np))
+        clause.cuts.append((tokens[rel - 1].end, stop))
+        return
+
+
 _DEFINING = {"is", "are", "was", "were", "refers", "refer", "describes", "denotes"}
 
 
@@ -1069,6 +1120,8 @@ def _extract_participial_clause(clause: _Clause, pieces: list[Piece]) -> None:
             continue
         if c + 2 >= clause.end or tokens[c + 2].text in {",", ".", ";"} or tokens[c + 2].low in {"and", "or"}:
             continue  # "scheduling, manufacturing, and telecommunications": a list of nouns
+        if c + 3 < clause.end and tokens[c + 3].text == ",":
+            continue  # "based on reactor design, operating conditions, and ...": an item of a list
         if t.low in _OBJECT_PARTICIPLES:
             return  # ", ranging from 110 million to 1.5 billion": a measure of the object, not the subject
         if _gerund_list_item(tokens, verb, c, clause.end):
@@ -1095,6 +1148,8 @@ def _extract_participial_clause(clause: _Clause, pieces: list[Piece]) -> None:
         parts, pos = [], tokens[c + 2].start if c + 2 < clause.end else stop
         for j in range(c + 3, clause.end - 1):
             later = tokens[j + 1]
+            if _gerund_item(tokens[j]) and tokens[j - 1].low != "and":
+                break  # "making it a treatment for preventing X and managing Y": gerunds of a phrase
             form = present_of(later.low) if tokens[j].low == "and" and _gerund_item(later) else None
             if form is not None and not clause.depth[later.start]:
                 parts.append(clause.sentence[pos : later.start] + finite(later.low, form))
@@ -3076,6 +3131,7 @@ def _clause_pieces(clause: _Clause) -> tuple[list[Piece], list[Piece]]:
     _extract_name_participle(clause, inserts)
     _extract_predicate_relative(clause, inserts)
     _extract_where_clause(clause, inserts)
+    _extract_object_relative(clause, inserts)
     _extract_modifier_stack(clause, inserts)
     _extract_adjective_phrase(clause, inserts)
     _extract_participial_clause(clause, inserts)

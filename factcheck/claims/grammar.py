@@ -15,8 +15,12 @@ from factcheck.claims.lexicon import (
     AUX,
     BASE_VERBS,
     COMMON_VERBS,
+    DETERMINERS,
     IRREGULAR,
     IRREGULAR_PARTICIPLES,
+    NOUN_LIKE_S_FORMS,
+    PREPOSITIONS,
+    SUBJECT_PRONOUNS,
     THIRD_PERSON,
     third_person,
 )
@@ -107,6 +111,8 @@ def finite_at(tokens: list[Token], i: int) -> bool:
         return True
     if i > 0 and tokens[i - 1].low in {"it", "he", "she"} and verb_like(token):
         return True  # "It supports ...", "He holds ...": an -s word after a singular pronoun
+    if _after_name(tokens, i):
+        return True  # "Tacrolimus suppresses T-cell activation", "Copper displaces iron"
     if token.low not in COMMON_VERBS or not token.text[:1].islower() or i == 0:
         return False
     j = i - 1
@@ -123,6 +129,22 @@ def finite_at(tokens: list[Token], i: int) -> bool:
         and _plural_word(tokens[of - 1].low)
         and all(tokens[k].text.isalpha() and tokens[k].low not in AUX for k in range(of + 1, j + 1))
     )
+
+
+def _after_name(tokens: list[Token], i: int) -> bool:
+    """An "-s" word right after a name that opens the sentence, followed by an object rather than a verb:
+    a verb ("Copper displaces iron"), not a noun the name qualifies ("Apple stores sell ...")."""
+    token = tokens[i]
+    if i == 0 or i + 1 >= len(tokens) or not verb_like(token) or token.low in NOUN_LIKE_S_FORMS:
+        return False
+    if len(token.low) < 5 or token.low.endswith(("ics", "ness", "ings")):
+        return False
+    closed = DETERMINERS | PREPOSITIONS | ADVERBS | SUBJECT_PRONOUNS
+    name = [j for j in range(i) if tokens[j].text[:1].isupper() and tokens[j].low not in closed]
+    if name != list(range(i)) or i > 3:
+        return False  # the name must be all that comes before ("These gases and ..." has none)
+    nxt = tokens[i + 1]
+    return not (is_verb(nxt) or nxt.low in AUX or nxt.low in COMMON_VERBS or not (nxt.text[:1].isalnum()))
 
 
 def _plural_word(low: str) -> bool:

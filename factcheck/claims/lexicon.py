@@ -76,7 +76,7 @@ COMMON_VERBS = {
     "emphasise", "prioritize", "prioritise", "facilitate", "understand", "propose", "outline", "advocate",
     "introduce",
 }  # fmt: skip
-_NOUN_LIKE_S_FORMS = {
+NOUN_LIKE_S_FORMS = {
     "advocates", "outlines", "surrounds",
     "forms", "works", "results", "returns", "links", "stores", "processes", "impacts", "changes", "measures",
     "shapes", "cuts", "houses", "lies", "plays", "features", "falls", "rises", "backs", "claims", "faces",
@@ -102,7 +102,7 @@ def third_person(verb: str) -> str:
     return verb + "s"
 
 
-THIRD_PERSON = {third_person(v): v for v in COMMON_VERBS if third_person(v) not in _NOUN_LIKE_S_FORMS}
+THIRD_PERSON = {third_person(v): v for v in COMMON_VERBS if third_person(v) not in NOUN_LIKE_S_FORMS}
 
 # ------------------------------------------------------------------------------- function words
 DETERMINERS = {
