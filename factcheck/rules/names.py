@@ -226,6 +226,48 @@ oceania;
 middle east;
 european union|eu|e.u.;europe
 california;united states
+alabama;united states
+alaska;united states
+arizona;united states
+arkansas;united states
+colorado;united states
+connecticut;united states
+delaware;united states
+hawaii;united states
+idaho;united states
+illinois;united states
+indiana;united states
+iowa;united states
+kansas;united states
+kentucky;united states
+louisiana;united states
+maine;united states
+maryland;united states
+massachusetts;united states
+minnesota;united states
+mississippi;united states
+missouri;united states
+montana;united states
+nebraska;united states
+new hampshire;united states
+new jersey;united states
+new mexico;united states
+north carolina;united states
+north dakota;united states
+ohio;united states
+oklahoma;united states
+oregon;united states
+pennsylvania;united states
+rhode island;united states
+south carolina;united states
+south dakota;united states
+tennessee;united states
+utah;united states
+vermont;united states
+virginia;united states
+west virginia;united states
+wisconsin;united states
+wyoming;united states
 texas;united states
 florida;united states
 michigan;united states
@@ -490,12 +532,16 @@ def _trimmed(tokens: Tokens, run: list[int], text: str) -> list[int]:
     """The run without leading titles, determiners and sentence-initial common words, and without trailing
     connectors."""
     kept = list(run)
-    while kept and (
-        tokens[kept[0]].low in _TITLES
-        or tokens[kept[0]].low in _NOT_NAMES
-        or tokens[kept[0]].low in _WEEKDAYS
-        or (tokens[kept[0]].low in _COMMON and _sentence_start(tokens, kept[0], text))
-        or (tokens[kept[0]].low in STOPWORDS and tokens[kept[0]].low not in PLACE_ALIASES)
+    while (
+        kept
+        and not _opens_a_place(tokens, kept)
+        and (
+            tokens[kept[0]].low in _TITLES
+            or tokens[kept[0]].low in _NOT_NAMES
+            or tokens[kept[0]].low in _WEEKDAYS
+            or (tokens[kept[0]].low in _COMMON and _sentence_start(tokens, kept[0], text))
+            or (tokens[kept[0]].low in STOPWORDS and tokens[kept[0]].low not in PLACE_ALIASES)
+        )
     ):
         kept.pop(0)
     while (
@@ -505,6 +551,13 @@ def _trimmed(tokens: Tokens, run: list[int], text: str) -> list[int]:
     ):
         kept.pop()
     return kept
+
+
+def _opens_a_place(tokens: Tokens, kept: list[int]) -> bool:
+    """Whether the run opens with a place of two or more words whose first is a common word ("New York",
+    "New South Wales")."""
+    lows = [tokens[i].low for i in kept[:_MAX_ALIAS_WORDS]]
+    return any(" ".join(lows[:width]) in PLACE_ALIASES for width in range(2, len(lows) + 1))
 
 
 def _not_a_name(tokens: Tokens, kept: list[int], low: str, text: str) -> bool:
@@ -530,17 +583,20 @@ def _not_a_name(tokens: Tokens, kept: list[int], low: str, text: str) -> bool:
 
 def _opening_participle(tokens: Tokens, i: int) -> bool:
     """A sentence opening with a participle and its agent ("Curated by Josie Rourke") or a phrase that
-    names nothing ("Founded in 2010", "Based in the city"): the word is a verb, not a name ("Ahmed in
-    Cairo" stays one)."""
-    if not tokens[i].low.endswith("ed") or i + 1 >= len(tokens):
+    names nothing ("Founded in 2010", "Based in the city"), or an irregular participle before a
+    preposition ("Born in McComb"): the word is a verb, not a name ("Ahmed in Cairo" stays one)."""
+    if not (tokens[i].low.endswith("ed") or tokens[i].low in _IRREGULAR_PARTICIPLES) or i + 1 >= len(tokens):
         return False
     after = tokens[i + 1].low
-    if after == "by":
+    if after == "by" or (after in _PARTICIPLE_PREPOSITIONS and tokens[i].low in _IRREGULAR_PARTICIPLES):
         return True
     then = tokens[i + 2].text if i + 2 < len(tokens) else ""
     return after in _PARTICIPLE_PREPOSITIONS and bool(then) and (then[0].isdigit() or then[0].islower())
 
 
+_IRREGULAR_PARTICIPLES = frozenset(
+    words("born known made built written given taken seen grown shown drawn held led sold won begun chosen")
+)
 _PARTICIPLE_PREPOSITIONS = frozenset(("in", "on", "at", "from", "with", "for", "as", "into"))
 
 

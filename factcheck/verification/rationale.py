@@ -47,8 +47,30 @@ def _named(subject: tuple[str, str], text: str) -> bool:
     the name reader)."""
     name, key = subject
     return any(same_organisation(key, other) for other in subject_keys(text)) or bool(
-        re.search(rf"\b{re.escape(name)}\b", text) or _written_apart(name, text)
+        re.search(rf"\b{re.escape(name)}\b", text) or _written_apart(name, text) or _initialism(name, text)
     )
+
+
+def _initials(name: str) -> str:
+    return "".join(word[0] for word in name.split() if word[:1].isupper() and word != "The")
+
+
+def _initialism(name: str, text: str) -> bool:
+    """Whether one of ``name`` and a name of ``text`` is the other written by its initials ("the KKK" for
+    "the Ku Klux Klan", "NASA" for "National Aeronautics and Space Administration"; three letters at
+    least)."""
+    initials = _initials(name)
+    if len(initials) >= 3 and re.search(rf"\b{initials}\b", text):
+        return True
+    return (
+        len(name) >= 3
+        and name.isupper()
+        and any(_initials(m.group(0)) == name for m in _SPELLED.finditer(text))
+    )
+
+
+# Capitalised words in a row, with the small words a long name holds ("Aeronautics and Space").
+_SPELLED = re.compile(r"[A-Z][\w'-]*(?:\s+(?:(?:of|and|for|the|de)\s+)?[A-Z][\w'-]*)+")
 
 
 def _written_apart(name: str, text: str) -> bool:
@@ -130,11 +152,12 @@ def aboutness(claim_text: str, span: str, title: str | None, passage_text: str) 
     if _named(subject, span):
         return SAME
     own = primary_subject(span)
-    pointing = (
-        refers_back(span)
-        or bool(_DEFINITE.match(span))
-        or (own is not None and _pronoun_first(span, own[0]))
-    )
+    pointing = refers_back(span) or (own is not None and _pronoun_first(span, own[0]))
+    rest = f"{title or ''}. {passage_text.replace(span, ' ', 1)}"
+    if own is not None and not pointing and _DEFINITE.match(span) and not primary_subject(rest):
+        # "The film, starring Gary Oldman, ..." alone: which film is not said, so it may be the claim's.
+        # (Inside a document a definite description is often its own subject: "The trial was stopped".)
+        return UNKNOWN
     if own is not None and not pointing:
         # The span's own subject is another name of the claim ("Daleport Pharma's chief executive is ..."
         # for "Tomas Halvorsen is the chief executive of Daleport Pharma"), or part of the subject's name
@@ -152,7 +175,6 @@ def aboutness(claim_text: str, span: str, title: str | None, passage_text: str) 
     if pointing:
         # Whom "she" or "the company" stands for is for the document around the span to say; where it names
         # nobody (a lone evidence sentence), the span may well be about the claim's subject.
-        rest = f"{title or ''}. {passage_text.replace(span, ' ', 1)}"
         return OTHER if primary_subject(rest) else UNKNOWN
     return OTHER if primary_subject(around) or primary_subject(span) else UNKNOWN
 

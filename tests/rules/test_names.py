@@ -43,6 +43,15 @@ def test_possessives_titles_and_sentence_initial_words():
     assert names("Curated by Josie Rourke, it ran for a day.") == [("Josie Rourke", "organisation", None)]
     assert names("Founded in 2010, Wildfang sells clothes.") == [("Wildfang", "organisation", None)]
     assert names("Ahmed in Cairo said so.") == [("Ahmed", "organisation", None), ("Cairo", "place", "city")]
+    assert [n[0] for n in names("Born in McComb, he sang.")] == ["McComb"]
+
+
+def test_places_whose_first_word_is_a_common_word_and_us_states():
+    assert [(n[0], n[1]) for n in names("He moved to New York in 2010.")] == [("New York", "place")]
+    assert [(n[0], n[1]) for n in names("She was raised in Mississippi and Ohio.")] == [
+        ("Mississippi", "place"),
+        ("Ohio", "place"),
+    ]
 
 
 def test_organisation_keys_drop_corporate_suffixes():
