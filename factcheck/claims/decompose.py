@@ -2870,7 +2870,10 @@ def _subject_items(clause: _Clause) -> tuple[int, list[tuple[int, int]], int] | 
     for a, b in items:
         words = tokens[a:b]
         if not 0 < len(words) <= 3 or any(
-            is_capitalised(t) and not (n == 0 and a == clause.begin) or is_verb(t) or t.low in DETERMINERS
+            is_capitalised(t)
+            and not (n == 0 and a == clause.begin)
+            or is_verb(t)
+            or t.low in DETERMINERS | SUBJECT_PRONOUNS  # "officials suspect they were": a clause of its own
             for n, t in enumerate(words)
         ):
             return None
