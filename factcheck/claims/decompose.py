@@ -63,6 +63,7 @@ from factcheck.claims.lexicon import (
     LIST_ANCHORS,
     MAKING_PARTICIPLES,
     MODALS,
+    NOUN_LIKE_S_FORMS,
     PARTICIPLE_OPENERS,
     PREPOSITIONS,
     REPORTING,
@@ -1791,7 +1792,7 @@ def _shared_subject(split: _Split, conj: _Conjunction) -> bool | None:
     if tokens[conj.start].text == "," and _list_commas(split.clause, split.start, conj.start):
         return None  # "benefits in terms of A, B, and reduced C": the last item of a list
     if not (
-        (is_verb(tokens[k]) or _plural_verb(tokens, split.subject, k))
+        (is_verb(tokens[k]) or _plural_verb(tokens, split.subject, k) or _parallel_s_verb(split, conj))
         and split.subject is not None
         and not is_verb(tokens[conj.start - 1])  # "has directed and created many works": shared object
         and _first_verb(tokens, split.start, conj.start) is not None
@@ -1802,6 +1803,25 @@ def _shared_subject(split: _Split, conj: _Conjunction) -> bool | None:
     split.close(conj.start)
     split.reopen(k, f"{split.shared_intro()} {split.subject_text} ")
     return True
+
+
+def _parallel_s_verb(split: _Split, conj: _Conjunction) -> bool:
+    """An "-s" word after "and" that takes an object, when the clause's verb is an "-s" verb too: "The law
+    requires a license and limits the reasons" ("limits" is no noun here)."""
+    tokens, k = split.clause.tokens, conj.next_word
+    if split.subject is None or k + 1 >= split.clause.end:
+        return False
+    verb = _first_verb(tokens, split.subject[1], conj.start)
+    return (
+        verb is not None
+        and verb_like(tokens[verb])
+        and verb_like(tokens[k])
+        and tokens[k].low not in NOUN_LIKE_S_FORMS
+        and tokens[k + 1].low in _OBJECT_OPENERS  # not "meanings and interpretations that ..."
+    )
+
+
+_OBJECT_OPENERS = {"a", "an", "the", "its", "their", "his", "her", "our", "your", "my"}
 
 
 def _plural_verb(tokens: list[Token], subject: tuple[int, int] | None, k: int) -> bool:

@@ -111,8 +111,8 @@ def finite_at(tokens: list[Token], i: int) -> bool:
         return True
     if i > 0 and tokens[i - 1].low in {"it", "he", "she"} and verb_like(token):
         return True  # "It supports ...", "He holds ...": an -s word after a singular pronoun
-    if _after_name(tokens, i):
-        return True  # "Tacrolimus suppresses T-cell activation", "Copper displaces iron"
+    if _after_name(tokens, i) or _after_singular_noun(tokens, i):
+        return True  # "Tacrolimus suppresses T-cell activation", "This approach sustains the ..."
     if token.low not in COMMON_VERBS or not token.text[:1].islower() or i == 0:
         return False
     j = i - 1
@@ -145,6 +145,23 @@ def _after_name(tokens: list[Token], i: int) -> bool:
         return False  # the name must be all that comes before ("These gases and ..." has none)
     nxt = tokens[i + 1]
     return not (is_verb(nxt) or nxt.low in AUX or nxt.low in COMMON_VERBS or not (nxt.text[:1].isalnum()))
+
+
+def _after_singular_noun(tokens: list[Token], i: int) -> bool:
+    """An "-s" word between a determiner's singular noun and another determiner: a verb ("The law requires
+    a license", "This approach sustains the identities"), not a noun of a compound ("the tax plans")."""
+    token = tokens[i]
+    if i < 2 or i + 1 >= len(tokens) or not verb_like(token) or token.low in NOUN_LIKE_S_FORMS:
+        return False
+    noun, det = tokens[i - 1], tokens[i - 2]
+    return (
+        det.low in DETERMINERS
+        and noun.text.isalpha()
+        and noun.text.islower()
+        and not _plural_word(noun.low)
+        and not noun.low.endswith("ly")
+        and tokens[i + 1].low in {"a", "an", "the", "its", "their", "his", "her", "our", "your", "my"}
+    )
 
 
 def _plural_word(low: str) -> bool:
