@@ -412,6 +412,7 @@ def _extract_inserts(clause: _Clause, pieces: list[Piece]) -> None:
         nxt = commas[n + 1] if n + 1 < len(commas) else None
         closing = _insert_closing(clause, c1, nxt, intro)
         if closing is None and nxt is not None:
+            _cut_named_object(clause, c1, nxt, intro, pieces)
             continue  # more commas follow: a list or a longer construction, leave it alone
         if tokens[c1 + 1].low in {"which", "who"}:
             _cut_relative(clause, c1, closing, intro, pieces)
@@ -564,15 +565,48 @@ def _cut_named_subject(
     China" gives "ByteDance is based in China" (the description cut out of the clause) and "ByteDance is
     TikTok's parent company". Only a common noun phrase opening the clause and a name of up to six words
     followed by the clause's verb; "Xiaomi, the maker, ..." (a name first) is an ordinary appositive."""
+    if closing is None or c1 - intro < 2:
+        return False
+    return _cut_described_name(clause, intro, c1, closing, pieces)
+
+
+def _cut_named_object(clause: _Clause, c1: int, nxt: int, intro: int, pieces: list[Piece]) -> bool:
+    """An object described, then named between commas: "transfers made by the world's largest crypto
+    exchange, Binance, last year" gives "... made by Binance last year" and "Binance is the world's largest
+    crypto exchange" (after a verb or a preposition, a determiner or an owner opening the description)."""
     tokens = clause.tokens
-    if closing is None or c1 - intro < 2 or not 0 < closing - c1 - 1 <= 6:
+    j = c1 - 1
+    while j > intro and tokens[j].text.islower() and (tokens[j].text.isalpha() or "-" in tokens[j].text):
+        if tokens[j].low in DETERMINERS | PREPOSITIONS or is_verb(tokens[j]):
+            break
+        j -= 1
+    if tokens[j].text.endswith(("'s", "’s")) and j - 1 > intro and tokens[j - 1].low == "the":
+        j -= 1  # "the world's largest exchange"
+    owner = any(t.text.endswith(("'s", "’s")) for t in tokens[j:c1])
+    # a definite description with an owner or two words ("the capital, Phnom Penh" names too little; "a
+    # separate unit, Renova Auto," introduces the name the text goes on with)
+    if j >= c1 - 1 or not (tokens[j].low == "the" or owner) or j - 1 < intro or (c1 - j < 3 and not owner):
+        return False
+    if nxt + 1 < clause.end and tokens[nxt + 1].low in {"who", "which"}:
+        return False  # "..., Samir Rao, who allegedly ...": the relative clause is cut at that comma
+    before = tokens[j - 1]
+    if not (before.low in PREPOSITIONS or is_verb(before)):
+        return False
+    return _cut_described_name(clause, j, c1, nxt, pieces)
+
+
+def _cut_described_name(clause: _Clause, a: int, c1: int, closing: int, pieces: list[Piece]) -> bool:
+    """The cut of a description (tokens ``[a, c1)``) named between commas ``c1`` and ``closing``: the
+    clause keeps the name, a claim says what the name is."""
+    tokens = clause.tokens
+    if not 0 < closing - c1 - 1 <= 6:
         return False
     name = tokens[c1 + 1 : closing]
     if not is_capitalised(name[0]) or name[0].low in DETERMINERS or not is_capitalised(name[-1]):
         return False
     if not all(is_capitalised(t) or t.low in _NAME_LINKS or t.text in {".", "-"} for t in name):
         return False
-    described = tokens[intro:c1]
+    described = tokens[a:c1]
     opener, head = described[0], described[-1]
     owner = opener.text.endswith(("'s", "’s"))
     if not (opener.low in DETERMINERS or owner) or opener.low in {"this", "that"}:
@@ -2034,6 +2068,8 @@ def _second_item_start(tokens: list[Token], verb: int, conj_start: int, opener: 
         elif opener.low in DETERMINERS:
             if low in DETERMINERS and before != "of":
                 return j
+        elif low == "both" and (before in PREPOSITIONS or j == floor):
+            return _after_determiners(tokens, j + 1, conj_start)  # "of both Oman and Saudi Arabia"
         elif j == floor or before in PREPOSITIONS:
             # "a blue solution of copper sulfate and solid iron": after "of" the head may be shared,
             # unless the second item is a bare noun of the same shape ("a branch of mathematics and
@@ -2175,7 +2211,11 @@ def _coordinated_objects(split: _Split, conj: _Conjunction) -> bool | None:
         start is None
         or any(split.cut(tokens[j]) or clause.depth[tokens[j].start] for j in range(start, stop))
         or not (_object_item(tokens, start, conj.start) and _object_item(tokens, k, stop))
-        or (_bare_name(tokens, start, conj.start) and _bare_name(tokens, k, stop))
+        or (
+            _bare_name(tokens, start, conj.start)
+            and _bare_name(tokens, k, stop)
+            and tokens[start - 1].low != "both"  # "both Oman and Saudi Arabia": two names, not one
+        )
     ):
         return None
     if any(tokens[j].low in _CLAUSE_OPENERS for j in range(start - 1, conj.start)):
@@ -2189,6 +2229,8 @@ def _coordinated_objects(split: _Split, conj: _Conjunction) -> bool | None:
         return None
     if tokens[k].low == "other":
         return None  # "weather conditions and other factors": the rest of a kind, not a second fact
+    if tokens[start - 1].low == "both":
+        clause.cuts.append((tokens[start - 1].start, tokens[start].start))  # each claim names one of them
     split.close(conj.start)
     split.reopen(k, split.prefix + clause.text(tokens[split.start].start, tokens[start].start) + " ")
     return True
