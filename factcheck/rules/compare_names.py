@@ -37,8 +37,10 @@ def _place_match(a: NameMention, b: NameMention) -> bool:
 
 
 def _same_place_slot(a: NameMention, b: NameMention) -> bool:
-    """Two places that could fill the same slot: both cities, both countries... (unknown fits city/region)."""
-    if a.demonym != b.demonym and (a.place_type == "city" or b.place_type == "city"):
+    """Two places that could fill the same slot: both cities, both countries... (unknown fits city/region).
+    A nationality ("an American film") and a place named as one ("after the Nazi Party had taken power in
+    Germany") fill different slots: where a thing is from is not where something happens."""
+    if a.demonym != b.demonym:
         return False
     ta, tb = a.place_type, b.place_type
     if ta == tb:

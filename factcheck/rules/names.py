@@ -12,7 +12,7 @@ same). spaCy NER was not used: its models are hundreds of MB and slow to import 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from factcheck.errors import InputError
@@ -597,7 +597,9 @@ def _opening_participle(tokens: Tokens, i: int) -> bool:
 _IRREGULAR_PARTICIPLES = frozenset(
     words("born known made built written given taken seen grown shown drawn held led sold won begun chosen")
 )
-_PARTICIPLE_PREPOSITIONS = frozenset(("in", "on", "at", "from", "with", "for", "as", "into"))
+_PARTICIPLE_PREPOSITIONS = frozenset(
+    words("in on at from with for as into during after before under over through between since until")
+)
 
 
 @lru_cache(maxsize=16384)
@@ -620,8 +622,23 @@ def extract_names(text: str) -> tuple[NameMention, ...]:
         end = last.end - 2 if last.text.endswith(("'s", "’s")) and len(last.text) > 2 else last.end
         mention = text[first.start : end]
         if not _not_a_name(tokens, kept, mention.lower().replace("’", "'"), text):
-            out.extend(_classify(tokens, kept, mention, first.start, end))
+            out.extend(_located(m, text) for m in _classify(tokens, kept, mention, first.start, end))
     return tuple(out)
+
+
+# Nouns of places: a demonym before one names where, not whose ("six Irish cities" are cities in Ireland).
+_PLACE_NOUN_AFTER = re.compile(
+    r"\s+(?:cit(?:y|ies)|towns?|villages?|regions?|provinces?|states?|coast|border|capital|ports?|waters|soil|"
+    r"territory|islands?|countryside|mainland)\b",
+    re.IGNORECASE,
+)
+
+
+def _located(mention: NameMention, text: str) -> NameMention:
+    """``mention``, read as the place it names where a demonym stands before a noun of places."""
+    if mention.demonym and _PLACE_NOUN_AFTER.match(text, mention.end):
+        return replace(mention, demonym=False)
+    return mention
 
 
 _CURRENCY_CODES = frozenset(CURRENCY_CODES)

@@ -44,6 +44,7 @@ def test_possessives_titles_and_sentence_initial_words():
     assert names("Founded in 2010, Wildfang sells clothes.") == [("Wildfang", "organisation", None)]
     assert names("Ahmed in Cairo said so.") == [("Ahmed", "organisation", None), ("Cairo", "place", "city")]
     assert [n[0] for n in names("Born in McComb, he sang.")] == ["McComb"]
+    assert [n[0] for n in names("Produced during the Great Depression, it failed.")] == ["Great Depression"]
 
 
 def test_places_whose_first_word_is_a_common_word_and_us_states():
