@@ -135,11 +135,13 @@ def same_measure(finding: Any, claim: str, span: str) -> bool:
 
 
 # A rate's period, written after the figure ("2,000 people a day", "per capita") or as an adjective or adverb
-# near it ("annual capacity", "daily deaths", "grows 5% annually").
+# near it ("annual capacity", "daily deaths", "grows 5% annually"); "each" makes a figure one part's ("two
+# phases of 150,000 vehicles each"), no total.
 _RATE_AFTER = re.compile(
     r"^\W{0,2}(?:(?:a|an|per|each|every)\s+(?:(\d[\d,.]*|hundred|thousand|million|billion)\s+)?"
     r"(day|week|month|year|hour|minute|second|capita|person|head|annum)s?\b"
-    r"|(daily|weekly|monthly|yearly|annually|hourly)\b)",
+    r"|(daily|weekly|monthly|yearly|annually|hourly)\b"
+    r"|(each|apiece)\b)",
     re.IGNORECASE,
 )
 _RATE_WORD = re.compile(r"\b(daily|weekly|monthly|yearly|annual|annually|hourly)\b", re.IGNORECASE)
@@ -154,6 +156,7 @@ _PERIOD = {
     "hourly": "hour",
     "person": "capita",
     "head": "capita",
+    "apiece": "each",
 }
 
 
@@ -161,7 +164,7 @@ def _rate(text: str, mention: Any) -> str | None:
     """The period a figure is a rate of ("a day", "per capita", "annual"), or None for a level or total."""
     after = _RATE_AFTER.match(text[mention.end : mention.end + 32])
     if after:
-        many, word = after.group(1), (after.group(2) or after.group(3)).lower()
+        many, word = after.group(1), (after.group(2) or after.group(3) or after.group(4)).lower()
         period = _PERIOD.get(word, word)
         return f"{many.lower()} {period}" if many else period
     near = _RATE_WORD.search(text[max(0, mention.start - 24) : mention.end + 16])

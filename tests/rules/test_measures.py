@@ -44,6 +44,17 @@ from factcheck.rules.measures import another_period, another_place, another_time
         ("The plant builds 500,000 cars a year.", "The plant builds 50,000 cars a year.", True),
         ("The plant builds 500,000 cars a year.", "The plant has capacity for 50,000 cars.", True),
         ("The clinic sees 200 patients a day.", "The clinic sees 900 patients a week.", False),
+        # one part's figure is no total; two parts' figures compare
+        (
+            "The factory will be built in two phases of 150,000 vehicles each.",
+            "The plant will have capacity for 300,000 cars a year once finished.",
+            False,
+        ),
+        (
+            "The factory will be built in two phases of 150,000 vehicles each.",
+            "The factory will be built in two phases of 100,000 vehicles each.",
+            True,
+        ),
         (
             "The Earth's inner core is over 9800 degrees Celsius.",
             "The Earth's inner core cools by about 100 degrees Celsius per billion years.",
