@@ -25,6 +25,9 @@ Matching rules (both reported):
 - embedding: cosine similarity >= 0.8 between MiniLM embeddings (``factcheck.corpus.encoder``), cached
   under ``eval/cache/`` so that a rerun embeds only new texts.
 
+The held-out parts (``ours_held-out``, ``ours_test``) are reported beside the parts the rules were written
+on (``ours_train``, ``ours_dev``).
+
 A claim of ours belongs to the gold sentence its span starts in; coverage and precision compare claims of
 the same sentence only. A sentence is predicted check-worthy when at least one claim starts in it.
 """
