@@ -2028,7 +2028,8 @@ def _figure_list_start(split: _Split, conj: _Conjunction) -> int | None:
         (
             j
             for j in range(conj.start - 1, split.start - 1, -1)
-            if is_verb(tokens[j]) or tokens[j].low == "to"
+            # "662 tons when surfaced": the participle of an elliptical clause is not the verb
+            if (is_verb(tokens[j]) or tokens[j].low == "to") and tokens[j - 1].low not in _ELLIPSIS_OPENERS
         ),
         None,
     )
@@ -2042,7 +2043,25 @@ def _figure_list_start(split: _Split, conj: _Conjunction) -> int | None:
         np_start += 1
     if np_start >= conj.start or not split.figures(np_start, conj.start):
         return None
+    # "had a displacement of 662 tons ... and 834 tons ...": the figures share "a displacement of"
+    of = next((j for j in range(np_start + 1, min(np_start + 5, conj.start)) if tokens[j].low == "of"), None)
+    second = tokens[conj.next_word]
+    if (
+        of is not None
+        and tokens[np_start].low in {"a", "an", "the"}
+        and _NUMBER.match(tokens[of + 1].text)
+        and _NUMBER.match(second.text)
+        and not split.figures(np_start, of)
+        # the same unit ("662 tons ... and 834 tons"), not another ("300 employees and 8.5 billion euros")
+        and of + 2 < conj.start
+        and conj.next_word + 1 < len(tokens)
+        and tokens[of + 2].low == tokens[conj.next_word + 1].low
+    ):
+        return of + 1
     return np_start
+
+
+_ELLIPSIS_OPENERS = {"when", "if", "once", "while", "unless", "where"}
 
 
 def _second_item_start(tokens: list[Token], verb: int, conj_start: int, opener: Token) -> int | None:
