@@ -65,10 +65,12 @@ from factcheck.claims.lexicon import (
     MODALS,
     NOUN_LIKE_S_FORMS,
     PARTICIPLE_OPENERS,
+    PERSON_NOUNS,
     PREPOSITIONS,
     REPORTING,
     SUBJECT_PRONOUNS,
     SUBORDINATORS,
+    TITLES,
 )
 from factcheck.rules.quantities import extract
 
@@ -1009,6 +1011,11 @@ def _modifier_stack(clause: _Clause, det: int) -> int | None:
     for p in range(det + 1, min(clause.end, det + 6)):
         t = tokens[p]
         if clause.cut(t.start, t.end) or clause.depth[t.start]:
+            return None
+        if t.low == "of" and tokens[p - 1].low not in PERSON_NOUNS | TITLES:
+            # An "of" phrase completes a thing's noun ("a blue solution of copper sulfate", "a cut of meat"):
+            # the noun without it ("a blue solution") states nothing to check; a person's role stands alone
+            # ("a distinguished professor | of economics").
             return None
         if t.low in _STACK_PREPOSITIONS:
             head = tokens[p - 1]
