@@ -15,8 +15,15 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from factcheck.claims.grammar import Token, is_verb, strip_discourse, tokenize, verb_like
-from factcheck.claims.lexicon import AUX, EVALUATIVE, IMPERATIVES, SENTENCE_START_WORDS, SPECULATIVE
+from factcheck.claims.grammar import Token, finite_at, is_verb, strip_discourse, tokenize, verb_like
+from factcheck.claims.lexicon import (
+    AUX,
+    DETERMINERS,
+    EVALUATIVE,
+    IMPERATIVES,
+    SENTENCE_START_WORDS,
+    SPECULATIVE,
+)
 from factcheck.rules.quantities import Quantity, extract
 
 
@@ -177,7 +184,9 @@ def sentence_kind(text: str) -> str:
         second = words[1].lower() if len(words) > 1 else ""
         # "Research conducted in 2010 shows ...", "Support can be ...", "Research and development ...": a noun
         participle = second.endswith("ed") and len(second) > 4
-        noun = second in AUX or second in {"of", "for", "and", "or"} or participle
+        # "Support for EVs grew" has a verb after its noun; "Look for their portfolios" has none.
+        linked = second in {"of", "for", "and", "or"} and _verb_after(tokenize(body))
+        noun = second in AUX or linked or participle
         if not (second.endswith("s") and second not in {"us", "this", "its", "his"} or noun):
             return "imperative"
     if has_quantity_strict(body):
@@ -194,6 +203,12 @@ def sentence_kind(text: str) -> str:
     if not has_name(body) and (_EVALUATIVE.search(main) or _speculation(main)):
         return "opinion"
     return "statement"
+
+
+def _verb_after(tokens: list[Token]) -> bool:
+    """Whether a finite verb follows a sentence's first two words (an "-ed" word after a determiner is an
+    adjective: "a licensed contractor")."""
+    return any(finite_at(tokens, i) and tokens[i - 1].low not in DETERMINERS for i in range(2, len(tokens)))
 
 
 # A hedged statement of a relation ("Exposure may cause anxiety", "Tests may include X", "it can also lead

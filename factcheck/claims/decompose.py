@@ -492,6 +492,12 @@ def _clear_antecedent(tokens: list[Token], head: int) -> bool:
     return tokens[head].low not in _DEGREE
 
 
+def _person_noun(low: str) -> bool:
+    """A common noun for a person or people ("classmate", "officials"), from the lexicon's lists."""
+    people = PERSON_NOUNS | TITLES | {"classmate", "friend", "colleague", "partner", "neighbor", "neighbour"}
+    return low in people or (low.endswith("s") and low[:-1] in people)
+
+
 _ATTACHING = {"of", "on", "in", "at", "for", "from", "by", "about"}
 
 
@@ -546,6 +552,16 @@ def _cut_relative(clause: _Clause, c1: int, closing: int | None, intro: int, pie
     head = _np_before(tokens, c1, intro)
     if head is None or not _clear_antecedent(tokens, head):
         return
+    if tokens[c1 + 1].low == "which" and _person_noun(tokens[c1 - 1].low):
+        # "which" never stands for a person: "a canoe trip with a former classmate, which quickly leads to
+        # ..." is said of the trip, the phrase the person's phrase attaches to; with no such phrase it may
+        # be said of all that came before, and is no claim of its own
+        p = head - 1
+        attached = p > intro and tokens[p].low in _ATTACHING | {"with"}
+        before = _np_before(tokens, p, intro) if attached else None
+        if before is None or _person_noun(tokens[p - 1].low) or not _agrees(tokens, before, c1, k):
+            return
+        head = before
     if tokens[c1 + 1].low == "which":
         wider = _phrase_head(tokens, head, c1, intro)
         if _agrees(tokens, wider, c1, k):
