@@ -1936,8 +1936,9 @@ def _shared_modal(split: _Split, conj: _Conjunction, common: bool = False) -> bo
     if anchor is None or split.subject is None:
         return None
     split.close(conj.start)
-    first = clause.begin if not split.prefix else split.start
-    split.reopen(k, split.prefix + clause.text(tokens[first].start, tokens[anchor].end) + " ")
+    # the open segment's own start: after "..., and it took centuries to spread and become ..." the
+    # shared words are the second clause's ("it took centuries to"), not the sentence's
+    split.reopen(k, split.prefix + clause.text(tokens[split.start].start, tokens[anchor].end) + " ")
     return True
 
 

@@ -84,7 +84,11 @@ _EXPLETIVE = re.compile(
     r"unclear|difficult|hard|easy|true|false|necessary|notable|interesting|essential|common|rare|not clear)"
     r"(?=\s+(?:that|to|whether|how|what|when|why|if|for)\b|\s*[,.]|$)|"
     r"(?:estimated|believed|said|reported|expected|known|thought|understood|claimed|rumou?red|argued)"
-    r"\s+(?:that|to)\b)",
+    r"\s+(?:that|to)\b)|"
+    # "it took several centuries for the technology to spread": the time something took ("It took three
+    # years to build" may be said of the bridge before)
+    r"^it\s+(?:took|takes|take|will take|would take|has taken|had taken|could take|may take)\s+"
+    r"(?:\w+\s+){1,4}?for\s+[^.,;]{1,60}?\bto\s+\w",
     re.I,
 )
 # "Geranium is a restaurant ...", "Binance is the world's largest crypto exchange": what a name is.
