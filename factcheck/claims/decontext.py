@@ -99,6 +99,14 @@ _CATEGORY = re.compile(
     r"(?P<np>[^,.;:()]+?)(?=\s+(?:in|of|at|for|on|that|which|who|with|from|by|to|and|located|held|used|known|"
     r"built|made|(?-i:[a-z]{3,}ed))\b|[,.;:(]|$)"
 )
+# The reverse: a description identified as a name or a quoted title ("The largest city in Australia is
+# Sydney", "The most cited paper is "Attention Is All You Need" by Vaswani et al.").
+_NAMED_DESCRIPTION = re.compile(
+    r"^the\s+(?:[\w-]+\s+){0,5}?(?P<head>(?-i:[a-z]+))(?:\s+(?:in|of|on|at|for|by)\s+[^,;\"“]{1,40}?)?"
+    r"\s+(?:is|was)\s+(?P<name>\"[^\"”]{2,80}[\"”]|“[^”\"]{2,80}[”\"]|"
+    r"(?-i:[A-Z][\w&'’.-]*(?:\s+(?:[A-Z]|\d)[\w&'’.-]*){0,5}))(?=[\s,.;]|$)(?!\s+(?:is|was|are|were)\b)",
+    re.I,
+)
 _DEFINITE_NOUN = re.compile(r"^(?P<det>the|this|that|these|those)\s+(?P<noun>(?-i:[a-z])[a-z-]+)\b", re.I)
 _POSSESSIVE = re.compile(r"['’]s$")
 # "Yang Liu: He served ...", "“Square One” (2016) - This is the debut album": a label, then a pronoun.
@@ -322,6 +330,10 @@ class Discourse:
             self.recent = [*self.recent[-5:], (sentence, text)]
 
     def _observe_category(self, text: str, sentence: int) -> None:
+        named = _NAMED_DESCRIPTION.match(text)
+        if named and named.group("head").lower() not in _NOT_CATEGORIES:
+            # "The most cited NLP research paper is "Attention Is All You Need"": "the paper" is that title
+            self.categories[named.group("head").lower()] = (named.group("name").rstrip("."), sentence)
         m = _CATEGORY.match(text)
         if not m:
             return
