@@ -67,6 +67,42 @@ def _attributive(text: str, start: int | None) -> bool:
     return start is not None and bool(_DETERMINER_BEFORE.search(text[max(0, start - 8) : start]))
 
 
+# Nouns of events that recur and are told apart by their year ("the 2003 heat wave", "the flood of 1953").
+_EVENT = (
+    r"(?:heat\s?waves?|cold\s?waves?|droughts?|floods?|flooding|storms?|hurricanes?|typhoons?|cyclones?|"
+    r"earthquakes?|tsunamis?|wildfires?|fires?|eruptions?|famines?|epidemics?|pandemics?|outbreaks?|"
+    r"elections?|referendums?|census|crisis|crash|recession|wars?|strikes?|protests?|riots?|summits?|games|"
+    r"olympics|world\s+cup|championships?|tournaments?|seasons?|budgets?)"
+)
+_EVENT_AFTER = re.compile(rf"\s+(?:[A-Za-z-]+\s+){{0,2}}?{_EVENT}\b", re.IGNORECASE)
+_EVENT_BEFORE = re.compile(rf"\b{_EVENT}\s+(?:of|in)\s+$", re.IGNORECASE)
+
+
+def _names_an_event(text: str, start: int | None, end: int | None) -> bool:
+    """Whether the year at ``start``-``end`` tells which event a noun of recurring events means ("the 2006
+    heat wave", "the European heat wave of 2003")."""
+    if start is None or end is None:
+        return False
+    before = text[max(0, start - 24) : start]
+    return bool(
+        (_DETERMINER_BEFORE.search(text[max(0, start - 8) : start]) and _EVENT_AFTER.match(text, end))
+        or _EVENT_BEFORE.search(before)
+    )
+
+
+def another_event(findings: list[Any], claim: str, span: str) -> bool:
+    """A conflicting year that names the event on both sides ("the heat wave of 2003" against "the 2006
+    heat wave"): the span tells of another heat wave, election or season, not of the claim's."""
+    return any(
+        f.kind == "date"
+        and f.outcome == "conflict"
+        and f.evidence_mention
+        and _names_an_event(claim, f.claim_start, f.claim_end)
+        and _names_an_event(span, f.evidence_start, f.evidence_end)
+        for f in findings
+    )
+
+
 def another_time(findings: list[Any], claim: str, span: str) -> bool:
     """A figure the span gives at another time than the claim's: the dates agree only loosely because one
     of them is a bound ("before 10 March 2020" against "as of 10 March 2020", "by September 2018" against

@@ -34,6 +34,7 @@ from factcheck.rules.lexicon import words
 from factcheck.rules.measures import (
     KIND_OF,
     VALUE_KINDS,
+    another_event,
     another_period,
     another_place,
     another_time,
@@ -362,6 +363,7 @@ def decide(claim_text: str, candidate: Candidate, limits: StanceThresholds) -> N
         and (
             another_period(candidate.findings, claim_text, candidate.text)
             or another_time(candidate.findings, claim_text, candidate.text)
+            or another_event(candidate.findings, claim_text, candidate.text)
         )
     ):
         _set(candidate, Stance.NEUTRAL, 0.0, f"about another period ({_where(candidate)})")

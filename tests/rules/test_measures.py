@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from factcheck.rules.consistency import compare
-from factcheck.rules.measures import another_period, another_place, another_time, same_measure
+from factcheck.rules.measures import another_event, another_period, another_place, another_time, same_measure
 
 
 @pytest.mark.parametrize(
@@ -171,3 +171,19 @@ def test_another_period_or_place(claim, span, period, place):
 )
 def test_a_count_at_another_time(claim, span, other_time):
     assert another_time(compare(claim, span), claim, span) is other_time
+
+
+@pytest.mark.parametrize(
+    ("claim", "span", "other"),
+    [
+        # a year that names a recurring event tells which one: the span tells of another heat wave
+        ("The 2003 heat wave killed 70,000 people.", "The heat wave of 2006 killed 2,000 people.", True),
+        ("The flood of 1953 hit the Netherlands.", "The 1995 flood hit the Netherlands.", True),
+        # a year said of the event, or of a work, is its date: a conflict
+        ("The election was held in 2019.", "The election was held in 2020.", False),
+        ("The 1984 film was directed by Spielberg.", "The 1985 film was directed by Spielberg.", False),
+        ("Xiaomi agreed to buy Deepmotion in 2021.", "Xiaomi agreed to buy Deepmotion in 2020.", False),
+    ],
+)
+def test_a_year_naming_an_event_is_another_event(claim, span, other):
+    assert another_event(list(compare(claim, span)), claim, span) is other
