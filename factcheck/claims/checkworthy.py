@@ -112,6 +112,8 @@ _OPINION_FRAME = re.compile(
     r"(?:clear|obvious|unclear|(?:too )?(?:early|soon) to (?:say|tell))|\bremains to be seen\b|"
     r"^it(?:['’]s| is| was| can be| may be) (?:\w+ )?(?:difficult|hard|impossible|not possible) to "
     r"(?:say|tell|know|determine|predict|estimate)\b|"
+    # "(So) it's possible that the cover was blue": a guess; "It is possible to reach X by ferry" is not
+    r"^(?:so )?it(?:['’]s| is| was) (?:\w+ )?(?:possible|conceivable|plausible) that\b|"
     r"^(?:it|this|that) (?:is|was|seems|remains) (?:purely |entirely |largely |only |just )?"
     r"(?:speculative|speculation|conjecture|hypothetical)\b|"
     r"\b(?:nobody|no one)\b.{0,30}\b(?:knows|can say|can tell)\b|\btime will tell\b|\bonly time will\b|"

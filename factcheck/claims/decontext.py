@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from factcheck.claims.grammar import is_verb, tokenize
+from factcheck.claims.grammar import finite_at, is_verb, tokenize
 from factcheck.claims.lexicon import (
     ADVERBS,
     AUX,
@@ -938,7 +938,9 @@ def relative_fragment(text: str) -> tuple[str, str] | None:
     """A verbless noun phrase with a relative clause ("A unit that will receive some €8.5bn."): its head
     noun and the relative clause's verb phrase; ``None`` when ``text`` has a main verb."""
     m = _RELATIVE_FRAGMENT.match(text)
-    if not m or any(is_verb(t) for t in tokenize(m.group("np"))):
+    # a verb known from its context counts ("Manuel discovers occurrences that ...": a name, then "-s")
+    np = tokenize(m.group("np")) if m else []
+    if not m or any(finite_at(np, i) for i in range(len(np))):
         return None
     # "The company that bought Mondeca is based in Paris": a second verb after the relative clause is the
     # sentence's main verb.
