@@ -188,7 +188,19 @@ def _counted_noun(tokens: Tokens, j: int, sent: list[int]) -> tuple[str | None, 
         return None, j
     run: list[int] = []
     k = j
-    while k < n and len(run) < 3 and tokens[k].kind == "word" and sent[k] == sent[j - 1 if j else 0]:
+    while k < n and len(run) < 4 and sent[k] == sent[j - 1 if j else 0]:
+        if (
+            tokens[k].text == "-"
+            and run
+            and k + 1 < n
+            and tokens[k + 1].kind == "word"
+            and tokens[k - 1].end == tokens[k].start
+            and tokens[k].end == tokens[k + 1].start
+        ):
+            k += 1  # "arbitrarily-chosen trend-lines": a hyphenated word is one modifier or noun
+            continue
+        if tokens[k].kind != "word":
+            break
         low = tokens[k].low
         if (
             tokens[k].text.isupper()
@@ -211,8 +223,8 @@ def _counted_noun(tokens: Tokens, j: int, sent: list[int]) -> tuple[str | None, 
     for idx in run:
         if is_plural(tokens[idx].text):
             return normalise_word(tokens[idx].low), idx + 1
-    if len(run) == 1 and tokens[run[0]].low.endswith("ly"):
-        return None, j
+    if len(run) == 1 and tokens[run[0]].low.endswith(("ly", "ed")):
+        return None, j  # "three highlighted in the report", "two largely": no counted noun
     return normalise_word(tokens[run[-1]].low), run[-1] + 1
 
 

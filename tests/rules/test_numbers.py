@@ -31,6 +31,10 @@ def test_units_and_counted_nouns_are_kept():
     assert km.unit_class == "length" and km.value == pytest.approx(700_000)
     assert one("a 75 kWh battery").unit_class == "energy"
     assert one("the 450,000-car factory").noun == "car"
+    # the head of a compound, past hyphenated modifiers; a participle alone counts nothing
+    assert one("a graph of 12 proxy based temperature reconstructions").noun == "reconstruction"
+    assert one("with four arbitrarily-chosen trend-lines overlaid").noun == "line"
+    assert one("three highlighted in the report").noun is None
 
 
 @pytest.mark.parametrize("case", cases("numbers-intervals"))
