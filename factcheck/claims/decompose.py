@@ -200,9 +200,24 @@ def _subject_range(
         before and (tokens[before[-1]].low in ADVERBS or _ly_adverb(tokens[before[-1]])) and len(before) > 1
     ):
         before.pop()
-    if not before or len(before) > 10 or any(tokens[i].text in {",", ";", ":"} for i in before):
+    if not before or len(before) > 12 or any(tokens[i].text in {";", ":"} for i in before):
+        return None
+    if any(tokens[i].text == "," for i in before) and not _named_list_in_phrase(tokens, before):
         return None
     return (start, before[-1] + 1)
+
+
+def _named_list_in_phrase(tokens: list[Token], before: list[int]) -> bool:
+    """Whether the commas of a subject only separate the capitalised words of a name inside its phrase
+    ("The position of Minister for Food, Agriculture and Fisheries"), not items of a subject list."""
+    commas = [i for i in before if tokens[i].text == ","]
+    first_phrase = next((i for i in before if tokens[i].low in PREPOSITIONS), None)
+    if tokens[before[0]].low not in DETERMINERS or first_phrase is None or first_phrase > commas[0]:
+        return False
+    return all(
+        0 < i < len(tokens) - 1 and is_capitalised(tokens[i - 1]) and is_capitalised(tokens[i + 1])
+        for i in commas
+    )
 
 
 def _clause_follows(

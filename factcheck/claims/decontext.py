@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from factcheck.claims.grammar import finite_at, is_verb, tokenize
+from factcheck.claims.grammar import finite_at, is_gerund, is_verb, tokenize
 from factcheck.claims.lexicon import (
     ADVERBS,
     AUX,
@@ -107,6 +107,15 @@ _NAMED_DESCRIPTION = re.compile(
     r"(?-i:[A-Z][\w&'’.-]*(?:\s+(?:[A-Z]|\d)[\w&'’.-]*){0,5}))(?=[\s,.;]|$)(?!\s+(?:is|was|are|were)\b)",
     re.I,
 )
+
+
+def _opening_verb_form(word: str) -> bool:
+    """A capitalised "-ing" form of a known verb opening a sentence ("Using", "Following"; not "Sterling"):
+    never a word of the name after it."""
+    low = word.lower()
+    return word[:1].isupper() and low.endswith("ing") and is_gerund(tokenize(low)[0])
+
+
 _DEFINITE_NOUN = re.compile(r"^(?P<det>the|this|that|these|those)\s+(?P<noun>(?-i:[a-z])[a-z-]+)\b", re.I)
 _POSSESSIVE = re.compile(r"['’]s$")
 # "Yang Liu: He served ...", "“Square One” (2016) - This is the debut album": a label, then a pronoun.
@@ -184,6 +193,9 @@ class Discourse:
                 continue
             if word.lower() in TITLES and word.lower() not in {"general"}:
                 i += 1
+                continue
+            if i == 0 and i + 1 < len(tokens) and _opening_verb_form(word):
+                i += 1  # "Using ECharts Java, ...": the opening participle is no part of the name
                 continue
             if word[:1].isupper() and any(c.isalpha() for c in word) and word.lower() not in NOT_NAMES:
                 j = i
