@@ -82,6 +82,73 @@ peru;peruvian;south america
 australia;australian;oceania
 new zealand;new zealander;oceania
 hong kong;hongkonger;asia
+albania;albanian;europe
+armenia;armenian;asia
+azerbaijan;azerbaijani;asia
+belarus;belarusian;europe
+bulgaria;bulgarian;europe
+croatia;croatian;europe
+serbia;serbian;europe
+slovakia;slovak;europe
+slovenia;slovenian|slovene;europe
+bosnia and herzegovina|bosnia;bosnian;europe
+estonia;estonian;europe
+latvia;latvian;europe
+lithuania;lithuanian;europe
+iceland;icelandic;europe
+luxembourg;luxembourgish;europe
+malta;maltese;europe
+cyprus;cypriot;europe
+moldova;moldovan;europe
+north macedonia|macedonia;macedonian;europe
+montenegro;montenegrin;europe
+afghanistan;afghan;asia
+sri lanka;sri lankan;asia
+nepal;nepali|nepalese;asia
+myanmar|burma;burmese;asia
+cambodia;cambodian;asia
+laos;laotian;asia
+mongolia;mongolian;asia
+kazakhstan;kazakh|kazakhstani;asia
+uzbekistan;uzbek;asia
+syria;syrian;asia
+lebanon;lebanese;asia
+qatar;qatari;asia
+kuwait;kuwaiti;asia
+oman;omani;asia
+yemen;yemeni;asia
+bahrain;bahraini;asia
+algeria;algerian;africa
+tunisia;tunisian;africa
+libya;libyan;africa
+sudan;sudanese;africa
+ghana;ghanaian;africa
+senegal;senegalese;africa
+cameroon;cameroonian;africa
+ivory coast|côte d'ivoire;ivorian;africa
+uganda;ugandan;africa
+tanzania;tanzanian;africa
+rwanda;rwandan;africa
+zimbabwe;zimbabwean;africa
+zambia;zambian;africa
+angola;angolan;africa
+mozambique;mozambican;africa
+somalia;somali;africa
+venezuela;venezuelan;south america
+ecuador;ecuadorian;south america
+bolivia;bolivian;south america
+paraguay;paraguayan;south america
+uruguay;uruguayan;south america
+cuba;cuban;north america
+jamaica;jamaican;north america
+haiti;haitian;north america
+guatemala;guatemalan;north america
+honduras;honduran;north america
+el salvador;salvadoran;north america
+nicaragua;nicaraguan;north america
+costa rica;costa rican;north america
+panama;panamanian;north america
+fiji;fijian;oceania
 """
 
 # city: aliases; country
@@ -319,11 +386,24 @@ def _load_gazetteer() -> tuple[dict[str, Place], dict[str, str]]:
         places.setdefault(key, Place(key, kind, parent or None))
         for alias in names.split("|"):
             aliases.setdefault(alias, key)
+    for demonym, continent in _CONTINENT_DEMONYMS.items():
+        aliases.setdefault(demonym, continent)
     return places, aliases
 
 
+# "an African country", "a European carmaker": a continent's adjective, read like a country's demonym.
+_CONTINENT_DEMONYMS = {
+    "african": "africa",
+    "european": "europe",
+    "asian": "asia",
+    "north american": "north america",
+    "south american": "south america",
+}
 PLACES, PLACE_ALIASES = _load_gazetteer()
-_DEMONYMS = frozenset(d for line in _COUNTRIES.strip().splitlines() for d in line.split(";")[1].split("|"))
+_DEMONYMS = frozenset(
+    [d for line in _COUNTRIES.strip().splitlines() for d in line.split(";")[1].split("|")]
+    + list(_CONTINENT_DEMONYMS)
+)
 _MAX_ALIAS_WORDS = max(len(a.split()) for a in PLACE_ALIASES)
 
 # Sentence-initial capitalised words that are ordinary words, not names.

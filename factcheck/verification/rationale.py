@@ -2,7 +2,8 @@
 
 FEVER pipelines select rationale sentences before they judge stance; a sentence about another company,
 plant or person cannot contradict a claim, whatever a stance model says of it. The claim's subject is the
-first organisation or person it names (places are what a claim gets wrong, not what it is about). A span
+first organisation or person it names (places are what a claim gets wrong, not what it is about), or the
+place it opens with when it names nobody ("Libya is an African country"). A span
 is about that subject when it names one of them, or, when it names nobody, when its document context (the
 title and the rest of its passage) does. A span that names only others, or whose document is about others,
 is about another subject - unless it refers back by a pronoun, when its document decides.
@@ -146,7 +147,11 @@ def aboutness(claim_text: str, span: str, title: str | None, passage_text: str) 
     nobody and its document context does; ``other`` when the span's own subject, or its document's, is
     someone else; ``unknown`` when the claim names nobody or nothing around the span does."""
     around = f"{title or ''}. {passage_text}"
-    subject = _leading_name(claim_text, f"{span} {around}") or primary_subject(claim_text)
+    subject = (
+        _leading_name(claim_text, f"{span} {around}")
+        or primary_subject(claim_text)
+        or _place_first(claim_text)
+    )
     if subject is None:
         return UNKNOWN
     if _named(subject, span):
@@ -177,6 +182,17 @@ def aboutness(claim_text: str, span: str, title: str | None, passage_text: str) 
         # nobody (a lone evidence sentence), the span may well be about the claim's subject.
         return OTHER if primary_subject(rest) else UNKNOWN
     return OTHER if primary_subject(around) or primary_subject(span) else UNKNOWN
+
+
+def _place_first(claim_text: str) -> tuple[str, str] | None:
+    """The place a claim that names nobody opens with, as its subject ("Libya is an African country",
+    "Guatemala's civil war was fought ..."), or None."""
+    names = extract_names(claim_text)
+    first = names[0] if names else None
+    if first is None or first.kind != "place" or first.demonym:
+        return None
+    opening = claim_text[: first.start].strip().lower()
+    return (first.text, first.key) if opening in ("", "the") else None
 
 
 def _part_of(own: tuple[str, str], subject: tuple[str, str]) -> bool:
