@@ -202,6 +202,27 @@ def unsaid_place(claim: str, candidate: Candidate) -> bool:
     return all(any(place_within(o, t) for o in ours) for t in theirs)
 
 
+_TITLE = re.compile(r"[\"“]([^\"“”]{2,80})[\"”]")
+_TITLE_WORDS = 6
+
+
+def untitled_work(claim: str, span: str) -> bool:
+    """Whether the claim names a work by a quoted title ("Dirt", "The One You Know") that the span does not
+    name as a whole title: a figure or date the span gives is then another work's (another album's
+    release year), not the claim's."""
+    titles = [t.strip(" ,.") for t in _TITLE.findall(claim)]
+    # a title is short and capitalised; a quoted sentence ("We will build ...") is a quotation, not a title
+    titles = [t for t in titles if t and t[0].isupper() and len(t.split()) <= _TITLE_WORDS]
+    return bool(titles) and not any(_names_title(title, span) for title in titles)
+
+
+def _names_title(title: str, span: str) -> bool:
+    """Whether ``span`` writes ``title`` as a whole title, not as part of a longer name ("Live" is not
+    "Live Facelift")."""
+    pattern = rf"(?<![\w'’]){re.escape(title)}(?!\s+[A-Z])(?![\w'’])"
+    return bool(re.search(pattern, span, re.IGNORECASE if title.isupper() else 0))
+
+
 def withholds(claim: str, span: str) -> bool:
     """Whether the span withholds ("did not say whether") what the claim states."""
     return bool(_SILENCE.search(span)) and not _SILENCE.search(claim)
@@ -370,6 +391,9 @@ def decide(claim_text: str, candidate: Candidate, limits: StanceThresholds) -> N
         return
     if conflicts and relevant and another_place(candidate.findings):
         _set(candidate, Stance.NEUTRAL, 0.0, f"about another place ({_where(candidate)})")
+        return
+    if conflicts and relevant and untitled_work(claim_text, candidate.text):
+        _set(candidate, Stance.NEUTRAL, 0.0, f"about another work ({_where(candidate)})")
         return
     if conflicts and relevant:
         finding = max(conflicts, key=lambda f: f.strength)

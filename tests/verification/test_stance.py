@@ -409,3 +409,34 @@ def test_a_contradiction_that_survives_without_its_agreeing_figures_stands():
     surviving.figure_free_probs = (0.02, 0.95, 0.03)
     decide(claim, surviving, StanceThresholds())
     assert surviving.stance is Stance.CONTRADICTS
+
+
+@pytest.mark.parametrize(
+    ("claim", "span", "other"),
+    [
+        # a quoted title the span does not name: its date is another work's
+        (
+            'In 1992, the band\'s second album, "Dirt", was released.',
+            "In 1995, the band released the first track from their self-titled album, Grind.",
+            True,
+        ),
+        (
+            'A live album, simply titled "Live", was released in 2000.',
+            "Live Facelift was released in 1991.",
+            True,
+        ),
+        # the span names the work, with or without quotes: its date speaks to the claim
+        ('Their album "Dirt" was released in 1992.', "Dirt was released in 1993 by Columbia.", False),
+        # a quoted sentence is a quotation, not a title; no title at all
+        (
+            'Xiaomi said: "We will build 300,000 cars a year at the new plant."',
+            "Xiaomi will build cars.",
+            False,
+        ),
+        ("Xiaomi paid 70 million euros for Deepmotion.", "Xiaomi paid 700 million euros.", False),
+    ],
+)
+def test_a_quoted_title_the_span_does_not_name(claim, span, other):
+    from factcheck.verification.stance import untitled_work
+
+    assert untitled_work(claim, span) is other
