@@ -8,8 +8,10 @@ The rules run in order; the first that speaks decides:
 3. a figure, date, rank or name conflict found by :mod:`factcheck.rules.consistency` on a span about the
    same subject contradicts (figures, dates and ranks are decisive) - unless a figure agrees or conflicts
    beside a conflicting year or place: then the span speaks of another period or place (another year's
-   revenue, another plant's capacity), neutral; a conflict between mentions of different measures
-   (:mod:`factcheck.rules.measures`: capacity vs deliveries vs staff) is none;
+   revenue, another plant's capacity), neutral, as is a span about another event ("the 2006 heat wave"
+   for "the heat wave of 2003") or one that does not name the claim's quoted work (another album's
+   release year); a conflict between mentions of different measures (:mod:`factcheck.rules.measures`:
+   capacity vs deliveries vs staff) is none;
 4. the model's "contradicts" counts, unless the claim gives figures or dates, none of them conflicts, the
    texts do not differ by a negation and the model no longer contradicts the pair read without those
    figures (:mod:`.ablation`): then it rests on figures that agree, or that the span does not give at all
