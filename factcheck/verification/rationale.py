@@ -25,6 +25,12 @@ _PRONOUN = re.compile(r"\b(?:he|she|it|they|his|her|its|their)\b", re.IGNORECASE
 # An opening definite description of a common noun ("The film, starring Gary Oldman, ...", "The debates
 # were held in ..."): the span speaks of something its document named before.
 _DEFINITE = re.compile(r"\s*The\s+[a-z][a-z-]*\b")
+# A work or body the span speaks of by a definite description after naming a source ("Metacritic assigned
+# the film a score of 60", "On Rotten Tomatoes, the film holds ...").
+_DESCRIBED = re.compile(
+    r"\b(?:the|this)\s+(?:film|movie|album|song|single|series|show|book|novel|game|band|play|opera)\b",
+    re.IGNORECASE,
+)
 
 
 @lru_cache(maxsize=8192)
@@ -159,7 +165,8 @@ def aboutness(claim_text: str, span: str, title: str | None, passage_text: str) 
     own = primary_subject(span)
     pointing = refers_back(span) or (own is not None and _pronoun_first(span, own[0]))
     rest = f"{title or ''}. {passage_text.replace(span, ' ', 1)}"
-    if own is not None and not pointing and _DEFINITE.match(span) and not primary_subject(rest):
+    described = _DEFINITE.match(span) or _DESCRIBED.search(span)
+    if own is not None and not pointing and described and not primary_subject(rest):
         # "The film, starring Gary Oldman, ..." alone: which film is not said, so it may be the claim's.
         # (Inside a document a definite description is often its own subject: "The trial was stopped".)
         return UNKNOWN
