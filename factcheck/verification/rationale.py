@@ -151,7 +151,8 @@ def _pronoun_first(span: str, own: str) -> bool:
 def aboutness(claim_text: str, span: str, title: str | None, passage_text: str) -> str:
     """``same`` when the span names the claim's subject (its first-named organisation or person), or names
     nobody and its document context does; ``other`` when the span's own subject, or its document's, is
-    someone else; ``unknown`` when the claim names nobody or nothing around the span does."""
+    someone else; ``unknown`` when the claim names nobody, nothing around the span does, or the span
+    refers back ("she", "the film") in a document that names nobody else (a lone evidence sentence)."""
     around = f"{title or ''}. {passage_text}"
     subject = (
         _leading_name(claim_text, f"{span} {around}")
