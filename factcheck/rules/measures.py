@@ -83,10 +83,9 @@ def _names_an_event(text: str, start: int | None, end: int | None) -> bool:
     heat wave", "the European heat wave of 2003")."""
     if start is None or end is None:
         return False
-    before = text[max(0, start - 24) : start]
     return bool(
-        (_DETERMINER_BEFORE.search(text[max(0, start - 8) : start]) and _EVENT_AFTER.match(text, end))
-        or _EVENT_BEFORE.search(before)
+        (_attributive(text, start) and _EVENT_AFTER.match(text, end))
+        or _EVENT_BEFORE.search(text[max(0, start - 24) : start])
     )
 
 

@@ -243,9 +243,9 @@ def turned_around(claim: str, span: str) -> str | None:
         and len(rest) >= 3
         and rest <= span_terms | _negation_terms(claim)
     ):
-        if _NEGATION.search(claim):
-            return _NEGATION.search(claim).group(0)
-        return _negation_among(span, rest - _negation_terms(claim))
+        if negated := _NEGATION.search(claim):
+            return negated.group(0)
+        return _negation_among(span, rest)  # the claim is not negated: all its words are the claim's
     claim_words, span_words = set(_tokens(claim)), set(_tokens(span))
     for ours, theirs in ((_RISE, _FALL), (_FALL, _RISE)):
         said, opposite = claim_words & ours, span_words & theirs
