@@ -564,9 +564,16 @@ def _cut_relative(clause: _Clause, c1: int, closing: int | None, intro: int, pie
     k = _skip_adverbs(tokens, c1 + 2)
     if k >= stop_tok or not (finite_at(tokens, k) or verb_like(tokens[k])):
         return
+    if tokens[c1 + 1].low == "which" and k + 1 < stop_tok and tokens[k + 1].low in {"it", "them"}:
+        # "Everest is the highest mountain, which makes it a popular destination": "it" is the clause's
+        # subject, so "which" stands for the whole clause, not for the noun before it
+        _cut_clause_relative(clause, c1, k, stop_tok, closing, pieces)
+        return
     head = _np_before(tokens, c1, intro)
     if head is None or not _clear_antecedent(tokens, head):
         return
+    if all(t.text[:1].isdigit() for t in tokens[head:c1]):
+        return  # "cut 500 jobs in 2020, which saved ...": a year or a figure does nothing, the clause does
     if tokens[c1 + 1].low == "which" and _person_noun(tokens[c1 - 1].low):
         # "which" never stands for a person: "a canoe trip with a former classmate, which quickly leads to
         # ..." is said of the trip, the phrase the person's phrase attaches to; with no such phrase it may
@@ -586,6 +593,23 @@ def _cut_relative(clause: _Clause, c1: int, closing: int | None, intro: int, pie
     text = tidy(antecedent + " " + clause.sentence[tokens[c1 + 2].start : body_end])
     pieces.append(Piece(text, tokens[c1 + 2].start, body_end, "relative", antecedent))
     clause.cuts.append((tokens[c1].start, tokens[closing].end if closing is not None else body_end))
+
+
+def _cut_clause_relative(
+    clause: _Clause, c1: int, k: int, stop_tok: int, closing: int | None, pieces: list[Piece]
+) -> None:
+    """A ", which makes it <noun phrase>" said of the whole clause: "<subject> is <noun phrase>" (cut out
+    of the clause); any other such clause stays in the clause's claim, which alone says what it is about."""
+    tokens = clause.tokens
+    predicate = _made_predicate(tokens, k, stop_tok)
+    subject = _subject_range(tokens, clause.begin, c1, clause.aside)
+    if predicate is None or subject is None:
+        return
+    subj_text = clause.text(tokens[subject[0]].start, tokens[subject[1] - 1].end)
+    body_end = tokens[stop_tok - 1].end
+    text = _made_claim(subj_text, tokens, k, predicate, body_end, clause.sentence, False, "")
+    clause.cuts.append((tokens[c1].start, tokens[closing].end if closing is not None else body_end))
+    pieces.append(Piece(text, tokens[c1 + 2].start, body_end, "relative", subj_text))
 
 
 _NAME_LINKS = {"of", "de", "van", "von", "bin", "al", "&"}
@@ -1176,6 +1200,42 @@ def _past(verb: Token) -> bool:
     return low in _PAST_FORMS or (low.endswith("ed") and low not in AUX and low not in {"need", "speed"})
 
 
+_MAKE_FORMS = {"make", "makes", "made", "making"}
+_PREDICATE_OPENERS = {"the", "a", "an", "one"}
+
+
+def _made_predicate(tokens: list[Token], k: int, end: int) -> int | None:
+    """Where the noun phrase starts that "making it" / "which makes them" says the clause's subject is
+    ("..., making it the largest EV maker": the subject is the largest EV maker), else ``None``; an
+    adjective ("making it possible to ...") or another object ("making Paris the capital") is not read so."""
+    if k + 3 >= end or tokens[k].low not in _MAKE_FORMS or tokens[k + 1].low not in {"it", "them"}:
+        return None
+    first = tokens[k + 2]
+    return k + 2 if first.low in _PREDICATE_OPENERS or first.text[:1].isdigit() else None
+
+
+def _made_claim(
+    subject: str,
+    tokens: list[Token],
+    k: int,
+    predicate: int,
+    stop: int,
+    sentence: str,
+    past: bool,
+    modal: str,
+) -> str:
+    """ "<subject> is <predicate>" for :func:`_made_predicate`: "was" when ``past`` (or the verb is "made"),
+    "<modal> be" after a modal, plural for "them"."""
+    plural = tokens[k + 1].low == "them"
+    if modal:
+        be = f"{modal} be"
+    elif past or tokens[k].low == "made":
+        be = "were" if plural else "was"
+    else:
+        be = "are" if plural else "is"
+    return tidy(f"{subject} {be} {sentence[tokens[predicate].start : stop]}")
+
+
 def _extract_participial_clause(clause: _Clause, pieces: list[Piece]) -> None:
     """A closing participial clause says a fact of the subject: "Single-cell multiomics allows X,
     providing a higher resolution" gives "Single-cell multiomics provides a higher resolution"."""
@@ -1199,6 +1259,17 @@ def _extract_participial_clause(clause: _Clause, pieces: list[Piece]) -> None:
             return  # ", ranging from 110 million to 1.5 billion": a measure of the object, not the subject
         if _gerund_list_item(tokens, verb, c, clause.end):
             return  # "involves obtaining A, performing B, and ordering C": the next item of a list
+        stop = tokens[clause.end - 1].end
+        subj_text = clause.text(tokens[subject[0]].start, tokens[subject[1] - 1].end)
+        predicate = _made_predicate(tokens, c + 1, clause.end)
+        if predicate is not None:
+            # "The bridge opened in 1937, making it the longest bridge" -> "The bridge was the longest bridge"
+            modal = tokens[verb].low if tokens[verb].low in MODALS - {"to"} else ""
+            past = _past(tokens[verb])
+            made = _made_claim(subj_text, tokens, c + 1, predicate, stop, clause.sentence, past, modal)
+            pieces.append(Piece(made, t.start, stop, "participial", subj_text))
+            clause.cuts.append((tokens[c].start, stop))
+            return
         present = present_of(t.low)
         if present is None:
             continue
@@ -1215,8 +1286,6 @@ def _extract_participial_clause(clause: _Clause, pieces: list[Piece]) -> None:
         present = finite(t.low, present)
         if tokens[verb].low in MODALS - {"to"}:
             present = f"{tokens[verb].low} {present}"
-        stop = tokens[clause.end - 1].end
-        subj_text = clause.text(tokens[subject[0]].start, tokens[subject[1] - 1].end)
         # "..., killing 12 people and destroying 100 homes": the second "-ing" takes the same form
         parts, pos = [], tokens[c + 2].start if c + 2 < clause.end else stop
         for j in range(c + 3, clause.end - 1):
@@ -1596,6 +1665,11 @@ def _addition_opener(clause: _Clause) -> tuple[int, int] | None:
     return None
 
 
+def _progressive(token: Token) -> bool:
+    """A lower-case "-ing" word of a verb (after "is", "was"...: "is building", "were facing")."""
+    return token.text.islower() and token.low.endswith("ing") and len(token.low) > 4 and token.low != "being"
+
+
 def _object_start(tokens: list[Token], verb: int, stop: int) -> int | None:
     """The first token of the object after ``verb`` (its auxiliaries, participles and adverbs skipped, and
     an adjective's or the verb's preposition kept before it: "is resistant to | most reactions")."""
@@ -1605,6 +1679,7 @@ def _object_start(tokens: list[Token], verb: int, stop: int) -> int | None:
         or is_participle(tokens[j])
         or tokens[j].low in ADVERBS | BASE_VERBS | {"to"}
         or (tokens[j - 1].low == "to" and tokens[j].low in COMMON_VERBS)  # "to | influence"
+        or (tokens[j - 1].low in _BE and _progressive(tokens[j]))  # "is building | factories"
     ):
         j += 1
     if j < stop and tokens[j].low in PREPOSITIONS:
@@ -1741,6 +1816,8 @@ class _Split:
     prefix: str = ""
     list_prefix: str | None = None
     segments: list[tuple[int, int, str]] = field(default_factory=list)
+    # the open segment is a second object whose prefix holds the verb ("He has published in A and | B")
+    after_object: bool = False
 
     def cut(self, token: Token) -> bool:
         """Whether ``token`` lies in a stretch cut out of the clause (an appositive, a relative clause)."""
@@ -1750,9 +1827,21 @@ class _Split:
         """Close the open segment at token ``end``."""
         self.segments.append((self.start, end, self.prefix if prefix is None else prefix))
 
-    def reopen(self, start: int, prefix: str, list_prefix: str | None = None) -> None:
+    def reopen(
+        self, start: int, prefix: str, list_prefix: str | None = None, after_object: bool = False
+    ) -> None:
         """Open the next segment at token ``start`` with ``prefix``."""
         self.start, self.prefix, self.list_prefix = start, prefix, list_prefix
+        self.after_object = after_object
+
+    def has_verb(self, end: int, k: int) -> bool:
+        """Whether the open segment up to token ``end`` holds a verb, or its prefix does (a second object)
+        and word ``k`` after the conjunction is surely a verb: an auxiliary or an "-s" form ("and has
+        received", "and sells"; not "classic and established writers")."""
+        tokens = self.clause.tokens
+        if _first_verb(tokens, self.start, end) is not None:
+            return True
+        return self.after_object and (tokens[k].low in AUX or verb_like(tokens[k]))
 
     def shared_intro(self) -> str:
         """The intro adverbial every piece repeats ("In 2021, ")."""
@@ -1867,7 +1956,7 @@ def _shared_subject(split: _Split, conj: _Conjunction) -> bool | None:
         (is_verb(tokens[k]) or _plural_verb(tokens, split.subject, k) or _parallel_s_verb(split, conj))
         and split.subject is not None
         and not is_verb(tokens[conj.start - 1])  # "has directed and created many works": shared object
-        and _first_verb(tokens, split.start, conj.start) is not None
+        and split.has_verb(conj.start, k)  # "has published in A and B and has received C": the subject's
         and (tokens[k].low in REPORTING or not _embedded(tokens, split.subject[1], conj.start, split.cut))
         and not _adjective_after_copula(tokens, split.start, conj.start, k)
     ):
@@ -1950,6 +2039,8 @@ def _shared_modal(split: _Split, conj: _Conjunction, common: bool = False) -> bo
     anchor = next((j for j in range(conj.start - 1, split.start - 1, -1) if tokens[j].low in MODALS), None)
     if anchor is None or split.subject is None:
         return None
+    if tokens[anchor].low == "to" and not _verb_after_to(tokens[anchor + 1]):
+        return None  # "beat a path to the Museum ... and have kept coming": a preposition, no infinitive
     split.close(conj.start)
     # the open segment's own start: after "..., and it took centuries to spread and become ..." the
     # shared words are the second clause's ("it took centuries to"), not the sentence's
@@ -2290,7 +2381,8 @@ def _coordinated_objects(split: _Split, conj: _Conjunction) -> bool | None:
     if tokens[start - 1].low == "both":
         clause.cuts.append((tokens[start - 1].start, tokens[start].start))  # each claim names one of them
     split.close(conj.start)
-    split.reopen(k, split.prefix + clause.text(tokens[split.start].start, tokens[start].start) + " ")
+    prefix = split.prefix + clause.text(tokens[split.start].start, tokens[start].start) + " "
+    split.reopen(k, prefix, after_object=True)
     return True
 
 

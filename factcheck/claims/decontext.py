@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from factcheck.claims.grammar import finite_at, is_gerund, is_verb, tokenize
+from factcheck.claims.grammar import finite_at, is_gerund, is_participle, is_verb, tokenize
 from factcheck.claims.lexicon import (
     ADVERBS,
     AUX,
@@ -332,6 +332,8 @@ class Discourse:
             # "The more massive an object is, the more inertia it has": "it" is the object compared
             self.last_subject = (compared.group("np"), "thing", sentence)
         named = _IDENTITY.match(text) if not heading and main else None
+        if named and _predicate_phrase(named.group("np")):
+            named = None  # "The first computer was built in 1945": a passive, no identification
         if named:
             # "The fastest animal ... is the peregrine falcon. It ...": "it" is the falcon.
             np = named.group("np")
@@ -1072,6 +1074,17 @@ _CORRELATIVE_SUBJECT = re.compile(
     r"(?:is|are|has|have|was|were)\b.*?, the (?:more|less|fewer)\b",
     re.I,
 )
+
+
+def _predicate_phrase(np: str) -> bool:
+    """Whether what follows "is" / "was" is a passive ("built in 1945", "sold") or a place ("in Paris"),
+    not the name of what a description identifies ("compressed air")."""
+    tokens = tokenize(np)
+    first, second = tokens[0], tokens[1] if len(tokens) > 1 else None
+    if not first.text.islower():
+        return False
+    passive = is_participle(first) and (second is None or second.low in PREPOSITIONS)
+    return passive or first.low in PREPOSITIONS
 
 
 def _subject(text: str) -> str | None:

@@ -103,14 +103,18 @@ def is_verb(token: Token | None) -> bool:
 _PLURAL_SUBJECTS = {"they", "we", "you", "i", "which", "who", "that", "people", "children", "men", "women"}
 
 
+# Verbs whose past is their base form: after "it" / "he" / "she" they are that past ("it cost 800 dollars").
+_SAME_PAST = {"cost", "put", "set", "hit", "cut", "let", "read", "spread", "hurt", "shut", "quit", "cast"}
+
+
 def finite_at(tokens: list[Token], i: int) -> bool:
     """Whether token ``i`` is a finite verb in its context: :func:`is_verb`, or a common verb's base form
     right after a plural subject or a relative pronoun ("stores carry", "which help", "they include")."""
     token = tokens[i]
     if is_verb(token):
         return True
-    if i > 0 and tokens[i - 1].low in {"it", "he", "she"} and verb_like(token):
-        return True  # "It supports ...", "He holds ...": an -s word after a singular pronoun
+    if i > 0 and tokens[i - 1].low in {"it", "he", "she"} and (verb_like(token) or token.low in _SAME_PAST):
+        return True  # "It supports ...", "He holds ...", "it cost": an -s word or a past after a pronoun
     if _after_name(tokens, i) or _after_singular_noun(tokens, i):
         return True  # "Tacrolimus suppresses T-cell activation", "This approach sustains the ..."
     if token.low not in COMMON_VERBS or not token.text[:1].islower() or i == 0:
