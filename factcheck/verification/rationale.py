@@ -167,10 +167,16 @@ def aboutness(claim_text: str, span: str, title: str | None, passage_text: str) 
     pointing = refers_back(span) or (own is not None and _pronoun_first(span, own[0]))
     rest = f"{title or ''}. {passage_text.replace(span, ' ', 1)}"
     described = _DEFINITE.match(span) or _DESCRIBED.search(span)
-    if own is not None and not pointing and described and not primary_subject(rest):
-        # "The film, starring Gary Oldman, ..." alone: which film is not said, so it may be the claim's.
-        # (Inside a document a definite description is often its own subject: "The trial was stopped".)
-        return UNKNOWN
+    if own is not None and not pointing and described:
+        document = primary_subject(rest)
+        if document is None:
+            # "The film, starring Gary Oldman, ..." alone: which film is not said, so it may be the claim's.
+            # (Inside a document a definite description is often its own subject: "The trial was stopped".)
+            return UNKNOWN
+        if same_organisation(document[1], subject[1]):
+            # "On Rotten Tomatoes, the film holds ..." in a document about the claim's film: "the film" is
+            # the document's own, whatever source the span names.
+            return SAME
     if own is not None and not pointing:
         # The span's own subject is another name of the claim ("Daleport Pharma's chief executive is ..."
         # for "Tomas Halvorsen is the chief executive of Daleport Pharma"), or part of the subject's name
