@@ -691,10 +691,17 @@ def _cut_appositive(clause: _Clause, c1: int, closing: int | None, intro: int, p
     after = tokens[c1 + 1]
     opener = after.low
     possessive = after.text.endswith(("'s", "’s")) and is_capitalised(after)
-    if not (opener in APPOSITIVE_OPENERS or possessive):
+    # "The novel, published in 1960, won ...": any participle with its phrase before the main verb
+    passive = (
+        closing is not None
+        and after.text.islower()
+        and is_participle(after)
+        and tokens[c1 + 2].low in AFTER_PARTICIPLE
+    )
+    if not (opener in APPOSITIVE_OPENERS or possessive or passive):
         return
     inner = tokens[c1 + 1 : closing if closing is not None else clause.end]
-    participial = opener in PARTICIPLE_OPENERS
+    participial = opener in PARTICIPLE_OPENERS or passive
     if not _appositive_shape(inner, participial) or (final and participial):
         return  # ", led by X." at the end qualifies the whole clause, not a name
     head = _proper_np_before(tokens, c1, intro)
@@ -711,6 +718,16 @@ def _cut_appositive(clause: _Clause, c1: int, closing: int | None, intro: int, p
     name = clause.sentence[tokens[head].start : tokens[c1].start]
     app_end = inner[-1].end
     copula = "was" if opener in EVENT_PARTICIPLES else "is"
+    if passive and opener not in PARTICIPLE_OPENERS:
+        # "published in 1960" happened once; "located in Paris" holds still, in the clause's tense
+        verb = _first_verb(tokens, closing, clause.end)
+        dated = any(_YEAR.fullmatch(t.text) for t in inner)
+        past = dated or opener in MAKING_PARTICIPLES or (verb is not None and _past(tokens[verb]))
+        agrees = tokens[verb].low if verb is not None else ""
+        plural = agrees in {"are", "were", "have"} or (
+            agrees not in {"is", "was", "has"} and _plural_head(tokens[c1 - 1])
+        )
+        copula = ("were" if plural else "was") if past else ("are" if plural else "is")
     text = tidy(f"{name} {copula} {clause.sentence[inner[0].start : app_end]}")
     # A name with a figure ("COLING 2020") is stated by the clause: the appositive's span starts after it.
     first = inner[0].start if any(c.isdigit() for c in name) else tokens[head].start
@@ -2842,7 +2859,8 @@ def _subordinate_ranges(tokens: list[Token], a: int, b: int, depth: list[int]) -
         which_means = comma and (
             low == "which" and tokens[i + 1].low in {"means", "meant"} or low == "meaning"
         )
-        if not (low in _INNER_SUBORDINATORS or (comma and low in _COMMA_SUBORDINATORS) or which_means):
+        opens = low in _INNER_SUBORDINATORS or (comma and low in _COMMA_SUBORDINATORS) or which_means
+        if not opens and not (low == "as" and not comma and _as_clause(tokens, i, b)):
             continue
         k = i + (2 if which_means and low == "which" else 1)
         k += tokens[k].low == "that"
@@ -2850,6 +2868,27 @@ def _subordinate_ranges(tokens: list[Token], a: int, b: int, depth: list[int]) -
         if k < b and _first_verb(tokens, a, i) is not None and _clause_follows(tokens, k, b):
             return [(a, i - 1 if comma else i), *_subordinate_ranges(tokens, k, b, depth)]
     return [(a, b)]
+
+
+# Words after which "as" compares or names ("such as", "the same as", "known as"), not a clause's reason.
+_AS_TAKERS = {"such", "same", "so", "well", "as", "just", "known", "regarded", "seen", "served", "serves"}
+
+
+def _as_clause(tokens: list[Token], i: int, b: int) -> bool:
+    """Whether the "as" at token ``i`` opens a clause with its own subject: a pronoun and its verb, or a
+    bare noun phrase and its verb ("could have existed in 1490 as tomatoes and chilis were present");
+    not "as" after a verb or participle ("served as", "grew as") or in a comparison ("such as", "as we
+    know it"). "As it was writing", "as they built" are left whole: the pronoun may stand for a noun
+    inside the clause before, or for people not named."""
+    before = tokens[i - 1]
+    if before.low in _AS_TAKERS or is_verb(before) or is_participle(before) or i + 2 >= b:
+        return False
+    first = tokens[i + 1]
+    if first.low in {"it", "they", "we", "you", "i"}:
+        return False
+    if first.low in {"he", "she"}:
+        return finite_at(tokens, _skip_adverbs(tokens, i + 2))
+    return first.low not in ADVERBS and _bare_subject_verb(tokens, list(range(i + 1, b)))
 
 
 def _protect_dates(sentence: str, depth: list[int]) -> list[int]:
