@@ -327,6 +327,13 @@ class Discourse:
             if passive and subject[:1].isupper() and not _pronoun_subject(subject):
                 for noun in _nominalisations(passive.group("part").lower()):
                     self.events[noun] = (subject, sentence)
+            active = _ACTIVE.match(text[text.find(subject) + len(subject) :])
+            if active and subject[:1].isupper() and not _pronoun_subject(subject):
+                # "The Supreme Court held that ...": "The decision" that follows is the court's
+                for noun in _ACT_NOUNS[active.group("verb").lower()]:
+                    self.events.setdefault(noun, (subject, sentence))
+                    if self.events[noun][1] < sentence:
+                        self.events[noun] = (subject, sentence)
         compared = _CORRELATIVE_SUBJECT.match(text) if subject is None and not heading and main else None
         if compared:
             # "The more massive an object is, the more inertia it has": "it" is the object compared
@@ -618,12 +625,10 @@ class Discourse:
         resolved, needs = self._resolve_opening(text, sentence)
         unchanged = resolved.lower().split()[:4] == text.lower().split()[:4]  # no referent put in its place
         if unchanged:
-            resolved = (
-                self._fuller_phrase(resolved)
-                or self._event_owner(resolved, sentence)
-                or self._category_head(resolved, sentence)
-                or resolved
-            )
+            fuller = self._fuller_phrase(resolved)
+            owned = None if fuller else self._event_owner(resolved, sentence)
+            needs = needs and owned is None  # "This win" named as "Argentina's win"
+            resolved = fuller or owned or self._category_head(resolved, sentence) or resolved
         resolved = self._spelled_out(resolved)
         resolved = self._reported_definite(resolved, sentence)
         if unchanged and refers_back(resolved):
@@ -1025,8 +1030,20 @@ _PASSIVE = re.compile(
     r"^\s+(?:is|was|are|were|has been|have been|had been)\s+(?:\w+ly\s+)?(?P<part>(?-i:[a-z]+ed))\b", re.I
 )
 _THE_NOUN = re.compile(
-    r"^the\s+(?P<noun>(?-i:[a-z]+))(?=\s+(?:is|was|can|could|will|may|must|has|had|lasts|lasted)\b)", re.I
+    r"^(?:the|this|that)\s+(?P<noun>(?-i:[a-z]+))(?=\s+(?:is|was|can|could|will|may|must|has|had|lasts|"
+    r"lasted|marked|marks|came|comes|led|made|makes|meant|means|followed|sparked|drew)\b)",
+    re.I,
 )
+# What an act of the subject is called when a later sentence speaks of it ("won" -> "This win").
+_ACT_NOUNS = {
+    "held": ("decision", "ruling"), "ruled": ("ruling", "decision"), "decided": ("decision",),
+    "won": ("win", "victory"), "defeated": ("win", "victory"), "lost": ("loss", "defeat"),
+    "chose": ("choice",), "agreed": ("agreement", "deal"), "acquired": ("acquisition", "deal"),
+    "bought": ("purchase", "acquisition", "deal"), "sold": ("sale",), "announced": ("announcement",),
+    "moved": ("move",), "shifted": ("shift",), "invaded": ("invasion",), "signed": ("agreement", "deal"),
+    "voted": ("vote",), "launched": ("launch",), "approved": ("approval",), "rejected": ("rejection",),
+}  # fmt: skip
+_ACTIVE = re.compile(r"^\s+(?:\w+ly\s+)?(?P<verb>(?-i:" + "|".join(_ACT_NOUNS) + r"))\b", re.I)
 
 
 def _nominalisations(participle: str) -> list[str]:
