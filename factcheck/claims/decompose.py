@@ -684,6 +684,9 @@ def _cut_described_name(clause: _Clause, a: int, c1: int, closing: int, pieces: 
     return True
 
 
+_PARTICIPLE_PHRASE_OPENERS = AFTER_PARTICIPLE | {"off", "along", "outside", "inside", "beside", "throughout"}
+
+
 def _cut_appositive(clause: _Clause, c1: int, closing: int | None, intro: int, pieces: list[Piece]) -> None:
     """An appositive after comma ``c1``: "Xiaomi, the world's second-largest smartphone maker, ..."."""
     tokens = clause.tokens
@@ -696,7 +699,7 @@ def _cut_appositive(clause: _Clause, c1: int, closing: int | None, intro: int, p
         closing is not None
         and after.text.islower()
         and is_participle(after)
-        and tokens[c1 + 2].low in AFTER_PARTICIPLE
+        and tokens[c1 + 2].low in _PARTICIPLE_PHRASE_OPENERS
     )
     if not (opener in APPOSITIVE_OPENERS or possessive or passive):
         return
@@ -1045,6 +1048,8 @@ def _extract_predicate_relative(clause: _Clause, pieces: list[Piece]) -> None:
             return
         if t.low not in _RELATIVES:
             continue
+        if tokens[j - 1].low in PREPOSITIONS:
+            return  # "the process by which plants convert ...": "which" is no subject
         k = _skip_adverbs(tokens, j + 1)
         if k >= clause.end or tokens[k].low in REPORTING:
             return
@@ -1231,6 +1236,10 @@ def _made_predicate(tokens: list[Token], k: int, end: int) -> int | None:
     return k + 2 if first.low in _PREDICATE_OPENERS or first.text[:1].isdigit() else None
 
 
+# "The population of Tokyo": a measure of a name, which "it" of a later "making it" stands for.
+_OWNED_SUBJECT = re.compile(r"^[Tt]he [a-z]+ of (?P<name>[A-Z][\w.'’-]*(?: (?:of )?[A-Z][\w.'’-]*)*)$")
+
+
 def _made_claim(
     subject: str,
     tokens: list[Token],
@@ -1244,6 +1253,9 @@ def _made_claim(
     """ "<subject> is <predicate>" for :func:`_made_predicate`: "was" when ``past`` (or the verb is "made"),
     "<modal> be" after a modal, plural for "them"."""
     plural = tokens[k + 1].low == "them"
+    owner = _OWNED_SUBJECT.match(subject)
+    if owner:
+        subject = owner.group("name")  # "The population of Tokyo is 14 million, making it ...": Tokyo
     if modal:
         be = f"{modal} be"
     elif past or tokens[k].low == "made":
@@ -1270,8 +1282,10 @@ def _extract_participial_clause(clause: _Clause, pieces: list[Piece]) -> None:
             continue
         if c + 2 >= clause.end or tokens[c + 2].text in {",", ".", ";"} or tokens[c + 2].low in {"and", "or"}:
             continue  # "scheduling, manufacturing, and telecommunications": a list of nouns
-        if c + 3 < clause.end and tokens[c + 3].text == ",":
-            continue  # "based on reactor design, operating conditions, and ...": an item of a list
+        if c + 3 < clause.end and tokens[c + 3].text == "," and not is_capitalised(tokens[c + 2]):
+            # "based on reactor design, operating conditions, and ...": an item of a list ("spanning
+            # Europe, North Africa and ..." takes a list of names)
+            continue
         if t.low in _OBJECT_PARTICIPLES:
             return  # ", ranging from 110 million to 1.5 billion": a measure of the object, not the subject
         if _gerund_list_item(tokens, verb, c, clause.end):
@@ -1765,8 +1779,13 @@ def _extract_addition(clause: _Clause, pieces: list[Piece]) -> None:
     prefix = _addition_prefix(clause, verb, comma, first)
     if not prefix:
         return
-    for a, b in _addition_items(clause, first):
+    items = _addition_items(clause, first)
+    # "particularly in Ivory Coast and Ghana": the first item's preposition is every item's
+    lead = tokens[items[0][0]].text + " " if tokens[items[0][0]].low in _PP_HEADS else ""
+    for n, (a, b) in enumerate(items):
         item = clause.text(tokens[a].start, tokens[b - 1].end)
+        if n and lead and tokens[a].low not in _PP_HEADS:
+            item = lead + item
         pieces.append(Piece(tidy(f"{prefix} {item}"), tokens[a].start, tokens[b - 1].end, "addition"))
     clause.cuts.append((tokens[comma].start, tokens[clause.end - 1].end))
 
@@ -1983,6 +2002,39 @@ def _shared_subject(split: _Split, conj: _Conjunction) -> bool | None:
     return True
 
 
+# Pasts of verbs that take no object, so are never a passive's participle ("and later served as mayor").
+_INTRANSITIVE_PASTS = {
+    "served", "worked", "lived", "died", "moved", "played", "stayed", "remained", "graduated", "retired",
+    "returned", "arrived", "travelled", "traveled", "competed", "emigrated", "belonged", "existed",
+    "occurred", "happened", "appeared", "participated", "starred", "resigned", "studied", "went", "came",
+    "grew", "rose", "fell", "ran", "sat", "stood", "fought", "failed", "succeeded", "peaked", "collapsed",
+}  # fmt: skip
+
+
+def _shared_passive(split: _Split, conj: _Conjunction) -> bool | None:
+    """ "Python was created by Guido van Rossum and first released in 1991": a second passive participle
+    with its own phrase shares the subject and "be" ("Python was first released in 1991"); an "-ed" word
+    with an object ("was signed in 1919 and ended the war") is the subject's own verb."""
+    clause = split.clause
+    tokens, k = clause.tokens, conj.next_word
+    if split.subject is None or tokens[conj.after - 1].low != "and" or k + 1 >= conj.limit:
+        return None
+    if not (is_participle(tokens[k]) and tokens[k].low not in AUX | _INTRANSITIVE_PASTS):
+        return None
+    if tokens[k + 1].low not in AFTER_PARTICIPLE:
+        return None
+    be = _skip_adverbs(tokens, split.subject[1])
+    if be >= conj.start or tokens[be].low not in _BE - {"be", "being"} or split.start > be:
+        return None
+    if not is_participle(tokens[_skip_adverbs(tokens, be + 1)]):
+        return None  # "was a poet and translated into ...": no passive to share
+    adverbs = clause.text(tokens[conj.after].start, tokens[k - 1].end) if k > conj.after else ""
+    split.close(conj.start)
+    prefix = f"{split.shared_intro()} {split.subject_text} {tokens[be].text} {adverbs} "
+    split.reopen(k, prefix)
+    return True
+
+
 def _parallel_s_verb(split: _Split, conj: _Conjunction) -> bool:
     """An "-s" word after "and" that takes an object, when the clause's verb is an "-s" verb too: "The law
     requires a license and limits the reasons" ("limits" is no noun here)."""
@@ -1990,12 +2042,21 @@ def _parallel_s_verb(split: _Split, conj: _Conjunction) -> bool:
     if split.subject is None or k + 1 >= split.clause.end:
         return False
     verb = _first_verb(tokens, split.subject[1], conj.start)
+    if (
+        verb is None
+        or not verb_like(tokens[verb])
+        or not verb_like(tokens[k])
+        or tokens[k].low in NOUN_LIKE_S_FORMS
+    ):
+        return False
+    if tokens[k + 1].low in _OBJECT_OPENERS:
+        return True  # not "meanings and interpretations that ..."
+    # "Water boils at 100 degrees and freezes at 0 degrees": two verbs each with a preposition, not a
+    # plural noun after another ("consists of proteins and lipids in membranes")
     return (
-        verb is not None
-        and verb_like(tokens[verb])
-        and verb_like(tokens[k])
-        and tokens[k].low not in NOUN_LIKE_S_FORMS
-        and tokens[k + 1].low in _OBJECT_OPENERS  # not "meanings and interpretations that ..."
+        tokens[_skip_adverbs(tokens, verb + 1)].low in PREPOSITIONS
+        and tokens[k + 1].low in PREPOSITIONS
+        and not verb_like(tokens[conj.start - 1])
     )
 
 
@@ -2463,6 +2524,7 @@ _COORDINATION_RULES: tuple[Callable[[_Split, _Conjunction], bool | None], ...] =
     _imperative_aside,
     _new_clause,
     _modal_before_base,
+    _shared_passive,
     _shared_subject,
     _copula_complement,
     _shared_modal,
@@ -2788,8 +2850,8 @@ def _enumeration(
     ends = kept + [conj_start]
     # The items must look alike ("televisions, scooters and appliances"; "the Mi 11, the Redmi 10 and ...");
     # "Camden, London with his wife, a doctor, and their dog" is not one list.
-    shapes = {_shape(tokens[a]) for a in [*starts[1:], final_start]}
-    first_shape = _shape(tokens[starts[0]])
+    shapes = {_item_shape(tokens, a) for a in [*starts[1:], final_start]}
+    first_shape = _item_shape(tokens, starts[0])
     if first_shape == "determiner" and starts[0] + 1 < ends[0] and shapes == {"word"}:
         first_shape = _shape(tokens[starts[0] + 1])  # "due to its stability, scalability, and security"
     if len(shapes | {first_shape}) != 1:
@@ -2807,6 +2869,13 @@ def _shape(token: Token) -> str:
     if token.low in PREPOSITIONS:
         return "preposition"
     return "word"
+
+
+def _item_shape(tokens: list[Token], a: int) -> str:
+    """The shape of a list item opening at token ``a``; "the Middle East" is a name like "Europe"."""
+    if tokens[a].low == "the" and a + 1 < len(tokens) and is_capitalised(tokens[a + 1]):
+        return "name"
+    return _shape(tokens[a])
 
 
 def _is_name_start(text: str) -> bool:
