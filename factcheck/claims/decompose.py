@@ -2021,8 +2021,10 @@ def _shared_passive(split: _Split, conj: _Conjunction) -> bool | None:
         return None
     if not (is_participle(tokens[k]) and tokens[k].low not in AUX | _INTRANSITIVE_PASTS):
         return None
-    if tokens[k + 1].low not in AFTER_PARTICIPLE:
+    if tokens[k + 1].low not in AFTER_PARTICIPLE or tokens[conj.start].text == ",":
         return None
+    if is_participle(tokens[conj.start - 1]):
+        return None  # "are cleaned, painted and assembled in Ohio": the phrase may qualify them all
     be = _skip_adverbs(tokens, split.subject[1])
     if be >= conj.start or tokens[be].low not in _BE - {"be", "being"} or split.start > be:
         return None
