@@ -2092,6 +2092,13 @@ def _copula_complement(split: _Split, conj: _Conjunction) -> bool | None:
     return True
 
 
+# Verbs that frame a reported clause ("found that", "suggest that") whose own modal its verbs may share.
+_FRAMING_VERBS = REPORTING | {
+    "say", "find", "finds", "found", "show", "shows", "showed", "suggest", "suggests", "suggested",
+    "indicate", "indicates", "indicated", "believe", "argue", "claim", "estimate", "predict", "warn",
+}  # fmt: skip
+
+
 def _modal_before_base(split: _Split, conj: _Conjunction) -> bool | None:
     """A base form after "and" when a modal opens the first verb phrase ("can create X and publish Y"):
     the modal is shared, not only the subject."""
@@ -2099,6 +2106,9 @@ def _modal_before_base(split: _Split, conj: _Conjunction) -> bool | None:
     if tokens[k].low not in COMMON_VERBS or is_verb(tokens[k]) or split.subject is None:
         return None
     verb = _first_verb(tokens, split.subject[1], conj.start)
+    if verb is not None and tokens[verb].low in _FRAMING_VERBS:
+        # "The study found that exercise can reduce X and improve Y": the modal of the reported clause
+        verb = next((j for j in range(conj.start - 1, verb, -1) if tokens[j].low in MODALS - {"to"}), None)
     if verb is None or tokens[verb].low not in MODALS - {"to"}:
         return None
     if any(tokens[j].low == "to" for j in range(verb + 1, conj.start)):
@@ -3242,8 +3252,10 @@ _COLLECTIVE = {
 def _name_items(clause: _Clause, verb: int) -> list[tuple[int, int]] | None:
     """The names listed before ``verb`` ("Earth, Jupiter, and Mars", "Neptune and the Sun"), else ``None``."""
     tokens = clause.tokens
-    items, a = [], clause.begin
-    for j in range(clause.begin, verb + 1):
+    # "Both the United States and China are ...": "both" names no one
+    a = clause.begin + (tokens[clause.begin].low == "both")
+    items = []
+    for j in range(a, verb + 1):
         if j == verb or tokens[j].text == "," or tokens[j].low in {"and", "or"}:
             if j > a:
                 items.append((a, j))
