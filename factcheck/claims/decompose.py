@@ -1416,14 +1416,14 @@ def _extract_with_phrase(clause: _Clause, pieces: list[Piece]) -> None:
     verb = _first_verb(tokens, clause.begin, clause.end)
     if subject is None or verb is None or tokens[verb].low not in _COPULAS - {"be", "been"}:
         return
-    if tokens[subject[0]].low in _DEMONSTRATIVES - {"it", "they"}:
-        return
+    if tokens[subject[0]].low in _DEMONSTRATIVES - {"it", "they"} | {"there"}:
+        return  # "There are eight planets, with ...": no subject to have anything
     for c in range(verb + 2, clause.end - 2):
         if tokens[c].text != "," or skip(tokens[c]) or tokens[c + 1].low != "with":
             continue
         phrase = tokens[c + 2 : clause.end]
         if phrase[0].low in {"the", "this", "that", "these", "those"} or any(
-            _absolute_word(clause, phrase, n) for n in range(len(phrase))
+            _absolute_word(clause, phrase, n) or phrase[n].low == "being" for n in range(len(phrase))
         ):
             return
         plural = _plural_head(tokens[subject[1] - 1])
@@ -1457,26 +1457,37 @@ def _extract_with_clause(clause: _Clause, pieces: list[Piece]) -> None:
         actor = tokens[c + 2 : ing]
         if any(t.text in {",", ";", ":", "(", ")"} or is_verb(t) or clause.aside(t) for t in actor):
             return
+        being = tokens[ing].low == "being"  # "with Jupiter being the largest": Jupiter is the largest
         if (
             actor[0].low in {"this", "that", "it", "its"}
-            or tokens[ing].low in _NOT_PARTICIPIAL
+            or (tokens[ing].low in _NOT_PARTICIPIAL and not being)
             or tokens[ing + 1].low == "of"  # "with a strong reading of the index": a noun
         ):
             return
-        present = present_of(tokens[ing].low)
+        present = "is" if being else present_of(tokens[ing].low)
         if present is None:
             return
         # the actor's head noun: before its first phrase ("teams in the region")
         head = next(t for n, t in enumerate(actor) if n + 1 == len(actor) or actor[n + 1].low in PREPOSITIONS)
         named_plural = is_capitalised(head) and verb_like(Token(head.low, head.start, head.end))
         plural = _plural_head(head) or named_plural or any(t.low == "and" for t in actor)
-        if _past(tokens[verb]):
+        if being:
+            present = ("were" if plural else "was") if _past(tokens[verb]) else ("are" if plural else "is")
+        elif _past(tokens[verb]):
             present = past_of(tokens[ing].low) or present
         elif plural:
             present = _base_of(present)
         name = clause.sentence[actor[0].start : actor[-1].end]
         stop = tokens[clause.end - 1].end
         rest = clause.sentence[tokens[ing + 1].start : stop]
+        subject = _subject_range(tokens, clause.begin, c, clause.aside)
+        if being and subject is not None and tokens[ing + 1].low in {"its", "their"}:
+            # "Japan has ..., with Tokyo being its largest city": Japan's largest city
+            owner = clause.text(tokens[subject[0]].start, tokens[subject[1] - 1].end)
+            if owner.lower() not in SUBJECT_PRONOUNS | {"there", "this", "these"}:
+                owner = "the" + owner[3:] if owner.startswith("The ") else owner
+                possessive = f"{owner}'" if owner.endswith("s") else f"{owner}'s"
+                rest = possessive + rest[len(tokens[ing + 1].text) :]
         text = tidy(f"{name[:1].upper()}{name[1:]} {present} {rest}")
         pieces.append(Piece(text, actor[0].start, stop, "addition", name))
         clause.cuts.append((tokens[c].start, stop))
@@ -1986,7 +1997,11 @@ def _imperative_aside(split: _Split, conj: _Conjunction) -> bool | None:
 def _shared_subject(split: _Split, conj: _Conjunction) -> bool | None:
     """ "Xiaomi bought X and plans Y": a verb phrase that shares the subject."""
     tokens, k = split.clause.tokens, conj.next_word
-    if tokens[conj.start].text == "," and _list_commas(split.clause, split.start, conj.start):
+    if (
+        tokens[conj.start].text == ","
+        and _list_commas(split.clause, split.start, conj.start)
+        and not _surely_verb(tokens, k)
+    ):
         return None  # "benefits in terms of A, B, and reduced C": the last item of a list
     if not (
         (is_verb(tokens[k]) or _plural_verb(tokens, split.subject, k) or _parallel_s_verb(split, conj))
@@ -2035,6 +2050,20 @@ def _shared_passive(split: _Split, conj: _Conjunction) -> bool | None:
     prefix = f"{split.shared_intro()} {split.subject_text} {tokens[be].text} {adverbs} "
     split.reopen(k, prefix)
     return True
+
+
+def _surely_verb(tokens: list[Token], k: int) -> bool:
+    """Whether token ``k`` after ", and" is a verb whatever the commas before ("born in Chicago,
+    Illinois, and grew up in ...", "headquartered in Seattle, Washington, and employs over ..."): an
+    auxiliary, an irregular past, or an "-ed" / "-s" verb followed by a preposition, a determiner or a
+    figure (not "and reduced costs")."""
+    t = tokens[k]
+    if t.low in AUX or (t.low in IRREGULAR and t.text.islower()):
+        return True
+    if k + 1 >= len(tokens) or not (t.low.endswith("ed") or verb_like(t)) or not is_verb(t):
+        return False
+    after = tokens[k + 1]
+    return after.low in PREPOSITIONS | DETERMINERS or after.text[:1].isdigit()
 
 
 def _parallel_s_verb(split: _Split, conj: _Conjunction) -> bool:
@@ -2441,6 +2470,12 @@ def _coordinated_objects(split: _Split, conj: _Conjunction) -> bool | None:
     verb = _first_verb(tokens, split.start, conj.start)
     if verb is None or is_verb(tokens[k]) or tokens[k].low in ADVERBS:
         return None
+    base = _base_verb_before(tokens, verb, conj.start) if tokens[k].low in COMMON_VERBS | BASE_VERBS else None
+    if base is not None:
+        # "helps the body absorb calcium and maintain strong bones": two base verbs after one object
+        split.close(conj.start)
+        split.reopen(k, split.prefix + clause.text(tokens[split.start].start, tokens[base].start) + " ")
+        return True
     start = _second_item_start(tokens, verb, conj.start, tokens[k])
     stop = k
     # the second object ends at a comma or where a parenthesis opens ("... the oxygen atom (Eisenberg, 1969)")
@@ -2474,6 +2509,17 @@ def _coordinated_objects(split: _Split, conj: _Conjunction) -> bool | None:
     prefix = split.prefix + clause.text(tokens[split.start].start, tokens[start].start) + " "
     split.reopen(k, prefix, after_object=True)
     return True
+
+
+def _base_verb_before(tokens: list[Token], verb: int, conj_start: int) -> int | None:
+    """A verb's base form after the object of ``verb`` ("helps the body | absorb calcium"): a common verb
+    after a noun, before the conjunction; ``None`` when there is none."""
+    for j in range(conj_start - 2, verb + 1, -1):
+        t, before = tokens[j], tokens[j - 1]
+        if t.low in COMMON_VERBS | BASE_VERBS and t.text.islower() and not is_verb(t):
+            noun_before = before.text.isalpha() and before.low not in DETERMINERS | PREPOSITIONS | ADVERBS
+            return j if noun_before and before.low not in AUX and j >= verb + 2 else None
+    return None
 
 
 # Words after which two nouns are the subject of a clause of their own, not objects of the verb before.
