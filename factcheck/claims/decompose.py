@@ -903,6 +903,11 @@ def _extract_participle(clause: _Clause, pieces: list[Piece]) -> None:
         t = tokens[j]
         if t.text == "," and _adjective_comma(tokens, j):
             continue  # "a modern, multi-paradigm language developed by X"
+        closing = t.text == "," and j + 2 < clause.end and not clause.depth[t.start]
+        if closing and is_participle(tokens[j + 1]) and tokens[j + 2].low in AFTER_PARTICIPLE:
+            continue  # "a lattice tower in Paris, named after Gustave Eiffel": said of the subject too
+        if closing and _place_tail(clause, j) > j:
+            continue  # "in Paris, France": a place's country is part of the phrase
         if t.text in {",", ";", ":", "(", "and", "or"} or skip(t):
             return
         if is_participle(t) and "-" not in t.text:  # "a family-owned firm": an adjective
@@ -1109,6 +1114,19 @@ def _modifier_stack(clause: _Clause, det: int) -> int | None:
     return None
 
 
+def _place_tail(clause: _Clause, stop: int) -> int:
+    """``stop`` moved past the region of a place that ends just before it ("in Paris | , France"): a comma,
+    then capitalised words up to the next comma or the clause end."""
+    tokens = clause.tokens
+    if not (stop + 1 < clause.end and tokens[stop].text == "," and is_capitalised(tokens[stop - 1])):
+        return stop
+    j = stop + 1
+    while j < clause.end and is_capitalised(tokens[j]) and not clause.cut(tokens[j].start, tokens[j].end):
+        j += 1
+    ends = j == clause.end or tokens[j].text in {",", ";"}
+    return j if j > stop + 1 and j - stop <= 4 and ends else stop
+
+
 def _extract_modifier_stack(clause: _Clause, pieces: list[Piece]) -> None:
     """Split "X is a Java-based library for data visualization" into "X is a Java-based library" and "X is
     a library for data visualization": the noun's modifiers and its phrase are two facts."""
@@ -1127,6 +1145,7 @@ def _extract_modifier_stack(clause: _Clause, pieces: list[Piece]) -> None:
         and not clause.cut(tokens[stop].start, tokens[stop].end)
     ):
         stop += 1
+    stop = _place_tail(clause, stop)
     head = tokens[p - 1].text
     article = "an" if head[:1].lower() in "aeio" else "a"
     subj_text = clause.text(tokens[subject[0]].start, tokens[subject[1] - 1].end)
