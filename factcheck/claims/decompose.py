@@ -811,6 +811,39 @@ def _extract_now_part(clause: _Clause, pieces: list[Piece]) -> None:
 _MIN_LIFE, _MAX_LIFE = 15, 120
 
 
+_ROLE_SUFFIXES = ("ist", "er", "or", "ian", "ant", "ent", "ee", "man", "woman")
+_ROLE_NOUNS = {"member", "leader", "politician", "child", "student", "teenager", "boy", "girl", "native"}
+_NOT_ROLES = {"result", "consequence", "rule", "whole", "matter", "example", "number", "order", "center"}
+
+
+def _extract_role_intro(clause: _Clause, pieces: list[Piece]) -> None:
+    """ "As a physicist, Marie Curie worked on radioactivity": the opening role is a fact of the subject
+    ("Marie Curie was a physicist"), cut out of the clause; "As a result, ..." names no role."""
+    tokens, a = clause.tokens, clause.begin
+    if clause.end - a < 6 or tokens[a].low != "as" or tokens[a + 1].low not in {"a", "an"}:
+        return
+    comma = next((j for j in range(a + 2, min(clause.end - 2, a + 12)) if tokens[j].text == ","), None)
+    if comma is None or any(is_verb(t) or clause.aside(t) for t in tokens[a + 2 : comma]):
+        return
+    head = next((j - 1 for j in range(a + 3, comma) if tokens[j].low in PREPOSITIONS), comma - 1)
+    low = tokens[head].low
+    role = _person_noun(low) or low in _ROLE_NOUNS or (len(low) > 4 and low.endswith(_ROLE_SUFFIXES))
+    if not role or low in _NOT_ROLES or not tokens[head].text.isalpha():
+        return
+    subject = _subject_range(tokens, comma + 1, clause.end, clause.aside)
+    if subject is None:
+        return
+    verb = _skip_adverbs(tokens, subject[1])
+    name = clause.text(tokens[subject[0]].start, tokens[subject[1] - 1].end)
+    plural = name.lower() in {"they", "we"} or _plural_head(tokens[subject[1] - 1])
+    if plural:
+        return  # "As a team, they ...": a role said of them together
+    be = "was" if _past(tokens[verb]) else "is"
+    text = tidy(f"{name} {be} {clause.sentence[tokens[a + 1].start : tokens[comma - 1].end]}")
+    pieces.append(Piece(text, tokens[a].start, tokens[comma - 1].end, "appositive", name))
+    clause.cuts.append((tokens[a].start, tokens[comma].end))
+
+
 def _extract_lifespan(clause: _Clause, pieces: list[Piece]) -> None:
     """A lifespan after a name: "Brian Pendleton (13 April 1944 – 16 May 2001) was ..." gives
     "Brian Pendleton was born on 13 April 1944" and "... died on 16 May 2001", cut out of the main clause."""
@@ -2364,6 +2397,8 @@ def _second_item_start(tokens: list[Token], verb: int, conj_start: int, opener: 
             if before != "of" or _of_items(tokens, j, conj_start):
                 return _after_determiners(tokens, j, conj_start)
             return None
+    if opener.low in PREPOSITIONS and tokens[floor - 1].low == opener.low:
+        return floor - 1  # "served as Governor and as a Senator": the verb's own preposition again
     return None
 
 
@@ -2513,7 +2548,10 @@ def _coordinated_objects(split: _Split, conj: _Conjunction) -> bool | None:
         return None
     if any(tokens[j].low in _CLAUSE_OPENERS for j in range(start - 1, conj.start)):
         return None  # "settings where people and animals interact": the subject of a clause inside
-    adjective = conj.start - start == 1 and tokens[start].text.islower() and not _noun_form(tokens[start].low)
+    one = tokens[start].low
+    # "cars as well as solar panels": a bare plural is a noun, not one of two adjectives of one noun
+    plural = tokens[conj.after - 1].low == "as" and one.endswith("s") and not one.endswith(("ss", "us"))
+    adjective = conj.start - start == 1 and tokens[start].text.islower() and not (_noun_form(one) or plural)
     if adjective and stop - k > 1 and tokens[k].low not in DETERMINERS:
         return None  # "new and upcoming authors": two adjectives of one noun
     if tokens[conj.after - 1].low == "or" and not _parallel(tokens, start, conj.start, k, stop):
@@ -3519,6 +3557,7 @@ def _clause_pieces(clause: _Clause) -> tuple[list[Piece], list[Piece]]:
     listed = None if inserts else _colon_list(clause) or _identification(clause) or _parallel_list(clause)
     if listed is not None:
         return listed, []
+    _extract_role_intro(clause, inserts)
     _extract_lifespan(clause, inserts)
     _extract_now_part(clause, inserts)
     _extract_with_phrase(clause, inserts)
