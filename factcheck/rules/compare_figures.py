@@ -157,7 +157,10 @@ def compare_quantity(
         ),
         key=lambda t: -t[0],
     )
-    floor = max(AGREE_MIN, scored[0][0] - 0.2)  # agreement comes from the best-related figures only
+    # Agreement comes from the best-related figures only. Many numbers satisfy a bound, so where a figure
+    # counts the bound's own noun, it comes from those alone ("less than 13 teams" meets "13 teams", not
+    # "at two" beside them).
+    floor = 1.0 if _is_bound(q) and scored[0][0] >= 1.0 else max(AGREE_MIN, scored[0][0] - 0.2)
     agreeing = [(r, e) for r, e in scored if r >= floor and _agrees(q, e)]
     if agreeing:
         r, e = agreeing[0]
@@ -172,7 +175,8 @@ def compare_quantity(
         r, e = compatible[0]
         reason = f"claim says {_describe_quantity(q)}; evidence says only {_describe_quantity(e)}"
         return (kind, e, UNRELATED, reason, 0.0), 0.0
-    same_value = next((e for _, e in scored if _agrees(q, e)), None)
+    # A bound ("less than 13 teams") is no figure another number can repeat.
+    same_value = None if _is_bound(q) else next((e for _, e in scored if _agrees(q, e)), None)
     if conflicting and same_value is not None:
         # The claim's figure is in the evidence, counting something the pairing did not tie to it
         # ("560 cases ... discharged" vs "2,532 cases with 560 discharged"): too unsure for a conflict.

@@ -105,7 +105,8 @@ def another_event(findings: list[Any], claim: str, span: str) -> bool:
 def another_time(findings: list[Any], claim: str, span: str) -> bool:
     """A figure the span gives at another time than the claim's: the dates agree only loosely because one
     of them is a bound ("before 10 March 2020" against "as of 10 March 2020", "by September 2018" against
-    "by March 2018"). A count on another day is no contradiction of this day's count."""
+    "by March 2018", "by April 26" against "as of 27 April"). A count on another day is no contradiction
+    of this day's count."""
     if not _beside_a_figure(findings):
         return False
     for f in findings:
@@ -115,7 +116,12 @@ def another_time(findings: list[Any], claim: str, span: str) -> bool:
         theirs = _mention(span, f.evidence_mention, "date")
         if ours is None or theirs is None or not (ours.bound or theirs.bound):
             continue
-        if (ours.bound, ours.first, ours.last) != (theirs.bound, theirs.first, theirs.last):
+        if (ours.bound, ours.first, ours.last, ours.day) != (
+            theirs.bound,
+            theirs.first,
+            theirs.last,
+            theirs.day,
+        ):
             return True
     return False
 

@@ -423,7 +423,9 @@ _COMMON = frozenset(
         "company firm group unit division factory plant brand car cars vehicles market markets earlier "
         "later yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday founder chief "
         "executive president chairman during according following including building looking speaking "
-        "citing using having being adding asked speaking rising falling total net gross annual"
+        "citing using having being adding asked speaking rising falling total net gross annual due prior "
+        "thanks owing apart regardless contrary aside ahead amid amidst behind beyond throughout toward "
+        "towards review reviews"
     )
 )
 _TITLES = frozenset(

@@ -193,9 +193,19 @@ def aboutness(claim_text: str, span: str, title: str | None, passage_text: str) 
         return SAME
     if pointing:
         # Whom "she" or "the company" stands for is for the document around the span to say; where it names
-        # nobody (a lone evidence sentence), the span may well be about the claim's subject.
-        return OTHER if primary_subject(rest) else UNKNOWN
+        # nobody (a lone evidence sentence), or its title is another name the claim gives ("He had a
+        # half-brother" on the page "Bob Ross"), the span may well speak to the claim.
+        return OTHER if primary_subject(rest) and not _titled_by_claim(claim_text, title) else UNKNOWN
     return OTHER if primary_subject(around) or primary_subject(span) else UNKNOWN
+
+
+def _titled_by_claim(claim_text: str, title: str | None) -> bool:
+    """Whether the document's title names, as its own subject, an organisation, person or work the claim
+    names (the page "Bob Ross" for a claim about Bob Ross's half-brother)."""
+    document = primary_subject(title) if title else None
+    if document is None:
+        return False
+    return any(same_organisation(document[1], key) for key in subject_keys(claim_text))
 
 
 def _place_first(claim_text: str) -> tuple[str, str] | None:

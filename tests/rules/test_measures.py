@@ -167,6 +167,16 @@ def test_another_period_or_place(claim, span, period, place):
             False,
         ),
         ("By 2020 Xiaomi had 300 employees.", "By 2020 Xiaomi had 3,000 employees.", False),
+        (
+            "Bosnia had less than 1550 cases by April 26, 2020.",
+            "As of 27 April 2020, Bosnia had 1565 confirmed cases.",
+            True,
+        ),
+        (
+            "Bosnia had less than 1550 cases by April 27, 2020.",
+            "As of 27 April 2020, Bosnia had 1565 confirmed cases.",
+            False,
+        ),
     ],
 )
 def test_a_count_at_another_time(claim, span, other_time):

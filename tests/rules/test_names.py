@@ -38,6 +38,12 @@ def test_possessives_titles_and_sentence_initial_words():
     ]
     assert names("Founder Lei Jun leads the unit.") == [("Lei Jun", "organisation", None)]
     assert names("Production starts in 2024. Analysts agree.") == []
+    # an opening preposition ("Due to", "Prior to") or "Review" is no name either
+    assert [n[0] for n in names("Due to the pandemic, Washington closed.")] == ["Washington"]
+    assert [n[0] for n in names("Prior to 2019, Xiaomi sold phones.")] == ["Xiaomi"]
+    assert [n[0] for n in names("Review aggregator website Rotten Tomatoes gives the film 97%.")] == [
+        "Rotten Tomatoes"
+    ]
     assert names("Boeing delivered 528 aircraft.") == [("Boeing", "organisation", None)]
     # an opening participle is a verb ("Curated by ...", "Founded in 2010"); a name before a place stays
     assert names("Curated by Josie Rourke, it ran for a day.") == [("Josie Rourke", "organisation", None)]
