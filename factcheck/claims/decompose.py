@@ -1065,6 +1065,54 @@ def _extract_where_clause(clause: _Clause, pieces: list[Piece]) -> None:
         return
 
 
+_PLACE_PREPOSITIONS = {"at", "in", "to", "from", "into"}
+
+
+def _name_start(tokens: list[Token], last: int, floor: int) -> int:
+    """The first token of the capitalised words (with "of") ending at token ``last``; ``last + 1`` if
+    ``last`` is no capitalised word."""
+    j = last + 1
+    while j - 1 > floor and (is_capitalised(tokens[j - 1]) or (tokens[j - 1].low == "of" and j - 1 < last)):
+        j -= 1
+    while j <= last and not is_capitalised(tokens[j]):
+        j += 1
+    return j
+
+
+def _extract_place_where(clause: _Clause, pieces: list[Piece]) -> None:
+    """A closing ", where <clause>" after a named place says that clause happened there: "He studied at
+    Harvard University, where he earned a degree" gives "He earned a degree at Harvard University" (cut out
+    of the clause); "moved to Paris in 1891, where ..." names Paris."""
+    if ", where " not in _span_text(clause):
+        return
+    tokens = clause.tokens
+    for c in range(clause.begin + 3, clause.end - 3):
+        if tokens[c].text != "," or tokens[c + 1].low != "where" or clause.aside(tokens[c]):
+            continue
+        last = c - 1
+        if _YEAR.fullmatch(tokens[last].text) and tokens[last - 1].low == "in":
+            last -= 2  # "in 1891": the place is named before the year
+        start = _name_start(tokens, last, clause.begin)
+        while (
+            start - 2 > clause.begin and tokens[start - 1].low == "in" and is_capitalised(tokens[start - 2])
+        ):
+            start = _name_start(tokens, start - 2, clause.begin)  # "the University of Jena in Germany"
+        if tokens[start - 1].low == "the":
+            start -= 1
+        if start == last + 1 or start <= clause.begin or tokens[start - 1].low not in _PLACE_PREPOSITIONS:
+            return
+        if not _clause_follows(tokens, c + 2, clause.end, clause.aside):
+            return
+        place = clause.sentence[tokens[start].start : tokens[last].end]
+        preposition = "at" if tokens[start - 1].low == "at" else "in"
+        stop = tokens[clause.end - 1].end
+        body = clause.sentence[tokens[c + 2].start : stop]
+        # the place first, so that each claim of a list in the clause names it
+        pieces.append(Piece(tidy(f"{preposition} {place}, {body}"), tokens[c + 2].start, stop, "relative"))
+        clause.cuts.append((tokens[c].start, stop))
+        return
+
+
 def _extract_predicate_relative(clause: _Clause, pieces: list[Piece]) -> None:
     """Split "X is a social anthropologist who has conducted research on Y" into "X is a social
     anthropologist" and "X has conducted research on Y"."""
@@ -2606,6 +2654,8 @@ def _coordinated_verb_phrases(split: _Split, conj: _Conjunction) -> bool | None:
     if tokens[conj.after - 1].low != "and":
         return None
     kind = _verb_phrase_opener(tokens, k)
+    if kind is None and k + 1 < conj.limit and tokens[k + 1].low in DETERMINERS | {"it", "them"}:
+        kind = _verb_phrase_opener(tokens, k, False)  # "and then cooling it": an "-ing" word with an object
     if kind is None:
         return None
     first = next(
@@ -3572,6 +3622,7 @@ def _clause_pieces(clause: _Clause) -> tuple[list[Piece], list[Piece]]:
     _extract_name_participle(clause, inserts)
     _extract_predicate_relative(clause, inserts)
     _extract_where_clause(clause, inserts)
+    _extract_place_where(clause, inserts)
     _extract_object_relative(clause, inserts)
     _extract_modifier_stack(clause, inserts)
     _extract_adjective_phrase(clause, inserts)

@@ -158,14 +158,35 @@ def _after_singular_noun(tokens: list[Token], i: int) -> bool:
     if i < 2 or i + 1 >= len(tokens) or not verb_like(token) or token.low in NOUN_LIKE_S_FORMS:
         return False
     noun, det = tokens[i - 1], tokens[i - 2]
-    return (
+    if not (
         det.low in DETERMINERS
         and noun.text.isalpha()
         and noun.text.islower()
         and not _plural_word(noun.low)
         and not noun.low.endswith("ly")
-        and tokens[i + 1].low in {"a", "an", "the", "its", "their", "his", "her", "our", "your", "my"}
-    )
+    ):
+        return False
+    if tokens[i + 1].low in {"a", "an", "the", "its", "their", "his", "her", "our", "your", "my"}:
+        return True
+    # "The virus spreads through droplets": a preposition after it, and no verb later in its clause
+    # ("The tax cuts in 2017 were ...": then the "-s" word is a noun)
+    return i == 2 and tokens[i + 1].low in _MOTION_PREPOSITIONS and not _verb_follows(tokens, i + 1)
+
+
+_MOTION_PREPOSITIONS = {
+    "through", "into", "across", "along", "from", "via", "over", "around", "toward", "towards",
+}  # fmt: skip
+_CLAUSE_BREAKS = {",", ";", ":", "and", "but", "or", "which", "that", "who", "when", "where", "while"}
+
+
+def _verb_follows(tokens: list[Token], i: int) -> bool:
+    """Whether a finite verb follows token ``i`` before the clause breaks (a comma, a conjunction)."""
+    for t in tokens[i:]:
+        if t.low in _CLAUSE_BREAKS:
+            return False
+        if t.low in AUX or (t.low in IRREGULAR and t.text.islower()):
+            return True
+    return False
 
 
 def _plural_word(low: str) -> bool:
