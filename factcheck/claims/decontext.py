@@ -177,6 +177,8 @@ class Discourse:
     recent: list[tuple[int, str]] = field(default_factory=list)  # the last texts observed
     sentences: list[str] = field(default_factory=list)  # the last whole sentences read
     defined: tuple[str, int] | None = None  # what the last definition defined: "X refers to ..."
+    # what evidence was said to show ("Some evidence suggests that ironworking ..."): (text, sentence)
+    framed: tuple[str, int] | None = None
 
     # ------------------------------------------------------------------------------------------ names
 
@@ -323,6 +325,10 @@ class Discourse:
                 self.asked = None
             if _DEFINITION.match(text[text.find(subject) + len(subject) :]):
                 self.defined = (subject, sentence)
+            shown = _EVIDENCE_SHOWS.match(text)
+            embedded = _subject(text[shown.end() :]) if shown else None
+            if embedded and not _pronoun_subject(embedded) and not _plural(embedded):
+                self.framed = (embedded, sentence)
             passive = _PASSIVE.match(text[text.find(subject) + len(subject) :])
             if passive and subject[:1].isupper() and not _pronoun_subject(subject):
                 for noun in _nominalisations(passive.group("part").lower()):
@@ -554,6 +560,10 @@ class Discourse:
         life": not Gregorio)."""
         low = ref.lower()
         if low in {"it", "its"}:
+            if self.framed and self.framed[1] == sentence:
+                # "Some evidence suggests that ironworking may have begun ..., but it did not become
+                # widespread": "it" is what the evidence is about, not the evidence
+                return self.framed[0]
             last = self.last_subject
             if last and self.kinds.get(last[0], last[1]) != PERSON and sentence - last[2] <= 1:
                 subj = last[0]
@@ -1028,6 +1038,13 @@ _REPORTED_THE = re.compile(
 # A passive predicate: " is appointed by", " was elected in", " has been renewed".
 _PASSIVE = re.compile(
     r"^\s+(?:is|was|are|were|has been|have been|had been)\s+(?:\w+ly\s+)?(?P<part>(?-i:[a-z]+ed))\b", re.I
+)
+# Evidence that shows a clause: "Some archaeological evidence suggests that", "Studies show that".
+_EVIDENCE_SHOWS = re.compile(
+    r"^(?:some |recent |the |new |other )*(?:[a-z]+ )?(?:evidence|stud(?:y|ies)|research|data|findings|"
+    r"surveys?|analys[ie]s|records?|sources)\s+(?:\w+ly\s+)?(?:suggest|show|indicate|reveal|find|found|"
+    r"confirm)s?(?:ed)?\s+that\s+",
+    re.I,
 )
 _THE_NOUN = re.compile(
     r"^(?:the|this|that)\s+(?P<noun>(?-i:[a-z]+))(?=\s+(?:is|was|can|could|will|may|must|has|had|lasts|"
