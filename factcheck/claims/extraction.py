@@ -184,24 +184,50 @@ _NOUN_QUESTION = re.compile(r"^(?:the|its|their|his|her|our|and the|but the)\s+[
 _FRAGMENT_ANSWER = re.compile(r"^(?:to|a|an|the|more|less|only|just|about|around|some|[\d€$£])", re.I)
 
 
+_WHAT_QUESTION = re.compile(r"^What (?P<be>is|was|are|were) (?P<np>(?:the|its|their|his|her) [^?]{2,60})\?$")
+_WHO_QUESTION = re.compile(
+    r"^Who (?P<vp>(?-i:[a-z]+(?:ed|s)|won|wrote|led|built|made|founded) [^?]{2,60})\?$"
+)
+_ANSWER_WORDS = 8
+
+
+def _statement_of(question: str, answer: str) -> str | None:
+    """The statement a question and its verbless answer make together: "The aim? To make only electric
+    cars." -> "The aim is to make only electric cars."; "What is the capital of Peru? Lima." -> "The capital
+    of Peru is Lima."; "Who founded Xiaomi? Lei Jun." -> "Lei Jun founded Xiaomi."; else ``None``."""
+    rest = answer.strip()
+    short = len(rest.split()) <= _ANSWER_WORDS
+    named = rest[:1].isupper() and all(
+        w[:1].isupper() or w.lower() in {"of", "de", "and"} for w in rest.split()
+    )
+    if _NOUN_QUESTION.match(question) and _FRAGMENT_ANSWER.match(rest.lstrip("\"'“‘(")):
+        rest = rest[:1].lower() + rest[1:] if not rest[:2].isupper() else rest
+        return f"{question.rstrip('?').strip()} is {rest}"
+    what = _WHAT_QUESTION.match(question)
+    if what and short:
+        np = what.group("np")
+        if rest.split()[0].lower() in {"a", "an", "the"}:
+            rest = rest[:1].lower() + rest[1:]  # "A 20% drop in sales."
+        return f"{np[:1].upper()}{np[1:]} {what.group('be')} {rest}"
+    who = _WHO_QUESTION.match(question)
+    if who and short and named:
+        return f"{rest.rstrip('.')} {who.group('vp')}."
+    return None
+
+
 def _joined_answers(units: list[_Unit]) -> list[_Unit]:
-    """A question of a few words followed by a verbless answer ("The aim? To make only electric cars.")
-    becomes one statement ("The aim is to make only electric cars."); other questions stay as they are."""
+    """A question of a few words followed by a verbless answer becomes one statement (see
+    :func:`_statement_of`); other questions stay as they are."""
     out: list[_Unit] = []
     i = 0
     while i < len(units):
         unit = units[i]
         answer = units[i + 1] if i + 1 < len(units) else None
-        if (
-            answer is not None
-            and _NOUN_QUESTION.match(_normalise(unit.text))
-            and _FRAGMENT_ANSWER.match(answer.text.lstrip("\"'“‘("))
-            and not any(is_verb(t) for t in tokenize(answer.text))
-        ):
-            question = _normalise(unit.text).rstrip("?").strip()
-            rest = answer.text.strip()
-            rest = rest[:1].lower() + rest[1:] if not rest[:2].isupper() else rest
-            text = f"{question} is {rest}"
+        text = None
+        asked = answer is not None and unit.text.rstrip().endswith("?")
+        if asked and not any(is_verb(t) for t in tokenize(answer.text)):
+            text = _statement_of(_normalise(unit.text), answer.text)
+        if answer is not None and text is not None:
             out.append(
                 _Unit(text, unit.start, answer.end, ((unit.start, unit.end), (answer.start, answer.end)))
             )
