@@ -3378,6 +3378,9 @@ def _subject_list(clause: _Clause) -> list[Piece] | None:
     shared = clause.text(begin, tokens[items[0][0]].start) if items[0][0] > clause.begin else ""
     after = verb + 1 + (verb + 1 < clause.end and tokens[verb + 1].low in {"all", "both", "each"})
     predicate = clause.text(tokens[after].start, tokens[clause.end - 1].end) if after < clause.end else ""
+    if any(t.low in _TOGETHER for t in tokens[after : min(after + 2, clause.end)]):
+        return None  # "Coffee and tea are similar": said of them together
+    nominal = _predicate_of_one(clause, after) if tokens[verb].low in {"are", "were"} else None
     pieces = []
     for n, (a, b) in enumerate(items):
         item = clause.text(tokens[a].start, tokens[b - 1].end)
@@ -3388,7 +3391,9 @@ def _subject_list(clause: _Clause) -> list[Piece] | None:
             item = item[:1].lower() + item[1:]
         first = begin if n == 0 else tokens[a].start
         last = tokens[clause.end - 1].end if n == len(items) - 1 else tokens[b - 1].end
-        text = tidy(f"{shared} {item} {copula} {predicate}")
+        # "Coffee and tea are popular beverages": coffee is a popular beverage
+        said = nominal if nominal is not None and not plural else predicate
+        text = tidy(f"{shared} {item} {copula} {said}")
         pieces.append(Piece(text[:1].upper() + text[1:], first, last))
     return pieces
 
@@ -3422,20 +3427,24 @@ def _name_items(clause: _Clause, verb: int) -> list[tuple[int, int]] | None:
     return items
 
 
-def _name_subjects(clause: _Clause) -> list[Piece] | None:
-    """Names sharing a predicate noun or adjective give one claim each: "Neptune and the Sun are gaseous
-    bodies without solid surfaces" gives "Neptune is a gaseous body without solid surfaces" and "The Sun is
-    ..."; a predicate said of them together ("were partners", "are similar", "formed a band") keeps them."""
+_TOGETHER = {
+    "similar",
+    "alike",
+    "related",
+    "connected",
+    "linked",
+    "identical",
+    "different",
+    "distinct",
+    "equal",
+}
+
+
+def _predicate_of_one(clause: _Clause, after: int) -> str | None:
+    """The predicate noun phrase from token ``after`` said of one of several subjects: "popular
+    beverages around the world" -> "a popular beverage around the world"; ``None`` when it is no short
+    noun phrase or is said of them together ("were partners", "are similar")."""
     tokens = clause.tokens
-    if any(clause.cut(t.start, t.end) or clause.depth[t.start] for t in tokens[clause.begin : clause.end]):
-        return None
-    verb = _first_verb(tokens, clause.begin, clause.end)
-    if verb is None or tokens[verb].low not in {"are", "were"} or verb + 2 >= clause.end:
-        return None
-    items = _name_items(clause, verb)
-    if items is None:
-        return None
-    after = verb + 1 + (tokens[verb + 1].low in {"all", "each", "both"})
     phrase = []
     for j in range(after, clause.end):
         if tokens[j].low in PREPOSITIONS | _RELATIVES or not tokens[j].text.isalpha():
@@ -3453,16 +3462,34 @@ def _name_subjects(clause: _Clause) -> list[Piece] | None:
         )
     ):
         return None
-    head = tokens[phrase[-1]]
-    copula = "is" if tokens[verb].low == "are" else "was"
     words = [tokens[j].text for j in phrase]
-    if _plural_head(head):
+    if _plural_head(tokens[phrase[-1]]):
         words[-1] = _singular_noun(words[-1])
         words.insert(0, _article(words[0]))
     rest = (
         clause.text(tokens[phrase[-1]].end, tokens[clause.end - 1].end) if phrase[-1] + 1 < clause.end else ""
     )
-    predicate = " ".join(words) + (" " + rest if rest else "")
+    return " ".join(words) + (" " + rest if rest else "")
+
+
+def _name_subjects(clause: _Clause) -> list[Piece] | None:
+    """Names sharing a predicate noun or adjective give one claim each: "Neptune and the Sun are gaseous
+    bodies without solid surfaces" gives "Neptune is a gaseous body without solid surfaces" and "The Sun is
+    ..."; a predicate said of them together ("were partners", "are similar", "formed a band") keeps them."""
+    tokens = clause.tokens
+    if any(clause.cut(t.start, t.end) or clause.depth[t.start] for t in tokens[clause.begin : clause.end]):
+        return None
+    verb = _first_verb(tokens, clause.begin, clause.end)
+    if verb is None or tokens[verb].low not in {"are", "were"} or verb + 2 >= clause.end:
+        return None
+    items = _name_items(clause, verb)
+    if items is None:
+        return None
+    after = verb + 1 + (tokens[verb + 1].low in {"all", "each", "both"})
+    predicate = _predicate_of_one(clause, after)
+    if predicate is None:
+        return None
+    copula = "is" if tokens[verb].low == "are" else "was"
     begin = tokens[clause.begin].start
     pieces = []
     for n, (a, b) in enumerate(items):
