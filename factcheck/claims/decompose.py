@@ -1857,6 +1857,9 @@ def _addition_items(clause: _Clause, first: int) -> list[tuple[int, int]]:
     return kept
 
 
+_COUNT_MODIFIERS = APPROXIMATORS | {"than", "more", "less", "fewer", "least", "at", "just", "only", "exactly"}
+
+
 def _addition_prefix(clause: _Clause, verb: int, comma: int, first: int) -> str | None:
     """What an addition's claim repeats before it: the clause up to its object for examples
     ("He has received | the Nobel Prize"), up to the first preposition for a focus ("is making progress |
@@ -1869,6 +1872,10 @@ def _addition_prefix(clause: _Clause, verb: int, comma: int, first: int) -> str 
     np_start = _object_start(tokens, verb, comma)
     if np_start is None:
         return None
+    if tokens[np_start].text[:1].isdigit() or tokens[np_start].low in _COUNT_WORDS:
+        # "composed more than 600 works, including symphonies": "more than" counts the works, not the items
+        while np_start - 1 > verb and tokens[np_start - 1].low in _COUNT_MODIFIERS:
+            np_start -= 1
     return clause.text(start, tokens[np_start - 1].end)
 
 
@@ -3100,7 +3107,10 @@ def _subordinate_ranges(tokens: list[Token], a: int, b: int, depth: list[int]) -
         k += tokens[k].low == "that"
         k = _skip_adverbs(tokens, k)
         if k < b and _first_verb(tokens, a, i) is not None and _clause_follows(tokens, k, b):
-            return [(a, i - 1 if comma else i), *_subordinate_ranges(tokens, k, b, depth)]
+            stop = i - 1 if comma else i
+            if tokens[i - 1].low == "even":  # ", even though X": "even" opens the subordinate clause
+                stop = i - 2 if tokens[i - 2].text == "," else i - 1
+            return [(a, stop), *_subordinate_ranges(tokens, k, b, depth)]
     return [(a, b)]
 
 
@@ -3592,6 +3602,39 @@ def _parallel_list(clause: _Clause) -> list[Piece] | None:
     return pieces
 
 
+def _superlative(token: Token) -> bool:
+    """A superlative adjective in "-est" ("largest", "deepest"; not "forest", "interest", "honest")."""
+    low = token.low
+    return token.text.islower() and len(low) > 5 and low.endswith("est") and low not in _NOT_SUPERLATIVES
+
+
+_NOT_SUPERLATIVES = {"interest", "contest", "protest", "request", "harvest", "conquest", "honest", "modest"}
+
+
+def _superlatives(clause: _Clause) -> list[Piece] | None:
+    """Two superlatives of one noun: "The Pacific is the largest and deepest ocean on Earth" gives "The
+    Pacific is the largest ocean on Earth" and "The Pacific is the deepest ocean on Earth"."""
+    tokens = clause.tokens
+    own = [t for t in tokens[clause.begin : clause.end] if not clause.aside(t)]
+    joins = [n for n, t in enumerate(own) if t.low in {"and", "or", ",", ";", ":"}]
+    if len(joins) != 1 or own[joins[0]].low != "and":
+        return None
+    n = joins[0]
+    if not (0 < n < len(own) - 2 and _superlative(own[n - 1]) and _superlative(own[n + 1])):
+        return None
+    if own[n + 2].text[:1].isupper() or not own[n + 2].text.isalpha() or is_verb(own[n + 2]):
+        return None  # "the largest and the deepest": a noun must follow the second one
+    first, second = own[n - 1], own[n + 1]
+    begin, stop = tokens[clause.begin].start, tokens[clause.end - 1].end
+    head = clause.text(begin, first.end)
+    tail = clause.text(second.end, stop)
+    one = Piece(tidy(f"{head} {tail}"), begin, first.end)
+    other = Piece(
+        tidy(clause.text(begin, first.start) + " " + clause.text(second.start, stop)), second.start, stop
+    )
+    return [one, other]
+
+
 _RESPLIT_KINDS = {"relative", "participial", "addition"}
 
 
@@ -3631,7 +3674,11 @@ def _clause_pieces(clause: _Clause) -> tuple[list[Piece], list[Piece]]:
     pieces cut out of it (appositives, relative clauses, participles, additions)."""
     inserts: list[Piece] = []
     _extract_year_lists(clause, inserts)
-    listed = None if inserts else _colon_list(clause) or _identification(clause) or _parallel_list(clause)
+    listed = (
+        None
+        if inserts
+        else _colon_list(clause) or _identification(clause) or _parallel_list(clause) or _superlatives(clause)
+    )
     if listed is not None:
         return listed, []
     _extract_role_intro(clause, inserts)
