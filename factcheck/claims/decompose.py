@@ -958,8 +958,16 @@ def _extract_participle(clause: _Clause, pieces: list[Piece]) -> None:
                 stop += 1
             subj_text = clause.text(tokens[subject[0]].start, tokens[subject[1] - 1].end)
             copula = tokens[verb].low
-            if t.low in MAKING_PARTICIPLES and copula in {"is", "are"}:
-                copula = {"is": "was", "are": "were"}[copula]  # "a language developed by X": a past act
+            # "a language developed by X": a past act; "a hormone produced by the pancreas", "by cells": a
+            # kind's agent, which still does it
+            after = tokens[j + 2 : j + 4] if tokens[j + 1].low == "by" else []
+            generic = bool(after) and (
+                after[0].text.islower()
+                and after[0].low not in DETERMINERS
+                or (after[0].low == "the" and len(after) > 1 and after[1].text.islower())
+            )
+            if t.low in MAKING_PARTICIPLES and copula in {"is", "are"} and not generic:
+                copula = {"is": "was", "are": "were"}[copula]
             # "a technique commonly used in X": the adverb goes with the participle.
             first = j - 1 if tokens[j - 1].low.endswith("ly") and j - 1 > verb + 2 else j
             begin, finish = tokens[first].start, tokens[stop - 1].end
@@ -2038,6 +2046,10 @@ def _is_range(split: _Split, conj: _Conjunction) -> bool | None:
     left = range(split.start, conj.start)
     if any(tokens[j].low in {"between", "both"} for j in left) and not any(is_verb(tokens[j]) for j in left):
         return True
+    # "could hold between 50,000 and 80,000 spectators": "between" just before, after the verb
+    near = range(conj.start - 1, max(split.start, conj.start - 4) - 1, -1)
+    if any(tokens[j].low == "between" for j in near) and _NUMBER.match(tokens[conj.next_word].text):
+        return True
     return None
 
 
@@ -2180,15 +2192,18 @@ def _parallel_s_verb(split: _Split, conj: _Conjunction) -> bool:
     if split.subject is None or k + 1 >= split.clause.end:
         return False
     verb = _first_verb(tokens, split.subject[1], conj.start)
-    if (
-        verb is None
-        or not verb_like(tokens[verb])
-        or not verb_like(tokens[k])
-        or tokens[k].low in NOUN_LIKE_S_FORMS
-    ):
+    # "and features a display": a noun-like "-s" word right before "a" is a verb
+    noun_like = tokens[k].low in NOUN_LIKE_S_FORMS and tokens[k + 1].low not in {"a", "an"}
+    if verb is None or not verb_like(tokens[k]) or noun_like:
         return False
-    if tokens[k + 1].low in _OBJECT_OPENERS:
-        return True  # not "meanings and interpretations that ..."
+    if tokens[k + 1].low in _OBJECT_OPENERS and (
+        verb_like(tokens[verb]) or not _plural_head(tokens[split.subject[1] - 1])
+    ):
+        # not "meanings and interpretations that ..."; "The iPhone was released in 2022 and features a
+        # 6.1-inch display": after a singular subject an "-s" word with an object is its verb
+        return True
+    if not verb_like(tokens[verb]):
+        return False
     # "Water boils at 100 degrees and freezes at 0 degrees": two verbs each with a preposition, not a
     # plural noun after another ("consists of proteins and lipids in membranes")
     return (
@@ -2357,6 +2372,15 @@ def _figure_list(split: _Split, conj: _Conjunction) -> bool | None:
     if np_start is None:
         return True  # no shared verb to repeat: the figures stay in one claim
     clause, tokens = split.clause, split.clause.tokens
+    if _YEAR.fullmatch(tokens[conj.next_word].text):
+        # "won the Cup five times, in 1958, 1962 and 2002": years after a preposition that the figure
+        # before them does not share; the list stays in one claim
+        years = next(
+            (j for j in range(conj.start - 1, np_start, -1) if tokens[j].low in {"in", "on", "by"}), None
+        )
+        counted = any(t.text[:1].isdigit() or t.low in _COUNT_WORDS for t in tokens[np_start:years])
+        if years is not None and counted:
+            return True
     # Items separated by commas before this "and" belong to the same list.
     items = [np_start] + [
         j + 1
