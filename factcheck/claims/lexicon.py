@@ -26,6 +26,7 @@ IRREGULAR = {
     "blew", "understood", "withdrew", "overcame", "fled", "dealt", "slept", "swept", "wept", "knelt", "lent",
     "dug", "spun", "arose", "awoke", "forgave", "foresaw", "undertook", "underwent", "withstood", "upheld",
     "overthrew", "mistook", "strove", "wove", "forbade", "forecast", "oversaw", "rebuilt", "reopened",
+    "broke", "stole", "shrank", "sprang", "ate", "sent", "heard", "hung", "shone",
     "bought", "built", "made", "said", "says", "led", "leads", "began", "begins", "set", "took", "takes",
     "gave", "sold", "paid", "pays", "won", "grew", "grows", "rose", "rises", "fell", "falls", "became",
     "becomes", "held", "holds", "left", "ran", "runs", "got", "gets", "went", "goes", "came", "comes", "saw",
