@@ -258,8 +258,8 @@ def _clause_follows(
             if is_capitalised(first) and named and verb_like(tokens[j]):
                 return True  # "New York experiences colder winters"
             if finite_at(tokens, j):
-                if tokens[j - 1].low in PREPOSITIONS:
-                    return False
+                if tokens[j - 1].low in PREPOSITIONS or tokens[j - 1].low in {"and", "or"}:
+                    return False  # "Manhattan and Brooklyn and was completed": a verb phrase, no clause
                 # "the only one dedicated to ...": after a common noun phrase, an -ed word is a participle;
                 # a finite verb may still follow it ("a small number of stars added each year can ...").
                 low = tokens[j].low
@@ -327,6 +327,8 @@ def _adjective_after_copula(tokens: list[Token], begin: int, end: int, k: int) -
         return False
     # "was born on October 16, 1898, and served": a long complement with a preposition is a verb phrase.
     complement = tokens[verb + 1 : end]
+    if complement and is_participle(complement[0]) and tokens[k].low not in AUX and verb_like(tokens[k]):
+        return False  # "is held every four years and features 32 teams": a passive, then a verb
     return len(complement) <= 4 and not any(t.low in PREPOSITIONS for t in complement)
 
 
@@ -1299,6 +1301,9 @@ _NOT_PARTICIPIAL = {
 
 
 _OBJECT_PARTICIPLES = {"ranging", "varying", "totaling", "totalling", "numbering", "averaging", "amounting"}
+# Participles that describe a work: after a copula it is the subject ("is their second album, featuring X"),
+# after another verb its object ("was adapted into a film in 1962, starring Gregory Peck").
+_CAST_PARTICIPLES = {"starring", "featuring"}
 
 
 def _plural_head(token: Token) -> bool:
@@ -1396,6 +1401,10 @@ def _extract_participial_clause(clause: _Clause, pieces: list[Piece]) -> None:
             continue
         if t.low in _OBJECT_PARTICIPLES:
             return  # ", ranging from 110 million to 1.5 billion": a measure of the object, not the subject
+        if t.low in _CAST_PARTICIPLES and (
+            tokens[verb].low not in _COPULAS or is_participle(tokens[_skip_adverbs(tokens, verb + 1)])
+        ):
+            return
         if _gerund_list_item(tokens, verb, c, clause.end):
             return  # "involves obtaining A, performing B, and ordering C": the next item of a list
         stop = tokens[clause.end - 1].end
@@ -2193,10 +2202,11 @@ def _parallel_s_verb(split: _Split, conj: _Conjunction) -> bool:
         return False
     verb = _first_verb(tokens, split.subject[1], conj.start)
     # "and features a display": a noun-like "-s" word right before "a" is a verb
-    noun_like = tokens[k].low in NOUN_LIKE_S_FORMS and tokens[k + 1].low not in {"a", "an"}
+    counted = tokens[k + 1].text[:1].isdigit()  # "and features 32 teams"
+    noun_like = tokens[k].low in NOUN_LIKE_S_FORMS and tokens[k + 1].low not in {"a", "an"} and not counted
     if verb is None or not verb_like(tokens[k]) or noun_like:
         return False
-    if tokens[k + 1].low in _OBJECT_OPENERS and (
+    if (tokens[k + 1].low in _OBJECT_OPENERS or counted) and (
         verb_like(tokens[verb]) or not _plural_head(tokens[split.subject[1] - 1])
     ):
         # not "meanings and interpretations that ..."; "The iPhone was released in 2022 and features a
@@ -2227,8 +2237,9 @@ def _plural_verb(tokens: list[Token], subject: tuple[int, int] | None, k: int) -
 def _copula_complement(split: _Split, conj: _Conjunction) -> bool | None:
     """ "X was a British guitarist, and a founder member of Y": X was a founder member of Y."""
     tokens, k = split.clause.tokens, conj.next_word
+    one_of = tokens[k].low == "one" and k + 1 < split.clause.end and tokens[k + 1].low == "of"
     if not (
-        tokens[k].low in {"a", "an", "the"}
+        (tokens[k].low in {"a", "an", "the"} or one_of)
         and split.subject is not None
         and not _embedded(tokens, split.subject[1], conj.start, split.cut)
     ):
@@ -3815,4 +3826,22 @@ def decompose(sentence: str) -> list[Piece]:
         if tokens[-1].end > p.end and p.end >= tokens[end - 1].end:
             pieces[last] = Piece(p.text, p.start, tokens[-1].end, p.kind, p.subject)
     pieces.sort(key=lambda p: (p.start, -p.end))
-    return [p for p in pieces if len(p.text) > 3]
+    return _filled_ellipses([p for p in pieces if len(p.text) > 3])
+
+
+_ELLIPSIS = re.compile(r"^(?P<subject>[^,;:]{1,60}?) (?P<be>is|are|was|were) not\.$", re.I)
+_COMPLEMENT = re.compile(r"^.*\b(?:is|are|was|were) (?P<complement>(?!not\b)[^,;:]{2,80}?)\.$")
+
+
+def _filled_ellipses(pieces: list[Piece]) -> list[Piece]:
+    """ "Bananas are berries, while strawberries are not": the second claim says what the first one's
+    copula says ("Strawberries are not berries")."""
+    out: list[Piece] = []
+    for piece in pieces:
+        gap = _ELLIPSIS.match(piece.text)
+        said = _COMPLEMENT.match(out[-1].text) if gap and out else None
+        if gap and said:
+            text = f"{gap.group('subject')} {gap.group('be')} not {said.group('complement')}."
+            piece = Piece(text, piece.start, piece.end, piece.kind, piece.subject)
+        out.append(piece)
+    return out
