@@ -605,9 +605,22 @@ def _name_run(tokens: Tokens, i: int) -> tuple[list[int], int]:
         elif _joins(tokens, j, run):
             run.append(j)
             j += 1
+        elif _designation(tokens, j, run):
+            run += [j, j + 1]
+            j += 2
         else:
             break
     return run, j
+
+
+def _designation(tokens: Tokens, j: int, run: list[int]) -> bool:
+    """A hyphen and a number glued to a short capitalised word: a model's designation ("F-35", "MiG-29",
+    "B-52"), part of the name."""
+    n = len(tokens)
+    if not (run and run[-1] == j - 1 and j + 1 < n and tokens[j].text == "-" and tokens[j + 1].kind == "num"):
+        return False
+    before, after = tokens[j - 1], tokens[j + 1]
+    return len(before.text) <= 3 and before.end == tokens[j].start == after.start - 1
 
 
 def _trimmed(tokens: Tokens, run: list[int], text: str) -> list[int]:

@@ -177,6 +177,15 @@ def age_at(tokens: Tokens, j: int) -> bool:
     return j + 1 < n and tokens[j].low in ("years", "year") and tokens[j + 1].low == "old"
 
 
+def _coordinated_head(tokens: Tokens, k: int, sent: list[int]) -> bool:
+    """Whether the "and" at ``k`` joins a modifier to another one before a shared plural head: one or two
+    words after it, the second or the only one plural ("propaganda and training films")."""
+    ahead = [t for m, t in enumerate(tokens[k + 1 : k + 3], k + 1) if sent[m] == sent[k]]
+    if not ahead or any(t.kind != "word" or t.low in STOPWORDS for t in ahead):
+        return False
+    return is_plural(ahead[-1].text) and not is_plural(tokens[k - 1].text)
+
+
 def _counted_noun(tokens: Tokens, j: int, sent: list[int]) -> tuple[str | None, int]:
     """The counted noun after a figure: "300,000 electric cars" -> "car". Returns (noun, end index)."""
     n = len(tokens)
@@ -209,6 +218,9 @@ def _counted_noun(tokens: Tokens, j: int, sent: list[int]) -> tuple[str | None, 
             and tokens[k + 2].kind == "num"
         ):
             k += 3  # "COVID-19 cases": the name is a modifier, the noun follows
+            continue
+        if low in ("and", "or") and run and _coordinated_head(tokens, k, sent):
+            k += 1  # "400 propaganda and training films": the modifiers share the head noun
             continue
         if low in STOPWORDS or low in MONTHS or low in CURRENCY_NAMES:
             break
@@ -391,6 +403,17 @@ def _digits(scan: QuantityScan, i: int) -> Figure | int | None:
     return Figure(i=i, j=j, start=i, value=value, precision=precision(tok.text))
 
 
+def _counts_nothing(tokens: Tokens, i: int) -> bool:
+    """ "Zero" counting a plural noun at most one word on ("zero films", "zero American actors"); not "net
+    zero", "zero-emission" or "zero tolerance"."""
+    if i > 0 and tokens[i - 1].low in ("net", "ground", "absolute", "near"):
+        return False
+    ahead = tokens[i + 1 : i + 3]
+    if not ahead or ahead[0].kind != "word":
+        return False
+    return any(t.kind == "word" and len(t.text) > 3 and t.low.endswith("s") for t in ahead)
+
+
 def _number_words(scan: QuantityScan, i: int) -> Figure | int | None:
     """A figure written in words ("three hundred", "twenty-five thousand", "a million")."""
     tokens, n = scan.tokens, scan.n
@@ -400,6 +423,8 @@ def _number_words(scan: QuantityScan, i: int) -> Figure | int | None:
     j = i + 1
     if tok.text[0].isupper() and i > 0 and tokens[i - 1].kind == "word" and tokens[i - 1].text[0].isupper():
         return i + 1  # "Fast Five", "Big Three": part of a name
+    if low == "zero" and _counts_nothing(tokens, i):
+        return Figure(i=i, j=j, start=i, value=0.0, precision=1.0)
     if low in ("one", "zero") and not (j < n and tokens[j].low in WORD_SCALES):
         return i + 1
     if low in WORD_SCALES and not (i > 0 and tokens[i - 1].low in ("a", "one")):

@@ -150,6 +150,11 @@ def _read_rank(text: str, tokens: Tokens, sent: list[int], i: int) -> tuple[Rank
         and (tokens[j].low in ("quarter", "half") or tokens[j].low in DURATION_UNITS)
     ):
         return None, j
+    capitalised_before_name = (
+        tokens[i].text[0].isupper() and j < n and tokens[j].kind == "word" and tokens[j].text[0].isupper()
+    )
+    if scale is None and low in ORDINAL_WORDS and capitalised_before_name:
+        return None, j  # "First Motion Picture Unit", "Second World War": part of a name
     noun, end_k = _noun_after(tokens, j)
     if scale is None and noun is None and low not in ("no", "number"):
         return None, j

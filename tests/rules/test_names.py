@@ -38,6 +38,11 @@ def test_possessives_titles_and_sentence_initial_words():
     ]
     assert names("Founder Lei Jun leads the unit.") == [("Lei Jun", "organisation", None)]
     assert names("Production starts in 2024. Analysts agree.") == []
+    # a model's designation is part of its name
+    assert [n[0] for n in names("The Lockheed Martin F-35 Lightning II first flew in 2006.")] == [
+        "Lockheed Martin F-35 Lightning II"
+    ]
+    assert [n[0] for n in names("He flew the MiG-29 in 1990.")] == ["MiG-29"]
     # an opening preposition ("Due to", "Prior to") or "Review" is no name either
     assert [n[0] for n in names("Due to the pandemic, Washington closed.")] == ["Washington"]
     assert [n[0] for n in names("Prior to 2019, Xiaomi sold phones.")] == ["Xiaomi"]

@@ -35,6 +35,17 @@ def test_units_and_counted_nouns_are_kept():
     assert one("a graph of 12 proxy based temperature reconstructions").noun == "reconstruction"
     assert one("with four arbitrarily-chosen trend-lines overlaid").noun == "line"
     assert one("three highlighted in the report").noun is None
+    # modifiers joined by "and" share the head noun; counted nouns joined by "and" do not merge
+    assert one("more than 400 propaganda and training films").noun == "film"
+    assert [q.noun for q in extract_quantities("400 staff and 20 managers")] == ["employee", "manager"]
+    assert one("300 cars and trucks").noun == "car"
+
+
+def test_zero_counts_a_plural_noun():
+    assert (one("it produced zero films").value, one("it produced zero films").noun) == (0, "film")
+    assert one("the film stars zero American actors").noun == "actor"
+    for text in ("net zero emissions by 2050", "a zero-emission bus", "zero tolerance for fraud"):
+        assert extract_quantities(text) == ()
 
 
 @pytest.mark.parametrize("case", cases("numbers-intervals"))

@@ -19,3 +19,10 @@ def test_ranks(case):
 
 def test_a_goal_is_not_a_rank():
     assert extract_ranks("Xiaomi aims to become the world's largest smartphone maker.") == ()
+
+
+def test_a_capitalised_ordinal_before_a_name_is_part_of_it():
+    assert extract_ranks("The First Motion Picture Unit produced films.") == ()
+    assert extract_ranks("He served in the Second World War.") == ()
+    ranks = extract_ranks("First prize went to Xiaomi, the first carmaker to do so.")
+    assert [r.position for r in ranks] == [1, 1]
