@@ -403,7 +403,7 @@ def _digits(scan: QuantityScan, i: int) -> Figure | int | None:
     return Figure(i=i, j=j, start=i, value=value, precision=precision(tok.text))
 
 
-def _counts_nothing(tokens: Tokens, i: int) -> bool:
+def _zero_counts_a_noun(tokens: Tokens, i: int) -> bool:
     """ "Zero" counting a plural noun at most one word on ("zero films", "zero American actors"); not "net
     zero", "zero-emission" or "zero tolerance"."""
     if i > 0 and tokens[i - 1].low in ("net", "ground", "absolute", "near"):
@@ -423,7 +423,7 @@ def _number_words(scan: QuantityScan, i: int) -> Figure | int | None:
     j = i + 1
     if tok.text[0].isupper() and i > 0 and tokens[i - 1].kind == "word" and tokens[i - 1].text[0].isupper():
         return i + 1  # "Fast Five", "Big Three": part of a name
-    if low == "zero" and _counts_nothing(tokens, i):
+    if low == "zero" and _zero_counts_a_noun(tokens, i):
         return Figure(i=i, j=j, start=i, value=0.0, precision=1.0)
     if low in ("one", "zero") and not (j < n and tokens[j].low in WORD_SCALES):
         return i + 1

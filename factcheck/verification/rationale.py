@@ -181,7 +181,7 @@ def aboutness(claim_text: str, span: str, title: str | None, passage_text: str) 
         # The span's own subject is another name of the claim ("Daleport Pharma's chief executive is ..."
         # for "Tomas Halvorsen is the chief executive of Daleport Pharma"), or part of the subject's name
         # ("O'Neal" for "Tatum O'Neal"): it may speak to the claim.
-        if any(same_organisation(own[1], key) for key in subject_keys(claim_text)) or _part_of(own, subject):
+        if _claim_names(own[1], claim_text) or _part_of(own, subject):
             return UNKNOWN
         if _names_another_party(claim_text, span, subject):
             # The span tells the claim's event with another actor ("Castell Group agreed to buy Harlan
@@ -203,9 +203,12 @@ def _titled_by_claim(claim_text: str, title: str | None) -> bool:
     """Whether the document's title names, as its own subject, an organisation, person or work the claim
     names (the page "Bob Ross" for a claim about Bob Ross's half-brother)."""
     document = primary_subject(title) if title else None
-    if document is None:
-        return False
-    return any(same_organisation(document[1], key) for key in subject_keys(claim_text))
+    return document is not None and _claim_names(document[1], claim_text)
+
+
+def _claim_names(key: str, claim_text: str) -> bool:
+    """Whether the organisation or person of comparison key ``key`` is one the claim names."""
+    return any(same_organisation(key, theirs) for theirs in subject_keys(claim_text))
 
 
 def _place_first(claim_text: str) -> tuple[str, str] | None:
