@@ -981,53 +981,99 @@ def _extract_participle(clause: _Clause, pieces: list[Piece]) -> None:
             return
 
 
+def _object_noun(tokens: list[Token], d: int, rel: int) -> bool:
+    """Whether ``tokens[d:rel]`` is the head noun of an object with its modifiers: words, no verb, no
+    preposition; "and" only between two modifiers ("a disillusioned and bored priest"), an "-ed" word
+    only before the noun ("a bored priest")."""
+    noun = tokens[d:rel]
+    for n, t in enumerate(noun):
+        last = n == len(noun) - 1
+        if not t.text.isalpha() or t.low in PREPOSITIONS or t.low == "or":
+            return False
+        if t.low == "and" and (n == 0 or n >= len(noun) - 2 or noun[n + 1].low in DETERMINERS):
+            return False
+        if is_verb(t) and (last or not t.low.endswith("ed") or t.low in AUX or t.low in IRREGULAR):
+            return False
+    return True
+
+
+def _bare_plural_object(tokens: list[Token], d: int, rel: int) -> bool:
+    """Whether ``tokens[d:rel]`` is a plural object without a determiner, of up to three lower-case words
+    after a preposition or a verb ("formed from elements that", "the production of proteins that")."""
+    before = tokens[d - 1]
+    if before.low not in PREPOSITIONS and not is_verb(before):
+        return False
+    words = tokens[d:rel]
+    if not 1 <= len(words) <= 3 or not all(t.text.isalpha() and t.text.islower() for t in words):
+        return False
+    closed = DETERMINERS | PREPOSITIONS | ADVERBS | _RELATIVES | {"and", "or"}
+    if any(t.low in closed or is_verb(t) for t in words):
+        return False
+    head = words[-1].low
+    return len(head) > 3 and head.endswith("s") and not head.endswith(_SINGULAR_S)
+
+
 def _extract_object_relative(clause: _Clause, pieces: list[Piece]) -> None:
     """A relative clause closing the sentence on an indefinite object states a fact of its own: "Police
     killed a gunman who slaughtered seven" gives "Police killed a gunman" and "A gunman slaughtered seven";
     "drove to a cliff top that was known as a meeting place" gives "A cliff top was known as a meeting
-    place" (cut out of the clause). Left alone: a definite object ("the first firm that made X"), a
-    predicate noun (see :func:`_extract_predicate_relative`), a "that" opening a clause of its own ("a sign
-    that prices rise"), a description ("a service that is as fast as possible"), and a relative clause
-    holding a list or an aside."""
+    place" (cut out of the clause); a plural object without a determiner too ("formed from elements that
+    are created through nuclear reactions" gives "Elements are created through nuclear reactions"). A
+    closing stretch already cut out of the clause (", which ..." on the object's own phrase) stays with
+    its own claim. Left alone: a definite object ("the first firm that made X"), a predicate noun (see
+    :func:`_extract_predicate_relative`), a "that" opening a clause of its own ("a sign that prices
+    rise"), a description ("a service that is as fast as possible"), and a relative clause holding a list
+    or an aside."""
     text = _span_text(clause)
     if " who " not in text and " that " not in text and " which " not in text:
         return
     tokens = clause.tokens
     verb = _first_verb(tokens, clause.begin, clause.end)
-    if verb is None or tokens[verb].low in _COPULAS or clause.aside(tokens[verb]):
+    if verb is None or clause.aside(tokens[verb]):
         return
-    for d in range(verb + 1, min(clause.end - 4, verb + 14)):
-        if tokens[d].low not in {"a", "an"} or clause.aside(tokens[d]):
+    if tokens[verb].low in _COPULAS:
+        # a passive ("are formed from elements that ...") has an object of its preposition; a copula's
+        # noun is the predicate's
+        verb = _skip_adverbs(tokens, verb + 1)
+        if verb >= clause.end or not is_participle(tokens[verb]):
+            return
+    # a closing stretch cut out of the clause: the relative clause ends before it
+    close = clause.end
+    while close > verb and (clause.aside(tokens[close - 1]) or tokens[close - 1].text == ","):
+        close -= 1
+    for d in range(verb + 1, min(close - 3, verb + 14)):
+        if clause.aside(tokens[d]):
             continue
-        rel = next((j for j in range(d + 2, min(d + 7, clause.end - 1)) if tokens[j].low in _RELATIVES), None)
-        if rel is None:
-            continue
-        noun = tokens[d + 1 : rel]
-        if any(not t.text.isalpha() or is_verb(t) or t.low in PREPOSITIONS | {"and", "or"} for t in noun):
-            continue
+        article = tokens[d].low in {"a", "an"}
+        if article:
+            rel = next((j for j in range(d + 2, min(d + 7, close - 1)) if tokens[j].low in _RELATIVES), None)
+            if rel is None or not _object_noun(tokens, d + 1, rel):
+                continue
+        else:
+            window = range(d + 1, min(d + 4, close - 1))
+            rel = next((j for j in window if tokens[j].low in {"that", "which"}), None)
+            if rel is None or not _bare_plural_object(tokens, d, rel):
+                continue
         k = _skip_adverbs(tokens, rel + 1)
-        if (
-            k >= clause.end
-            or not (finite_at(tokens, k) or verb_like(tokens[k]))
-            or tokens[k].low in REPORTING
-        ):
+        if k >= close or not (finite_at(tokens, k) or verb_like(tokens[k])) or tokens[k].low in REPORTING:
             return
         if tokens[k].low in MODALS:
             return  # "want to pass a law that would ban X": what the object would do is no fact
-        passive = k + 1 < clause.end and is_participle(tokens[k + 1])
+        passive = k + 1 < close and is_participle(tokens[k + 1])
         if tokens[rel].low != "who" and (
             (tokens[k].low in _COPULAS and not passive) or not finite_at(tokens, k)
         ):
             return  # a description, or an "-s" word that may be a noun ("a bill that bans" reads "bill bans")
-        if any(
-            clause.aside(t) or t.text in {",", ";", ":", "-", "–", "—", "--"}
-            for t in tokens[rel : clause.end]
-        ):
+        if not article and (verb_like(tokens[k]) or not (passive or tokens[k].low in COMMON_VERBS)):
+            return  # after a plural noun: "are made", "facilitate"; "proteins that facilitates" is no match
+        if any(clause.aside(t) or t.text in {",", ";", ":", "-", "–", "—", "--"} for t in tokens[rel:close]):
             return
-        stop = tokens[clause.end - 1].end
+        stop = tokens[close - 1].end
         np = clause.sentence[tokens[d].start : tokens[rel - 1].end]
         body = clause.sentence[tokens[rel + 1].start : stop]
-        pieces.append(Piece(tidy(f"{np[:1].upper()}{np[1:]} {body}"), tokens[d].start, stop, "relative", np))
+        span_end = tokens[clause.end - 1].end  # the closing cut stretch lies inside the span
+        claim = tidy(f"{np[:1].upper()}{np[1:]} {body}")
+        pieces.append(Piece(claim, tokens[d].start, span_end, "relative", np))
         clause.cuts.append((tokens[rel - 1].end, stop))
         return
 
