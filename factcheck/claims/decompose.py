@@ -70,6 +70,7 @@ from factcheck.claims.lexicon import (
     REPORTING,
     SUBJECT_PRONOUNS,
     SUBORDINATORS,
+    THIRD_PERSON,
     TITLES,
 )
 from factcheck.rules.quantities import extract
@@ -1980,6 +1981,10 @@ def _conjunctions(clause: _Clause) -> list[tuple[int, int]]:
         t = tokens[i]
         if depth[t.start] or clause.cut(t.start, t.end):
             continue
+        if t.low == "but" and tokens[i + 1].low == "not":
+            # "on Earth but not on Neptune": an alternative denied (see _but_not); "but not everyone can":
+            # the negation belongs to what follows, which is left whole
+            continue
         if t.low in {"and", "but"} or (t.low == "or" and _alternative_objects(tokens, clause.begin, i)):
             start = i - 1 if tokens[i - 1].text == "," else i
             out.append((start, i + 1))
@@ -3872,7 +3877,127 @@ def decompose(sentence: str) -> list[Piece]:
         if tokens[-1].end > p.end and p.end >= tokens[end - 1].end:
             pieces[last] = Piece(p.text, p.start, tokens[-1].end, p.kind, p.subject)
     pieces.sort(key=lambda p: (p.start, -p.end))
-    return _filled_ellipses([p for p in pieces if len(p.text) > 3])
+    return _split_alternatives(sentence, _filled_ellipses([p for p in pieces if len(p.text) > 3]))
+
+
+_BUT_NOT = re.compile(r",? but not (?=\S)")
+_ITEM_BREAK = re.compile(r",? (?:and|or) |, ")
+# Words after "but not" that qualify the first statement rather than name an alternative ("but not always").
+_NOT_ALTERNATIVES = ADVERBS | {"least", "all", "every", "only", "limited", "exclusively", "necessarily"}
+
+
+def _negated_verb(tokens: list[Token], verb: int) -> str | None:
+    """The negation of the finite verb at ``verb``: "can" -> "cannot", "is" -> "is not", "infects" ->
+    "does not infect", "live" -> "do not live", "visited" -> "did not visit"; ``None`` when the verb is
+    already negated or its base form is unknown."""
+    low = tokens[verb].low
+    if verb + 1 < len(tokens) and tokens[verb + 1].low in {"not", "never", "n't"}:
+        return None
+    if low in AUX:
+        return None if "'" in low or low.endswith("n't") else ("cannot" if low == "can" else f"{low} not")
+    known = COMMON_VERBS | BASE_VERBS
+    if low in THIRD_PERSON:
+        return f"does not {THIRD_PERSON[low]}"
+    if verb_like(tokens[verb]):
+        return f"does not {_base_of(low)}"
+    if low in known:
+        return f"do not {low}"
+    if low.endswith("ed"):
+        stem = low[:-2]
+        bases = (stem, low[:-1], stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else "", low[:-3] + "y")
+        base = next((b for b in bases if b in known), None)
+        return f"did not {base}" if base else None
+    return None
+
+
+def _alternative_items(rest: str) -> list[tuple[int, str]] | None:
+    """The items of the alternative after "but not" with their offsets in ``rest``: "on Neptune and the
+    Sun" gives "on Neptune" and "on the Sun" (a leading preposition is shared)."""
+    words = rest.split()
+    preposition = words[0] if words[0].lower() in PREPOSITIONS else ""
+    body = len(preposition) + 1 if preposition else 0
+    items, last = [], body
+    for m in _ITEM_BREAK.finditer(rest, body):
+        items.append((last, rest[last : m.start()]))
+        last = m.end()
+    items.append((last, rest[last:]))
+    out = []
+    for at, item in items:
+        first = item.split()[0] if item.split() else ""
+        named = first.lower() in DETERMINERS or first[:1].isupper() or first[:1].isdigit()
+        phrase = bool(preposition) and first.isalpha()  # "but not to children"
+        if not first or first.lower() in _NOT_ALTERNATIVES or not (named or phrase):
+            return None
+        out.append((at, item))
+    return out
+
+
+def _but_not(sentence: str, piece: Piece) -> list[Piece] | None:
+    """ "You can find land on Earth but not on Neptune and the Sun" states three facts: "You can find land
+    on Earth", "You cannot find land on Neptune" and "You cannot find land on the Sun". The alternative
+    after "but not" takes the place of the first statement's last phrase with the same preposition (or,
+    without a preposition, of the verb's object), with the verb negated."""
+    m = _BUT_NOT.search(piece.text)
+    if m is None or "(" in piece.text:
+        return None
+    stretch = sentence[piece.start : piece.end]
+    found = _BUT_NOT.search(stretch)
+    rest = piece.text[m.end() :].rstrip(".")
+    if found is None or not rest or _BUT_NOT.search(piece.text, m.end()):
+        return None
+    at = piece.start + found.end()
+    if sentence[at : at + len(rest)] != rest or any(c in rest for c in ';:"“”'):
+        return None
+    main = piece.text[: m.start()]
+    tokens = tokenize(main)
+    verb = next((i for i in range(1, len(tokens)) if finite_at(tokens, i)), None)
+    alternatives = _alternative_items(rest)
+    rest_tokens = tokenize(rest)
+    if verb is None or alternatives is None or _first_verb(rest_tokens, 0, len(rest_tokens)) is not None:
+        return None
+    negated = _negated_verb(tokens, verb)
+    if negated is None:
+        return None
+    preposition = rest.split()[0].lower()
+    after = tokens[verb + 1 :]
+    if preposition in PREPOSITIONS:
+        # the last phrase of the first statement with that preposition
+        k = next((i for i in range(len(after) - 1, -1, -1) if after[i].low == preposition), None)
+    else:
+        # the verb's object, when the statement has no phrase after it ("infects humans, but not dogs")
+        objects = [t for t in after if t.low not in ADVERBS]
+        phrases = any(t.low in PREPOSITIONS or not t.text[:1].isalnum() for t in after)
+        k = 0 if objects and not phrases else None
+    if k is None:
+        return None
+    head = main[: tokens[verb].start] + negated + " " + main[tokens[verb].end : after[k].start].strip()
+    pieces = [Piece(tidy(main), piece.start, piece.start + found.start(), piece.kind, piece.subject)]
+    shared = rest.split()[0] if preposition in PREPOSITIONS else ""
+    for n, (offset, item) in enumerate(alternatives):
+        start = piece.start + found.start() if n == 0 else at + offset
+        claim = tidy(f"{head.rstrip()} {shared} {item}")
+        pieces.append(Piece(claim, start, at + offset + len(item), piece.kind, piece.subject))
+    return pieces
+
+
+def _split_alternatives(sentence: str, pieces: list[Piece]) -> list[Piece]:
+    """Each piece stating "X but not Y" as its two facts (see :func:`_but_not`), where the new spans stay
+    nested in or disjoint from every other piece's."""
+    if " but not " not in sentence:
+        return pieces
+    out: list[Piece] = []
+    for piece in pieces:
+        parts = _but_not(sentence, piece)
+        if parts is not None and all(
+            not (o.start < p.start < o.end < p.end or p.start < o.start < p.end < o.end)
+            for p in parts
+            for o in pieces
+            if o is not piece
+        ):
+            out.extend(parts)
+        else:
+            out.append(piece)
+    return out
 
 
 _ELLIPSIS = re.compile(r"^(?P<subject>[^,;:]{1,60}?) (?P<be>is|are|was|were) not\.$", re.I)
