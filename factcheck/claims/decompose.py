@@ -160,13 +160,15 @@ def _adjectival(tokens: list[Token], i: int, start: int) -> bool:
     low = tokens[i].low
     if i == start or i + 2 >= len(tokens) or low in AUX or low in IRREGULAR or not low.endswith("ed"):
         return False
-    before, after = tokens[i - 1], tokens[i + 1]
+    before, after, then = tokens[i - 1], tokens[i + 1], tokens[i + 2]
+    # "its encoded form changes": right after a determiner, the verb may be any finite verb
+    verb_then = then.low in AUX or (before.low in DETERMINERS and (is_verb(then) or verb_like(then)))
     return (
         (before.low in DETERMINERS or (before.text[:1].islower() and not is_verb(before)))
         and after.text[:1].islower()
         and after.low not in PREPOSITIONS | DETERMINERS | ADVERBS
         and not is_verb(after)
-        and tokens[i + 2].low in AUX
+        and verb_then
     )
 
 
@@ -192,7 +194,16 @@ def _subject_range(
     """
     start = _intro_end(tokens, begin, end)
     kept = [i for i in range(start, end) if not (skip and skip(tokens[i]))]
-    verb = next((i for i in kept if finite_at(tokens, i) and not _adjectival(tokens, i, start)), None)
+    verb = None
+    for i in kept:
+        if not finite_at(tokens, i):
+            continue
+        if not _adjectival(tokens, i, start):
+            verb = i
+            break
+        if verb_like(tokens[i + 2]) and i + 2 in kept:
+            verb = i + 2  # "its encoded form changes": the "-s" word after the noun is the verb
+            break
     if verb is None or verb == start:
         return None
     before = [i for i in kept if i < verb]
@@ -1434,6 +1445,13 @@ def _extract_participial_clause(clause: _Clause, pieces: list[Piece]) -> None:
     verb = _first_verb(tokens, clause.begin, clause.end)
     if subject is None or verb is None or tokens[subject[0]].low in _DEMONSTRATIVES:
         return  # "That meant ..., crossing over Jordan": no subject to give the participle
+    after_subject = _skip_adverbs(tokens, subject[1])
+    if (
+        subject[0] <= verb < subject[1]
+        and after_subject < clause.end
+        and (finite_at(tokens, after_subject) or verb_like(tokens[after_subject]))
+    ):
+        verb = after_subject  # "its encoded form changes": the verb after the subject, not "encoded"
     for c in range(verb + 2, clause.end - 2):
         t = tokens[c + 1]
         if tokens[c].text != "," or clause.depth[tokens[c].start] or skip(tokens[c]):
