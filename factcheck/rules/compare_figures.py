@@ -19,7 +19,7 @@ from factcheck.rules.findings import (
 from factcheck.rules.money import CURRENCY_SIGNS
 from factcheck.rules.numbers import Quantity
 
-__all__ = ["compare_quantity"]
+__all__ = ["compare_quantity", "repeaters"]
 
 
 def _same_class(a: Quantity, b: Quantity) -> bool:
@@ -48,6 +48,22 @@ def _counted_by_another(q: Quantity, e: Quantity, claim_q: tuple[Quantity, ...])
     nothing it names ("Winslet, at 31, ... five Oscar nominations" against "five Oscar nominations"): it is
     that figure's counterpart, not ``q``'s."""
     return q.noun is None and e.noun is not None and any(c is not q and c.noun == e.noun for c in claim_q)
+
+
+def repeaters(claim_q: tuple[Quantity, ...], ev: tuple[Quantity, ...]) -> dict[int, list[Quantity]]:
+    """For each evidence figure (by ``id``), the claim figures that say it again ("aged 70" on both sides);
+    bounds repeat nothing."""
+    found: dict[int, list[Quantity]] = {}
+    for e in ev:
+        found[id(e)] = [c for c in claim_q if _same_class(c, e) and not _is_bound(c) and _agrees(c, e)]
+    return found
+
+
+def _repeated_by_another(q: Quantity, e: Quantity, repeats: dict[int, list[Quantity]]) -> bool:
+    """Whether the evidence figure is another claim figure said again: it is that figure's counterpart,
+    not the counterpart of ``q`` ("75 of 89 deaths ... aged 70" against "46 of 56 deaths ... aged 70" does
+    not set 75 against 70)."""
+    return any(c is not q for c in repeats.get(id(e), ())) and not _agrees(q, e)
 
 
 def _fmt_number(v: float) -> str:
@@ -141,10 +157,17 @@ Result = tuple[str, Quantity, str, str, float]
 
 
 def compare_quantity(
-    q: Quantity, ev: tuple[Quantity, ...], names: frozenset[str], claim_q: tuple[Quantity, ...]
+    q: Quantity,
+    ev: tuple[Quantity, ...],
+    names: frozenset[str],
+    claim_q: tuple[Quantity, ...],
+    repeats: dict[int, list[Quantity]] | None = None,
 ) -> tuple[Result | None, float]:
     """The claim figure ``q`` judged against the evidence figures ``ev`` (``claim_q``: all the claim's
-    figures), and the relatedness of the pair; (None, 0.0) when no evidence figure is comparable."""
+    figures; ``repeats``: :func:`repeaters` of them, computed once per comparison), and the relatedness of
+    the pair; (None, 0.0) when no evidence figure is comparable."""
+    if repeats is None:
+        repeats = repeaters(claim_q, ev)
     same = [e for e in ev if _same_class(q, e)]
     kind = q.kind
     if not same:
@@ -152,7 +175,12 @@ def compare_quantity(
     sole = len(same) == 1 and only_one(c for c in claim_q if _same_class(c, q))
     scored = sorted(
         (
-            (0.0 if _counted_by_another(q, e, claim_q) else _quantity_relatedness(q, e, names, sole), e)
+            (
+                0.0
+                if _counted_by_another(q, e, claim_q) or _repeated_by_another(q, e, repeats)
+                else _quantity_relatedness(q, e, names, sole),
+                e,
+            )
             for e in same
         ),
         key=lambda t: -t[0],

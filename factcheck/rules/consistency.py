@@ -43,7 +43,7 @@ from functools import lru_cache
 from factcheck.errors import InputError
 from factcheck.rules.compare_agents import agent_findings
 from factcheck.rules.compare_dates import compare_date
-from factcheck.rules.compare_figures import compare_quantity
+from factcheck.rules.compare_figures import compare_quantity, repeaters
 from factcheck.rules.compare_names import Subjects, name_sides, organisation_findings, place_findings
 from factcheck.rules.compare_ranks import compare_rank
 from factcheck.rules.compare_roles import role_findings
@@ -91,8 +91,9 @@ class Comparison:
 def _figure_findings(c: Comparison) -> None:
     """Each claim figure against the evidence figures; agreeing figures anchor the subjects."""
     cm, em = c.claim_mentions, c.evidence_mentions
+    repeats = repeaters(cm.quantities, em.quantities)
     for q in cm.quantities:
-        result, _ = compare_quantity(q, em.quantities, c.names, cm.quantities)
+        result, _ = compare_quantity(q, em.quantities, c.names, cm.quantities, repeats)
         if result is None:
             reason = f"evidence gives no comparable figure for {q.text}"
             c.findings.append(unrelated(q.kind, q.text, q.start, q.end, reason))

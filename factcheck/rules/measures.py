@@ -5,7 +5,8 @@ for a conflict it found, whether the two mentions measure the same thing at all:
 
 - :func:`same_measure`: the same counted noun, a level against a level (not a change such as "1,000 more"),
   a rate against a rate of the same period ("2,000 deaths a day" is no total), a multiple of the same thing
-  ("84 times more heat" is no "200 times more CO2"), the figures of one year (a figure in a sentence dated
+  ("84 times more heat" is no "200 times more CO2"), a count over a stretch of the same length ("within a
+  month" is no "within two months"), the figures of one year (a figure in a sentence dated
   2011 is not the claim's 2018 figure), values less than three orders of magnitude apart (a car's price is
   no ten-billion budget), and the same measure where both sides say one (a price is no capital, a hire no
   headcount, a launch date no founding date); a dateline's date measures nothing;
@@ -170,6 +171,8 @@ def same_measure(finding: Any, claim: str, span: str) -> bool:
             return False
         if _orders_apart(ours, theirs) or _other_years(claim, ours, span, theirs):
             return False
+        if not _same_window(_window(claim, ours), _window(span, theirs)):
+            return False  # "35 million views within a month" is no count of "within two months"
     said = (ours.context | {getattr(ours, "noun", None)}) & _MEASURES
     given = (theirs.context | {getattr(theirs, "noun", None)}) & _MEASURES
     return not (said and given) or bool(said & given)
@@ -281,6 +284,42 @@ def _other_years(claim: str, ours: Any, span: str, theirs: Any) -> bool:
         return False
     b = _years_around(span, theirs)
     return bool(b) and not a & b
+
+
+# The stretch of time a figure is counted over, after it in its clause ("45 million views within two
+# months", "sold 10,000 in its first week") or opening its clause ("In the first year, ...").
+_WINDOW = re.compile(
+    r"\b(?:within|in|over|during|after)\s+(?:(?:the|its|their|his|her)\s+)?(?:(first|past|last|next|"
+    r"opening|initial)\s+)?(a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|\d{1,3})?\s*"
+    r"(hour|day|week|weekend|month|year|decade)s?\b",
+    re.IGNORECASE,
+)
+_WINDOW_COUNT = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+_WINDOW_COUNT |= {"eight": 8, "nine": 9, "ten": 10, "twelve": 12}
+
+
+def _window(text: str, mention: Any) -> tuple[int, str] | None:
+    """The stretch a figure is counted over ("within two months" -> (2, "month")), or None."""
+    stop = _CLAUSE_END.search(text, mention.end)
+    after = _WINDOW.search(text, mention.end, min(stop.start() if stop else len(text), mention.end + 48))
+    found = after
+    if found is None:
+        starts = [m.end() for m in _CLAUSE_END.finditer(text, 0, mention.start)]
+        first = starts[-1] if starts else 0
+        found = _WINDOW.match(text[first : mention.start].lstrip())
+    if found is None:
+        return None
+    count = found.group(2)
+    if count is None and found.group(1) is None:
+        return None  # "in months" gives no length
+    number = 1 if count is None else int(count) if count.isdigit() else _WINDOW_COUNT[count.lower()]
+    return number, found.group(3).lower()
+
+
+def _same_window(ours: tuple[int, str] | None, theirs: tuple[int, str] | None) -> bool:
+    """Two figures counted over stretches of different lengths measure different things; where one side
+    names no stretch, the pairing stands."""
+    return ours is None or theirs is None or ours == theirs
 
 
 _PART_BEFORE = re.compile(

@@ -72,3 +72,17 @@ def test_an_upper_bound_in_the_evidence_does_not_establish_an_exact_claim():
     assert outcome("Brenner will spend €700 million.", "Brenner will spend up to €500 million.") == CONFLICT
     assert outcome("Spotify has more than 600 million users.", "Spotify has 615 million users.") == AGREE
     assert outcome("The album sold over 79,000 copies.", "The album sold 79,000 copies.") == CONFLICT
+
+
+def test_a_figure_the_claim_repeats_is_no_counterpart_of_its_other_figures():
+    # VitaminC real revision (dev half): "aged 70" is said on both sides; 75 is no "70"
+    claim = (
+        "After 30 March, 75 of 89 which is more than 83% of COVID-19 deaths "
+        "were from patients aged 70 or older."
+    )
+    span = "As of March 30, 46 of 56 (82%) COVID-19 deaths were in patients aged 70 or older."
+    pairs = {
+        f.claim_mention: (f.evidence_mention, f.outcome) for f in compare(claim, span) if f.kind == "number"
+    }
+    assert pairs["70"] == ("70", AGREE)
+    assert pairs["75"][0] != "70" and pairs["89"][0] != "70"

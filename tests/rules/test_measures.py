@@ -44,6 +44,23 @@ from factcheck.rules.measures import another_event, another_period, another_plac
         ("The plant builds 500,000 cars a year.", "The plant builds 50,000 cars a year.", True),
         ("The plant builds 500,000 cars a year.", "The plant has capacity for 50,000 cars.", True),
         ("The clinic sees 200 patients a day.", "The clinic sees 900 patients a week.", False),
+        # a count over one stretch is no count over a stretch of another length; the same stretch compares
+        (
+            "The trailer had less than 35 million views within a month.",
+            "The trailer amassed over 45 million views within two months.",
+            False,
+        ),
+        (
+            "In its first week, the album sold 20,000 copies.",
+            "The album sold 200,000 copies in its first year.",
+            False,
+        ),
+        (
+            "The trailer had 35 million views within two months.",
+            "The trailer amassed over 45 million views within two months.",
+            True,
+        ),
+        ("The album sold 20,000 copies in its first week.", "The album sold 200,000 copies.", True),
         # one part's figure is no total; two parts' figures compare
         (
             "The factory will be built in two phases of 150,000 vehicles each.",
