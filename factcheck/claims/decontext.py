@@ -421,6 +421,13 @@ class Discourse:
         if known and sentence - known[1] <= 6 and is_verb(rest[0]) and _singular(noun) == noun:
             return known[0] + text[m.end() :], False
         if det == "the":
+            after = rest[0]
+            if (
+                after.text.isalpha()
+                and after.text.islower()
+                and not (is_verb(after) or after.low in ADVERBS | PREPOSITIONS | {"who", "which", "that"})
+            ):
+                return None  # "the magnetic fields of black holes": "magnetic" is no head noun
             introduced = self._recent_phrase(noun, sentence, indefinite=True)
             return ("The " + introduced + text[m.end() :], False) if introduced else None
         phrase = self._recent_phrase(noun, sentence)
