@@ -2223,10 +2223,18 @@ _INTRANSITIVE_PASTS = {
 }  # fmt: skip
 
 
-def _shared_passive(split: _Split, conj: _Conjunction) -> bool | None:
-    """ "Python was created by Guido van Rossum and first released in 1991": a second passive participle
-    with its own phrase shares the subject and "be" ("Python was first released in 1991"); an "-ed" word
-    with an object ("was signed in 1919 and ended the war") is the subject's own verb."""
+def _shared_be(split: _Split, conj: _Conjunction) -> bool | None:
+    """Participles sharing the subject and its "be": a list of them ("configurations that can be easily
+    managed, tested and deployed", "the vapor is condensed and fed back into the column": one claim per
+    participle, a phrase after the last one going with it), or a second passive participle with its own
+    phrase ("Python was created by Guido van Rossum and first released in 1991" gives "Python was first
+    released in 1991"); an "-ed" word with an object ("was signed in 1919 and ended the war") is the
+    subject's own verb."""
+    return _participle_list(split, conj) or _second_passive(split, conj)
+
+
+def _second_passive(split: _Split, conj: _Conjunction) -> bool | None:
+    """ "was created by Guido van Rossum and first released in 1991" (see :func:`_shared_be`)."""
     clause = split.clause
     tokens, k = clause.tokens, conj.next_word
     if split.subject is None or tokens[conj.after - 1].low != "and" or k + 1 >= conj.limit:
@@ -2236,7 +2244,7 @@ def _shared_passive(split: _Split, conj: _Conjunction) -> bool | None:
     if tokens[k + 1].low not in AFTER_PARTICIPLE or tokens[conj.start].text == ",":
         return None
     if is_participle(tokens[conj.start - 1]):
-        return None  # "are cleaned, painted and assembled in Ohio": the phrase may qualify them all
+        return None  # a list of participles: see _participle_list
     be = _skip_adverbs(tokens, split.subject[1])
     if be >= conj.start or tokens[be].low not in _BE - {"be", "being"} or split.start > be:
         return None
@@ -2418,13 +2426,19 @@ def _participle_items(tokens: list[Token], seg_start: int, conj: _Conjunction) -
         k -= 1
     if len(items) < 2 or tokens[k].low not in _BE or not is_participle(tokens[conj.next_word]):
         return None
-    # "cleaned, painted and assembled in Ohio": a phrase after the last one may qualify them all.
-    return items if conj.next_word + 1 == conj.limit else None
+    # "cleaned, painted and assembled in Ohio": a phrase of place, time or agent after the last one may
+    # qualify them all; a particle or a direction ("condensed and fed back into the column") is its own.
+    after = conj.next_word + 1
+    return items if after == conj.limit or tokens[after].low in _OWN_COMPLEMENTS else None
+
+
+# Words after a participle that complete that verb alone: particles and directions.
+_OWN_COMPLEMENTS = {"back", "out", "up", "down", "off", "away", "into", "onto", "to", "towards", "toward"}
 
 
 def _participle_list(split: _Split, conj: _Conjunction) -> bool | None:
-    """Participles sharing "be": "configurations that can be easily managed, tested and deployed" gives one
-    claim per participle."""
+    """Participles sharing "be" (see :func:`_shared_be`): "configurations that can be easily managed, tested
+    and deployed" gives one claim per participle."""
     if split.list_prefix is not None:
         return None
     clause = split.clause
@@ -2800,12 +2814,11 @@ _COORDINATION_RULES: tuple[Callable[[_Split, _Conjunction], bool | None], ...] =
     _imperative_aside,
     _new_clause,
     _modal_before_base,
-    _shared_passive,
+    _shared_be,
     _shared_subject,
     _copula_complement,
     _shared_modal,
     _coordinated_verb_phrases,
-    _participle_list,
     _listed_items,
     _figure_list,
     _coordinated_objects,

@@ -168,9 +168,9 @@ PARTICIPLE_OPENERS = {
 IRREGULAR_PARTICIPLES = {
     "written", "built", "made", "held", "known", "founded", "led", "run", "shown", "sung", "drawn", "given",
     "taken", "born", "set", "sold", "grown", "brought", "won", "found", "begun", "chosen", "driven", "seen",
-    "spoken", "thrown", "hidden", "bought", "paid", "struck", "sent", "spent", "told", "kept", "left",
+    "spoken", "thrown", "hidden", "bought", "paid", "struck", "sent", "spent", "told", "fed", "kept", "left",
     "used", "heard", "taught", "caught", "fought", "understood", "forgotten", "stolen", "beaten", "eaten",
-    "broken",
+    "broken", "frozen", "woven", "shaken", "worn", "torn", "fallen", "risen", "ridden", "bitten",
 }  # fmt: skip
 AFTER_PARTICIPLE = {
     "by", "in", "on", "at", "for", "from", "as", "with", "to", "between", "during", "since", "under", "into",
