@@ -174,11 +174,14 @@ def signals(text: str) -> Signals:
         evidence["name_first"] = tokens[0].text
     if facts:
         evidence["fact_verb"] = facts[0].text
+    # A capitalised word inside the sentence is a name ("Scala Future's", "Try[T]", "Will Smith"), not a
+    # marker of prediction or advice.
+    plain = _words([t for i, t in enumerate(tokens) if i == 0 or not is_capitalised(t)])
     marked = {
-        "hedge": [w for w in words if w in HEDGES],
-        "opinion": [w for w in words if w in OPINION_WORDS],
-        "prediction": [w for w in words if w in PREDICTION_WORDS],
-        "advice": [w for w in words if w in ADVICE_WORDS],
+        "hedge": [w for w in plain if w in HEDGES],
+        "opinion": [w for w in plain if w in OPINION_WORDS],
+        "prediction": [w for w in plain if w in PREDICTION_WORDS],
+        "advice": [w for w in plain if w in ADVICE_WORDS],
         "first_person": _first_person(words),
         "second_person": [w for w in words if w in SECOND_PERSON],
     }

@@ -88,3 +88,10 @@ def test_claims_carry_their_score_reasons_and_spans():
 def test_a_generic_our_is_no_first_person_but_a_personal_one_is():
     assert "first_person" not in signals("The giant planets in our solar system rotate faster.").evidence
     assert signals("Our team visited the plant in 2020.").evidence.get("first_person") == "our"
+
+
+def test_a_capitalised_word_inside_a_sentence_is_a_name_not_a_marker():
+    named = signals("The callback runs when the Future completes, with an argument of Try[T].").evidence
+    assert "prediction" not in named and "advice" not in named
+    assert signals("Prices will rise in the future.").evidence.get("prediction") in {"will", "future"}
+    assert signals("Try the new menu.").evidence.get("advice") == "try"
