@@ -2143,9 +2143,42 @@ def _reported_speech(split: _Split, conj: _Conjunction) -> bool | None:
     return True
 
 
+_DEMONYM_ENDINGS = ("an", "ese", "ish", "i", "ic", "ch")
+
+
+def _demonym(token: Token) -> bool:
+    """A capitalised word shaped like a people's adjective ("Israeli", "Palestinian", "Chinese")."""
+    return token.text[:1].isupper() and token.text[1:].islower() and token.low.endswith(_DEMONYM_ENDINGS)
+
+
+def _shared_modifiers(tokens: list[Token], conj: _Conjunction) -> bool:
+    """ "Israeli and Palestinian officials": two adjectives of peoples before one noun, no two items."""
+    before, k = conj.start - 1, conj.next_word
+    return (
+        k + 1 < conj.limit
+        and _demonym(tokens[before])
+        and _demonym(tokens[k])
+        and tokens[k + 1].text.isalpha()
+        and tokens[k + 1].text.islower()
+    )
+
+
+def _compound_name_subject(tokens: list[Token], conj: _Conjunction, end: int) -> bool:
+    """ "that Medicare and Social Security are drivers": a name, "and", a name and a plural verb are one
+    subject of two names, not a clause after "and"."""
+    if not is_capitalised(tokens[conj.start - 1]) or tokens[conj.start].text == ",":
+        return False
+    k = conj.next_word
+    while k < end and is_capitalised(tokens[k]):
+        k += 1
+    return k > conj.next_word and k < end and tokens[k].low in {"are", "were", "have", "do"}
+
+
 def _new_clause(split: _Split, conj: _Conjunction) -> bool | None:
     """ "..., and the plant will ...": a clause with its own subject follows."""
     tokens, end = split.clause.tokens, split.clause.end
+    if _shared_modifiers(tokens, conj) or _compound_name_subject(tokens, conj, end):
+        return None
     # after a comma, unless the conjunction closes a list ("by offering A, B, and ongoing feedback can ...")
     comma = tokens[conj.start].text == "," and not _list_commas(split.clause, split.start, conj.start)
     if _clause_follows(tokens, conj.next_word, end, split.cut, comma) and (
@@ -2695,7 +2728,7 @@ def _coordinated_objects(split: _Split, conj: _Conjunction) -> bool | None:
     ):
         return None
     verb = _first_verb(tokens, split.start, conj.start)
-    if verb is None or is_verb(tokens[k]) or tokens[k].low in ADVERBS:
+    if verb is None or is_verb(tokens[k]) or tokens[k].low in ADVERBS or _shared_modifiers(tokens, conj):
         return None
     base = _base_verb_before(tokens, verb, conj.start) if tokens[k].low in COMMON_VERBS | BASE_VERBS else None
     if base is not None:
