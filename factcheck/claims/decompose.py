@@ -3941,7 +3941,10 @@ def decompose(sentence: str) -> list[Piece]:
         if tokens[-1].end > p.end and p.end >= tokens[end - 1].end:
             pieces[last] = Piece(p.text, p.start, tokens[-1].end, p.kind, p.subject)
     pieces.sort(key=lambda p: (p.start, -p.end))
-    return _split_alternatives(sentence, _filled_ellipses([p for p in pieces if len(p.text) > 3]))
+    pieces = _split_alternatives(sentence, _filled_ellipses([p for p in pieces if len(p.text) > 3]))
+    # a claim said twice (an addition re-split onto its clause's own words) is kept once
+    seen: set[str] = set()
+    return [p for p in pieces if not (p.text in seen or seen.add(p.text))]
 
 
 _BUT_NOT = re.compile(r",? but not (?=\S)")
