@@ -3063,6 +3063,8 @@ def _list_start(
             k = _skip_adverbs(tokens, j + 1)
             if k + 1 < kept[0] and tokens[k].text.isalpha() and tokens[k].text.islower():
                 return k + 1, kept
+        if j + 1 < kept[0] and is_gerund(tokens[j]) and tokens[j - 1].low in PREPOSITIONS:
+            return j + 1, kept  # "an interface for creating charts, graphs and maps": the gerund's objects
         if is_verb(tokens[j]) or tokens[j].low in PREPOSITIONS or tokens[j].low in LIST_ANCHORS:
             after_to = tokens[j].low == "to" and (
                 tokens[j + 1].low in COMMON_VERBS | BASE_VERBS
