@@ -22,7 +22,7 @@ import re
 from typing import Any
 
 from factcheck.rules import quantities
-from factcheck.rules.lexicon import STOPWORDS, normalise_word, words
+from factcheck.rules.lexicon import SMALL_NUMBERS, STOPWORDS, normalise_word, words
 
 VALUE_KINDS = frozenset({"number", "money", "date", "rank"})
 
@@ -294,15 +294,12 @@ _WINDOW = re.compile(
     r"(hour|day|week|weekend|month|year|decade)s?\b",
     re.IGNORECASE,
 )
-_WINDOW_COUNT = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
-_WINDOW_COUNT |= {"eight": 8, "nine": 9, "ten": 10, "twelve": 12}
 
 
 def _window(text: str, mention: Any) -> tuple[int, str] | None:
     """The stretch a figure is counted over ("within two months" -> (2, "month")), or None."""
     stop = _CLAUSE_END.search(text, mention.end)
-    after = _WINDOW.search(text, mention.end, min(stop.start() if stop else len(text), mention.end + 48))
-    found = after
+    found = _WINDOW.search(text, mention.end, min(stop.start() if stop else len(text), mention.end + 48))
     if found is None:
         starts = [m.end() for m in _CLAUSE_END.finditer(text, 0, mention.start)]
         first = starts[-1] if starts else 0
@@ -312,7 +309,10 @@ def _window(text: str, mention: Any) -> tuple[int, str] | None:
     count = found.group(2)
     if count is None and found.group(1) is None:
         return None  # "in months" gives no length
-    number = 1 if count is None else int(count) if count.isdigit() else _WINDOW_COUNT[count.lower()]
+    if count is None or count.lower() in ("a", "an"):
+        number = 1
+    else:
+        number = int(count) if count.isdigit() else SMALL_NUMBERS[count.lower()]
     return number, found.group(3).lower()
 
 
