@@ -89,7 +89,7 @@ class Verifier:
     def __init__(
         self,
         support_threshold: float = 0.4,
-        contradict_threshold: float = 0.7,
+        contradict_threshold: float = 0.6,
         relevance_threshold: float = 0.35,
         agree_support_threshold: float = 0.35,
         lexical_relevance: float = 0.5,
@@ -215,8 +215,30 @@ class Verifier:
             probs = self._model.predict_proba(pairs, batch_size=self.batch_size)
             for candidate, row in zip(scored, probs, strict=True):
                 candidate.probs = (float(row[0]), float(row[1]), float(row[2]))
+            self._read_without_title(scored, pairs)
             self._read_without_figures(scored, pairs)
         return per_claim
+
+    def _read_without_title(self, scored: list[Candidate], pairs: list[tuple[str, str]]) -> None:
+        """Reads again, without its document title, a span the model leans to contradict, and keeps the
+        mean of the two readings. A title says whose span it is, but it also brings words and figures of
+        its own (a headline's other deal, another date) that the model may take for the span's; one
+        reading alone then decides nothing, and a contradiction must hold up in both."""
+        again, texts = [], []
+        for candidate, (claim, text) in zip(scored, pairs, strict=True):
+            if candidate.probs[1] < FIGURE_FREE_FLOOR or candidate.probs[1] <= candidate.probs[0]:
+                continue
+            bare = self._resolved_text(candidate)
+            if bare != text:
+                again.append(candidate)
+                texts.append((claim, bare))
+        if texts:
+            probs = self._model.predict_proba(texts, batch_size=self.batch_size)
+            for candidate, row in zip(again, probs, strict=True):
+                entail, contradict, neutral = (
+                    (old + float(new)) / 2 for old, new in zip(candidate.probs, row, strict=True)
+                )
+                candidate.probs = (entail, contradict, neutral)
 
     def _read_without_figures(self, scored: list[Candidate], pairs: list[tuple[str, str]]) -> None:
         """Scores again, without the claim's agreeing figures, the pairs whose contradiction might rest on
@@ -247,9 +269,13 @@ class Verifier:
         ]
 
     def _model_text(self, candidate: Candidate) -> str:
+        text = self._resolved_text(candidate)
+        return in_context(text, candidate.passage.title) if self.use_titles else text
+
+    @staticmethod
+    def _resolved_text(candidate: Candidate) -> str:
         passage = candidate.passage
-        text = resolve_span(candidate.text, passage.text[: max(0, candidate.start - passage.start)])
-        return in_context(text, passage.title) if self.use_titles else text
+        return resolve_span(candidate.text, passage.text[: max(0, candidate.start - passage.start)])
 
 
 def _findings(claim: str, span: str) -> list[Any]:

@@ -326,7 +326,7 @@ _ENTAILS, _CONTRADICTS = (0.95, 0.02, 0.03), (0.05, 0.9, 0.05)
         (
             "A sea level rise of 65 centimeters would cause significant problems for coastal cities.",
             "Under a low-emission scenario, sea level rise by 2100 is projected at about 30 centimeters.",
-            (0.1, 0.6, 0.3),
+            (0.1, 0.5, 0.4),
             "unknown",
             0.3,
             _N,
@@ -334,7 +334,7 @@ _ENTAILS, _CONTRADICTS = (0.95, 0.02, 0.03), (0.05, 0.9, 0.05)
         (
             "A sea level rise of 65 centimeters would cause significant problems for coastal cities.",
             "A sea level rise of 20 centimeters would cause significant problems for coastal cities.",
-            (0.1, 0.6, 0.3),
+            (0.1, 0.5, 0.4),
             "unknown",
             0.8,
             _C,

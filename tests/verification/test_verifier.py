@@ -162,3 +162,56 @@ def test_a_conflicting_figure_is_decisive_against_agreeing_context(verifier):
     assert verdict.label is Label.CONTRADICTED
     assert verdict.evidence[0].doc_id == "deal"
     assert "70 million euros" in verdict.reason and "700 million euros" in verdict.reason
+
+
+class _TwoViews:
+    """A verdict model that contradicts whatever reads with a title and is neutral on the bare span."""
+
+    def __init__(self, titled: tuple[float, float, float], bare: tuple[float, float, float]) -> None:
+        self.titled, self.bare, self.read = titled, bare, []
+
+    def warm_up(self) -> None:
+        pass
+
+    def predict_proba(self, pairs, batch_size=32):
+        self.read.extend(text for _, text in pairs)
+        return [self.titled if ": " in text else self.bare for _, text in pairs]
+
+
+def _titled_passage(text: str, title: str = "Xiaomi agrees 2021 deal for Deepmotion") -> Passage:
+    return Passage(doc_id="deal", start=0, end=len(text), text=text, title=title, score=1.0)
+
+
+def test_a_contradiction_must_hold_without_the_title():
+    claimed = claim("Deepmotion has offices in Beijing.")
+    component = Verifier()
+    component._model = _TwoViews(titled=(0.0, 0.9, 0.1), bare=(0.1, 0.1, 0.8))
+    (verdict,) = component.run(
+        claims=[claimed], passages=[[_titled_passage("Deepmotion works from a campus outside the city.")]]
+    )["verdicts"]
+    # both readings were made, and their mean (contradicts 0.5) is below the threshold
+    assert any(": " in text for text in component._model.read)
+    assert "Deepmotion works from a campus outside the city." in component._model.read
+    assert verdict.label is not Label.CONTRADICTED
+
+
+def test_a_contradiction_read_in_both_views_stands():
+    claimed = claim("Deepmotion has offices in Beijing.")
+    component = Verifier()
+    component._model = _TwoViews(titled=(0.0, 0.95, 0.05), bare=(0.0, 0.9, 0.1))
+    (verdict,) = component.run(
+        claims=[claimed], passages=[[_titled_passage("Deepmotion works from a campus outside the city.")]]
+    )["verdicts"]
+    assert verdict.label is Label.CONTRADICTED
+
+
+def test_a_span_the_model_does_not_doubt_is_read_once():
+    claimed = claim("Deepmotion has offices in Beijing.")
+    component = Verifier()
+    component._model = _TwoViews(titled=(0.9, 0.05, 0.05), bare=(0.9, 0.05, 0.05))
+    component.run(
+        claims=[claimed], passages=[[_titled_passage("Deepmotion works from a campus outside the city.")]]
+    )
+    assert component._model.read == [
+        "Xiaomi agrees 2021 deal for Deepmotion: Deepmotion works from a campus outside the city."
+    ]
