@@ -110,10 +110,9 @@ _OPINION_FRAME = re.compile(
     r"^(?:arguably|hopefully|frankly|personally|clearly|surely|obviously|admittedly)\b|"
     r"^(?:it|this|that) (?:is|was|seems|looks|remains|would be) "
     r"(?:clear|obvious|unclear|(?:too )?(?:early|soon) to (?:say|tell))|\bremains to be seen\b|"
+    # the writer declining to say or foretell ("It is difficult to determine X" says what the evidence allows)
     r"^it(?:['’]s| is| was| can be| may be) (?:\w+ )?(?:difficult|hard|impossible|not possible) to "
-    r"(?:say|tell|know|determine|predict|estimate)\b|"
-    # "(So) it's possible that the cover was blue": a guess; "It is possible to reach X by ferry" is not
-    r"^(?:so )?it(?:['’]s| is| was) (?:\w+ )?(?:possible|conceivable|plausible) that\b|"
+    r"(?:say|tell|predict)\b|"
     r"^(?:it|this|that) (?:is|was|seems|remains) (?:purely |entirely |largely |only |just )?"
     r"(?:speculative|speculation|conjecture|hypothetical)\b|"
     r"\b(?:nobody|no one)\b.{0,30}\b(?:knows|can say|can tell)\b|\btime will tell\b|\bonly time will\b|"
@@ -216,7 +215,8 @@ def _verb_after(tokens: list[Token]) -> bool:
 # A hedged statement of a relation ("Exposure may cause anxiety", "Tests may include X", "it can also lead
 # to Y") still states a fact to check; a guess about what something is or will be does not.
 _GUESS = re.compile(
-    r"\b(?:could|might|may|would)\s+(?:also\s+|well\s+|even\s+)?(?:be|become|have\s+been|seem|appear)\b|"
+    # "may seem like X" concedes how a thing looks, it guesses nothing
+    r"\b(?:could|might|may|would)\s+(?:also\s+|well\s+|even\s+)?(?:be|become|have\s+been)\b|"
     r"\b(?:perhaps|maybe|possibly|probably)\b|^(?:it|this|that)\s+(?:is|was)\s+(?:un)?likely\b|"
     r"\b(?:is|are|was|were)\s+(?:un)?likely\s+to\b",  # "are unlikely to succeed"; not "more likely to"
     re.I,

@@ -118,6 +118,7 @@ def _opening_verb_form(word: str) -> bool:
 
 _DEFINITE_NOUN = re.compile(r"^(?P<det>the|this|that|these|those)\s+(?P<noun>(?-i:[a-z])[a-z-]+)\b", re.I)
 _POSSESSIVE = re.compile(r"['’]s$")
+_OWNER = re.compile(r"['’]s\b")
 # "Yang Liu: He served ...", "“Square One” (2016) - This is the debut album": a label, then a pronoun.
 _LABELLED = re.compile(
     r"^(?P<name>(?-i:[A-Z“\"])[^:–—;]{1,60}?)\s*(?::|\s[-–—])\s+(?:he|she|it|they|this)\b(?=\s+(?-i:[a-z]))",
@@ -418,7 +419,9 @@ class Discourse:
         if det == "this" and noun in _ABSTRACT_NOUNS and defined and is_verb(rest[0]):
             return defined[0] + text[m.end() :], False  # "X refers to ... This idea suggests ..."
         known = self.categories.get(_singular(noun))
-        if known and sentence - known[1] <= 6 and is_verb(rest[0]) and _singular(noun) == noun:
+        # "The paper was published ...", "The paper's cover page ...": the name is the subject or its owner
+        owner = _OWNER.match(text, m.end()) is not None
+        if known and sentence - known[1] <= 6 and (is_verb(rest[0]) or owner) and _singular(noun) == noun:
             return known[0] + text[m.end() :], False
         if det == "the":
             after = rest[0]
