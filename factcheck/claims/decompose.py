@@ -43,6 +43,7 @@ from factcheck.claims.grammar import (
     is_gerund,
     is_participle,
     is_verb,
+    known_base,
     past_of,
     present_of,
     tokenize,
@@ -192,6 +193,16 @@ def _subject_range(
 
     Tokens for which ``skip`` is true (stretches cut out of the clause) are ignored.
     """
+    found = _subject_and_verb(tokens, begin, end, skip)
+    return found[0] if found else None
+
+
+def _subject_and_verb(
+    tokens: list[Token], begin: int, end: int, skip: Callable[[Token], bool] | None = None
+) -> tuple[tuple[int, int], int] | None:
+    """The subject noun phrase of a clause (see :func:`_subject_range`) and its verb, the first finite
+    one after the intro that is no adjective inside the noun phrase ("its encoded form changes": the "-s"
+    word after the noun is the verb)."""
     start = _intro_end(tokens, begin, end)
     kept = [i for i in range(start, end) if not (skip and skip(tokens[i]))]
     verb = None
@@ -202,7 +213,7 @@ def _subject_range(
             verb = i
             break
         if verb_like(tokens[i + 2]) and i + 2 in kept:
-            verb = i + 2  # "its encoded form changes": the "-s" word after the noun is the verb
+            verb = i + 2
             break
     if verb is None or verb == start:
         return None
@@ -216,7 +227,7 @@ def _subject_range(
         return None
     if any(tokens[i].text == "," for i in before) and not _named_list_in_phrase(tokens, before):
         return None
-    return (start, before[-1] + 1)
+    return (start, before[-1] + 1), verb
 
 
 def _named_list_in_phrase(tokens: list[Token], before: list[int]) -> bool:
@@ -1025,6 +1036,39 @@ def _bare_plural_object(tokens: list[Token], d: int, rel: int) -> bool:
     return len(head) > 3 and head.endswith("s") and not head.endswith(_SINGULAR_S)
 
 
+def _relative_after_object(tokens: list[Token], d: int, close: int) -> int | None:
+    """Where the relative pronoun after an object opening at ``d`` stands: after "a" or "an" and its noun
+    (see :func:`_object_noun`), or after a bare plural (see :func:`_bare_plural_object`); else ``None``."""
+    if tokens[d].low in {"a", "an"}:
+        rel = next((j for j in range(d + 2, min(d + 7, close - 1)) if tokens[j].low in _RELATIVES), None)
+        return rel if rel is not None and _object_noun(tokens, d + 1, rel) else None
+    rel = next((j for j in range(d + 1, min(d + 4, close - 1)) if tokens[j].low in {"that", "which"}), None)
+    return rel if rel is not None and _bare_plural_object(tokens, d, rel) else None
+
+
+def _relative_states_fact(clause: _Clause, rel: int, close: int, article: bool) -> bool:
+    """Whether the relative clause from ``rel`` to ``close`` states a fact of its object: a finite verb that
+    reports nothing and has no modal ("a law that would ban X" is no fact), no description ("a service
+    that is as fast as possible"), no list or aside; after a bare plural a plural verb or a passive."""
+    tokens = clause.tokens
+    k = _skip_adverbs(tokens, rel + 1)
+    if (
+        k >= close
+        or not (finite_at(tokens, k) or verb_like(tokens[k]))
+        or tokens[k].low in REPORTING | MODALS
+    ):
+        return False
+    passive = k + 1 < close and is_participle(tokens[k + 1])
+    # a description, or an "-s" word that may be a noun ("a bill that bans" reads "bill bans")
+    if tokens[rel].low != "who" and ((tokens[k].low in _COPULAS and not passive) or not finite_at(tokens, k)):
+        return False
+    if not article and (verb_like(tokens[k]) or not (passive or tokens[k].low in COMMON_VERBS)):
+        return False  # after a plural noun: "are made", "facilitate"; "proteins that facilitates" is no match
+    return not any(
+        clause.aside(t) or t.text in {",", ";", ":", "-", "–", "—", "--"} for t in tokens[rel:close]
+    )
+
+
 def _extract_object_relative(clause: _Clause, pieces: list[Piece]) -> None:
     """A relative clause closing the sentence on an indefinite object states a fact of its own: "Police
     killed a gunman who slaughtered seven" gives "Police killed a gunman" and "A gunman slaughtered seven";
@@ -1056,29 +1100,10 @@ def _extract_object_relative(clause: _Clause, pieces: list[Piece]) -> None:
     for d in range(verb + 1, min(close - 3, verb + 14)):
         if clause.aside(tokens[d]):
             continue
-        article = tokens[d].low in {"a", "an"}
-        if article:
-            rel = next((j for j in range(d + 2, min(d + 7, close - 1)) if tokens[j].low in _RELATIVES), None)
-            if rel is None or not _object_noun(tokens, d + 1, rel):
-                continue
-        else:
-            window = range(d + 1, min(d + 4, close - 1))
-            rel = next((j for j in window if tokens[j].low in {"that", "which"}), None)
-            if rel is None or not _bare_plural_object(tokens, d, rel):
-                continue
-        k = _skip_adverbs(tokens, rel + 1)
-        if k >= close or not (finite_at(tokens, k) or verb_like(tokens[k])) or tokens[k].low in REPORTING:
-            return
-        if tokens[k].low in MODALS:
-            return  # "want to pass a law that would ban X": what the object would do is no fact
-        passive = k + 1 < close and is_participle(tokens[k + 1])
-        if tokens[rel].low != "who" and (
-            (tokens[k].low in _COPULAS and not passive) or not finite_at(tokens, k)
-        ):
-            return  # a description, or an "-s" word that may be a noun ("a bill that bans" reads "bill bans")
-        if not article and (verb_like(tokens[k]) or not (passive or tokens[k].low in COMMON_VERBS)):
-            return  # after a plural noun: "are made", "facilitate"; "proteins that facilitates" is no match
-        if any(clause.aside(t) or t.text in {",", ";", ":", "-", "–", "—", "--"} for t in tokens[rel:close]):
+        rel = _relative_after_object(tokens, d, close)
+        if rel is None:
+            continue
+        if not _relative_states_fact(clause, rel, close, tokens[d].low in {"a", "an"}):
             return
         stop = tokens[close - 1].end
         np = clause.sentence[tokens[d].start : tokens[rel - 1].end]
@@ -1441,17 +1466,13 @@ def _extract_participial_clause(clause: _Clause, pieces: list[Piece]) -> None:
     providing a higher resolution" gives "Single-cell multiomics provides a higher resolution"."""
     tokens = clause.tokens
     skip = lambda t: clause.cut(t.start, t.end)  # noqa: E731
-    subject = _subject_range(tokens, clause.begin, clause.end, skip)
+    found = _subject_and_verb(tokens, clause.begin, clause.end, skip)
     verb = _first_verb(tokens, clause.begin, clause.end)
-    if subject is None or verb is None or tokens[subject[0]].low in _DEMONSTRATIVES:
+    if found is None or verb is None or tokens[found[0][0]].low in _DEMONSTRATIVES:
         return  # "That meant ..., crossing over Jordan": no subject to give the participle
-    after_subject = _skip_adverbs(tokens, subject[1])
-    if (
-        subject[0] <= verb < subject[1]
-        and after_subject < clause.end
-        and (finite_at(tokens, after_subject) or verb_like(tokens[after_subject]))
-    ):
-        verb = after_subject  # "its encoded form changes": the verb after the subject, not "encoded"
+    subject = found[0]
+    if subject[0] <= verb < subject[1]:
+        verb = found[1]  # "its encoded form changes": the verb after the subject, not "encoded"
     for c in range(verb + 2, clause.end - 2):
         t = tokens[c + 1]
         if tokens[c].text != "," or clause.depth[tokens[c].start] or skip(tokens[c]):
@@ -3971,12 +3992,8 @@ def _negated_verb(tokens: list[Token], verb: int) -> str | None:
         return f"does not {_base_of(low)}"
     if low in known:
         return f"do not {low}"
-    if low.endswith("ed"):
-        stem = low[:-2]
-        bases = (stem, low[:-1], stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else "", low[:-3] + "y")
-        base = next((b for b in bases if b in known), None)
-        return f"did not {base}" if base else None
-    return None
+    base = known_base(low) if low.endswith("ed") else None
+    return f"did not {base}" if base else None
 
 
 def _alternative_items(rest: str) -> list[tuple[int, str]] | None:
@@ -3999,6 +4016,17 @@ def _alternative_items(rest: str) -> list[tuple[int, str]] | None:
             return None
         out.append((at, item))
     return out
+
+
+def _replaced_phrase(after: list[Token], preposition: str) -> int | None:
+    """Where, among the words after the verb, the phrase an alternative takes the place of starts: the last
+    phrase with the alternative's ``preposition``, or without one the verb's object when nothing follows
+    it ("infects humans, but not dogs")."""
+    if preposition in PREPOSITIONS:
+        return next((i for i in range(len(after) - 1, -1, -1) if after[i].low == preposition), None)
+    objects = [t for t in after if t.low not in ADVERBS]
+    phrases = any(t.low in PREPOSITIONS or not t.text[:1].isalnum() for t in after)
+    return 0 if objects and not phrases else None
 
 
 def _but_not(sentence: str, piece: Piece) -> list[Piece] | None:
@@ -4029,14 +4057,7 @@ def _but_not(sentence: str, piece: Piece) -> list[Piece] | None:
         return None
     preposition = rest.split()[0].lower()
     after = tokens[verb + 1 :]
-    if preposition in PREPOSITIONS:
-        # the last phrase of the first statement with that preposition
-        k = next((i for i in range(len(after) - 1, -1, -1) if after[i].low == preposition), None)
-    else:
-        # the verb's object, when the statement has no phrase after it ("infects humans, but not dogs")
-        objects = [t for t in after if t.low not in ADVERBS]
-        phrases = any(t.low in PREPOSITIONS or not t.text[:1].isalnum() for t in after)
-        k = 0 if objects and not phrases else None
+    k = _replaced_phrase(after, preposition)
     if k is None:
         return None
     head = main[: tokens[verb].start] + negated + " " + main[tokens[verb].end : after[k].start].strip()

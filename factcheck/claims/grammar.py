@@ -200,25 +200,30 @@ def _plural_word(low: str) -> bool:
     )
 
 
-def _known_base(participle: str) -> str | None:
-    """The base form of a listed verb's "-ing" form ("ensuring" -> "ensure"), else ``None``."""
-    stem = participle[:-3]
+def known_base(form: str) -> str | None:
+    """The base form of a listed verb's "-ing" or "-ed" form ("ensuring", "ensured" -> "ensure";
+    "stopping", "stopped" -> "stop"; "lying" -> "lie", "carried" -> "carry"), else ``None``."""
+    if form.endswith("ing"):
+        stem = form[:-3]
+        y_form = stem[:-1] + "ie" if stem.endswith("y") else ""
+    elif form.endswith("ed"):
+        stem = form[:-2]
+        y_form = stem[:-1] + "y" if stem.endswith("i") else ""
+    else:
+        return None
     known = COMMON_VERBS | BASE_VERBS
     doubled = stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else ""
-    for base in (stem + "e", stem, doubled, stem[:-1] + "ie" if stem.endswith("y") else ""):
-        if base and base in known:
-            return base
-    return None
+    return next((base for base in (stem + "e", stem, doubled, y_form) if base and base in known), None)
 
 
 def is_gerund(token: Token) -> bool:
     """A lower-case "-ing" form of a listed verb ("ensuring", "running"; not "upcoming", "during")."""
-    return token.text.islower() and token.low.endswith("ing") and _known_base(token.low) is not None
+    return token.text.islower() and token.low.endswith("ing") and known_base(token.low) is not None
 
 
 def _base_of_ing(participle: str) -> str | None:
     """The base form of a verb's "-ing" form ("providing" -> "provide", "uncovering" -> "uncover")."""
-    known = _known_base(participle)
+    known = known_base(participle)
     if known:
         return known
     stem = participle[:-3]
