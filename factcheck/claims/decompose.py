@@ -976,10 +976,12 @@ def _extract_participle(clause: _Clause, pieces: list[Piece]) -> None:
                 if tokens[stop].text == ";":
                     break
                 if tokens[stop].text == ",":
-                    # "in Victoria, Australia": a place's region or country is part of the phrase.
-                    rest = tokens[stop + 1 : clause.end]
-                    if not (rest and len(rest) <= 3 and all(is_capitalised(x) for x in rest)):
+                    # "in Melbourne, Victoria, Australia": a place's region or country is part of the phrase.
+                    tail = _place_tail(clause, stop)
+                    if tail == stop:
                         break
+                    stop = tail
+                    continue
                 stop += 1
             subj_text = clause.text(tokens[subject[0]].start, tokens[subject[1] - 1].end)
             copula = tokens[verb].low
@@ -1289,16 +1291,18 @@ def _modifier_stack(clause: _Clause, det: int) -> int | None:
 
 
 def _place_tail(clause: _Clause, stop: int) -> int:
-    """``stop`` moved past the region of a place that ends just before it ("in Paris | , France"): a comma,
-    then capitalised words up to the next comma or the clause end."""
+    """``stop`` moved past the regions of a place that end just before it ("in Paris | , France", "in
+    Melbourne | , Victoria, Australia"): each a comma, then up to three capitalised words up to the next
+    comma or the clause end."""
     tokens = clause.tokens
-    if not (stop + 1 < clause.end and tokens[stop].text == "," and is_capitalised(tokens[stop - 1])):
-        return stop
-    j = stop + 1
-    while j < clause.end and is_capitalised(tokens[j]) and not clause.cut(tokens[j].start, tokens[j].end):
-        j += 1
-    ends = j == clause.end or tokens[j].text in {",", ";"}
-    return j if j > stop + 1 and j - stop <= 4 and ends else stop
+    while stop + 1 < clause.end and tokens[stop].text == "," and is_capitalised(tokens[stop - 1]):
+        j = stop + 1
+        while j < clause.end and is_capitalised(tokens[j]) and not clause.cut(tokens[j].start, tokens[j].end):
+            j += 1
+        if not (stop + 1 < j <= stop + 4 and (j == clause.end or tokens[j].text in {",", ";"})):
+            break
+        stop = j
+    return stop
 
 
 def _extract_modifier_stack(clause: _Clause, pieces: list[Piece]) -> None:
