@@ -614,10 +614,32 @@ def _cut_relative(clause: _Clause, c1: int, closing: int | None, intro: int, pie
         if _agrees(tokens, wider, c1, k):
             head = wider
     antecedent = clause.sentence[tokens[head].start : tokens[c1].start]
+    if tokens[c1 + 1].low == "which":
+        antecedent = _described_subject(clause, head, c1, k, stop_tok) or antecedent
     body_end = tokens[stop_tok - 1].end
     text = tidy(antecedent + " " + clause.sentence[tokens[c1 + 2].start : body_end])
     pieces.append(Piece(text, tokens[c1 + 2].start, body_end, "relative", antecedent))
     clause.cuts.append((tokens[c1].start, tokens[closing].end if closing is not None else body_end))
+
+
+def _described_subject(clause: _Clause, head: int, c1: int, k: int, stop: int) -> str | None:
+    """The subject a ", which" clause is said of when its antecedent is the whole description after the
+    subject's copula: "Python is a programming language, which was created by ..." is said of Python.
+    ``None`` when the antecedent is a name or a bare noun ("... is "Attention Is All You Need", which ...",
+    "... is compressed air, which ..."), a part of the description, or the clause judges the fact of a
+    person ("He is a Dutch painter, which is rare")."""
+    tokens = clause.tokens
+    if tokens[head].low not in DETERMINERS and not tokens[head].text.endswith(("'s", "’s")):
+        return None
+    subject = _subject_range(tokens, clause.begin, c1, clause.aside)
+    if subject is None or tokens[subject[0]].low in {"he", "she", "i", "we", "you"}:
+        return None
+    verb = _skip_adverbs(tokens, subject[1])
+    if tokens[verb].low not in {"is", "are", "was", "were"} or _skip_adverbs(tokens, verb + 1) != head:
+        return None
+    if tokens[k].low in _COPULAS and stop - k == 2 and tokens[k + 1].text.islower():
+        return None  # "..., which is rare": a judgement of the whole statement
+    return clause.text(tokens[subject[0]].start, tokens[subject[1] - 1].end)
 
 
 def _cut_clause_relative(
