@@ -466,6 +466,14 @@ _NOT_NAMES = frozenset(
         "tv",
         "pc",
         "dj",
+        # diseases and molecules written in capitals
+        "covid",
+        "sars",
+        "mers",
+        "hiv",
+        "aids",
+        "dna",
+        "rna",
     }
 )
 _DOTTED = re.compile(r"^(?:[A-Z]\.){2,}$")

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from factcheck.corpus.encoder import model_dir
 from factcheck.rules.lexicon import STOPWORDS
-from factcheck.rules.names import extract_names, same_organisation
+from factcheck.rules.names import extract_names, place_within, same_organisation
 from factcheck.verification.context import refers_back
 
 SAME, OTHER, UNKNOWN = "same", "other", "unknown"
@@ -160,7 +160,7 @@ def aboutness(claim_text: str, span: str, title: str | None, passage_text: str) 
         or _place_first(claim_text)
     )
     if subject is None:
-        return UNKNOWN
+        return SAME if _in_claims_place(claim_text, span, around) else UNKNOWN
     if _named(subject, span):
         return SAME
     own = primary_subject(span)
@@ -220,6 +220,22 @@ def _place_first(claim_text: str) -> tuple[str, str] | None:
         return None
     opening = claim_text[: first.start].strip().lower()
     return (first.text, first.key) if opening in ("", "the") else None
+
+
+def _in_claims_place(claim_text: str, span: str, around: str) -> bool:
+    """Whether a span names nobody and tells of the one place a claim of no organisation or person is
+    about ("Under 30 cases have been confirmed in Germany"): the span names that place or its document does
+    (the page "2020 coronavirus pandemic in Germany"), and the span names no other place."""
+    places = {m.key for m in extract_names(claim_text) if m.kind == "place" and not m.demonym}
+    if len(places) != 1 or primary_subject(span) is not None:
+        return False
+    (place,) = places
+    named = [m.key for m in extract_names(span) if m.kind == "place" and not m.demonym]
+    if any(not place_within(key, place) for key in named):
+        return False
+    return bool(named) or any(
+        m.kind == "place" and place_within(m.key, place) for m in extract_names(around) if not m.demonym
+    )
 
 
 def _part_of(own: tuple[str, str], subject: tuple[str, str]) -> bool:

@@ -91,3 +91,11 @@ def test_long_capitalised_runs_are_handled(text):
 
 def test_contractions_and_acronyms_are_not_names():
     assert names("I'm tired, said the TV host.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Romania has conducted 82,000 COVID-19 tests.", "HIV and AIDS cases fell.", "The DNA test was clear."],
+)
+def test_diseases_and_molecules_in_capitals_are_not_organisations(text):
+    assert all(m.kind != "organisation" for m in extract_names(text))
