@@ -80,6 +80,8 @@ from factcheck.rules.quantities import extract
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([,;:%])")
 # A mark that opens a word (".NET", ".5") keeps its space; one that closes the words before it does not.
 _SPACE_BEFORE_STOP = re.compile(r"\s+([,;:.!?](?![\w#])|%)")
+# A quotation closed after a space ('was a lobbyist. "'): the mark belongs to the full stop.
+_DETACHED_CLOSE = re.compile(r"([.!?]) ([\"”])$")
 _DOUBLE_COMMA = re.compile(r",\s*,")
 _EMPTY_PARENS = re.compile(r"\(\s*\)")
 _NUMBER = re.compile(r"\d[\d.,]*")
@@ -437,7 +439,7 @@ def tidy(text: str) -> str:
     text = _SPACE_BEFORE_STOP.sub(r"\1", text)
     text = _DOUBLE_COMMA.sub(",", text)
     text = _EMPTY_PARENS.sub("", text).strip()
-    text = text.strip(" ,;:-–—")
+    text = _DETACHED_CLOSE.sub(r"\1\2", text.strip(" ,;:-–—"))
     if text and not text.rstrip("\"”')").endswith((".", "!", "?")):
         text += "."
     return text

@@ -451,11 +451,40 @@ _ABBREVIATION = re.compile(r"(?:\b[A-Z][a-z]{0,2}|\b[A-Za-z](?:\.[A-Za-z])*|\bno
 _BOUNDARY = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]*[A-Z0-9])")
 
 
+# A closing quotation mark set off from its full stop and glued to the next sentence ('was a lobbyist.
+# "Southerland's campaign ...'): the splitter reads on as if inside a quotation, but a sentence ends there.
+_DETACHED_CLOSE = re.compile(r"(?<=[.!?]) [\"”](?=[A-Z])")
+_QUOTE_MARKS = re.compile(r"[\"“”]")
+
+
+def _closed_quotations(spans: list[Span], text: str) -> list[Span]:
+    """``spans`` with each one cut after a detached closing quotation mark (one that follows an odd number
+    of quotation marks in its sentence); what follows it is split into sentences anew."""
+    out: list[Span] = []
+    for span in spans:
+        cut = next(
+            (
+                m.end()
+                for m in _DETACHED_CLOSE.finditer(span.text)
+                if len(_QUOTE_MARKS.findall(span.text, 0, m.start())) % 2 == 1
+            ),
+            None,
+        )
+        if cut is None:
+            out.append(span)
+            continue
+        out.append(Span(span.text[:cut], span.start, span.start + cut))
+        rest = span.start + cut
+        tail = [Span(s.text, s.start + rest, s.end + rest) for s in split_sentences(text[rest : span.end])]
+        out += _closed_quotations(tail, text)
+    return out
+
+
 def _sentences(text: str) -> list[Span]:
     """Sentences of one paragraph. The splitter's cost grows with the square of a paragraph's length, so a
     very long paragraph is cut into windows of about ``_WINDOW`` characters at a likely sentence end first."""
     if len(text) <= _WINDOW:
-        return split_sentences(text)
+        return _closed_quotations(split_sentences(text), text)
     spans: list[Span] = []
     begin = 0
     while begin < len(text):
@@ -474,7 +503,7 @@ def _sentences(text: str) -> list[Span]:
         for s in split_sentences(text[begin:stop]):
             spans.append(Span(s.text, s.start + begin, s.end + begin))
         begin = stop
-    return spans
+    return _closed_quotations(spans, text)
 
 
 def extract(
