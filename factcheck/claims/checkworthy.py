@@ -21,6 +21,7 @@ from factcheck.claims.lexicon import (
     DETERMINERS,
     EVALUATIVE,
     IMPERATIVES,
+    NEVER_VERB_S_FORMS,
     SENTENCE_START_WORDS,
     SPECULATIVE,
 )
@@ -90,6 +91,8 @@ _BOILERPLATE = re.compile(
     r"all rights reserved|"
     r"copyright|©|\(c\)\s*\d{4}|related:|advertisement|photo:|image:|credit:|source:|reporting by|editing by|"
     r"writing by|additional reporting|contact us|terms of (?:use|service)|privacy policy|cookie|"
+    # a photo credit: "(AP Photo/Rick Rycroft, File)", "(Photo by Jane Doe/Getty Images)"
+    r"\((?:[\w.&-]+\s+){0,3}photo(?:graph)?s?\s*(?:/|:|by\b)|"
     r"this (?:article|story|post|page|report) (?:was|has been) (?:updated|corrected)|"
     r"updated:|published:|last updated|"
     r"editor['’]s note|"
@@ -118,7 +121,17 @@ _OPINION_FRAME = re.compile(
     r"\b(?:nobody|no one)\b.{0,30}\b(?:knows|can say|can tell)\b|\btime will tell\b|\bonly time will\b|"
     r"(?:^|,\s*)(?:it(?:['’]s| is)|it would be) (?:\w+ )?(?:important|essential|crucial|advisable|"
     r"recommended|wise|best|necessary|worth noting|a good idea) (?:to|that)\b|"
-    r"(?:^|,\s*)(?:i|we) (?:would )?(?:recommend|suggest|advise)\b",
+    r"(?:^|,\s*)(?:i|we) (?:would )?(?:recommend|suggest|advise)\b|"
+    # a concession of appearance ("Or so it seems") and a fact-checker's comment on a claim, not a fact
+    r"^(?:or )?so it (?:seems|appears)\b|"
+    r"^(?:this|that|it) (?:glosses over|overlooks|ignores|leaves out|omits)\b|"
+    r"^(?:this|that|it)(?:['’]?s| is| was) (?:an? )?(?:incomplete|partial|oversimplified|simplistic)\b",
+    re.I,
+)
+# How to do something, said to the reader: "To search for a file, you can click on the search bar".
+_INSTRUCTION = re.compile(
+    r"^(?:(?:in order )?to|if you (?:want|need|wish) to) [^,]{3,80}, you (?:can|could|should|need to|must|"
+    r"may|will need to|have to)\b",
     re.I,
 )
 _EVALUATIVE = re.compile(r"\b(?:" + "|".join(sorted(EVALUATIVE)) + r")\b", re.I)
@@ -188,8 +201,11 @@ def sentence_kind(text: str) -> str:
         # "Support for EVs grew" has a verb after its noun; "Look for their portfolios" has none.
         linked = second in {"of", "for", "and", "or"} and _verb_after(tokenize(body))
         noun = second in AUX or linked or participle
-        if not (second.endswith("s") and second not in {"us", "this", "its", "his"} or noun):
+        verb_s = second.endswith("s") and second not in {"us", "this", "its", "his"} | NEVER_VERB_S_FORMS
+        if not (verb_s or noun):
             return "imperative"
+    if _INSTRUCTION.match(body):
+        return "imperative"
     if has_quantity_strict(body):
         return "statement"
     tokens = tokenize(body)

@@ -85,6 +85,8 @@ NOUN_LIKE_S_FORMS = {
     "releases", "lives", "means", "offers", "holds", "leads", "designs", "signs", "votes", "fights", "hopes",
     "aims", "plans", "targets", "costs", "ships", "opens", "launches", "hires", "adds", "wins",
 }  # fmt: skip
+# Plural nouns in "-s" that are never a verb: after an imperative they are its object ("Get news about ...").
+NEVER_VERB_S_FORMS = {"news", "details", "tips", "deals", "ideas", "insights", "photos", "videos", "recipes"}
 SAY = {"said", "says", "told", "tells", "added", "adds", "stated", "states", "announced", "announces"}
 _REPORT = {"reported", "reports", "noted", "notes", "warned", "warns", "argued", "argues", "wrote", "writes"}
 _THINK = {"believes", "believed", "thinks", "thought", "expects", "expected", "claimed", "claims", "insisted"}
