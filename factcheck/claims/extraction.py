@@ -457,6 +457,14 @@ _DETACHED_CLOSE = re.compile(r"(?<=[.!?]) [\"”](?=[A-Z])")
 _QUOTE_MARKS = re.compile(r"[\"“”]")
 
 
+def _split(text: str) -> list[Span]:
+    """:func:`split_sentences` with a double hyphen read as the dash it stands for (the splitter can miss
+    every boundary after one: 'our debt -- but there are other factors, economists said. Also, ...')."""
+    if "--" not in text:
+        return split_sentences(text)
+    return [Span(text[s.start : s.end], s.start, s.end) for s in split_sentences(text.replace("--", "——"))]
+
+
 def _closed_quotations(spans: list[Span], text: str) -> list[Span]:
     """``spans`` with each one cut after a detached closing quotation mark (one that follows an odd number
     of quotation marks in its sentence); what follows it is split into sentences anew."""
@@ -475,7 +483,7 @@ def _closed_quotations(spans: list[Span], text: str) -> list[Span]:
             continue
         out.append(Span(span.text[:cut], span.start, span.start + cut))
         rest = span.start + cut
-        tail = [Span(s.text, s.start + rest, s.end + rest) for s in split_sentences(text[rest : span.end])]
+        tail = [Span(s.text, s.start + rest, s.end + rest) for s in _split(text[rest : span.end])]
         out += _closed_quotations(tail, text)
     return out
 
@@ -484,7 +492,7 @@ def _sentences(text: str) -> list[Span]:
     """Sentences of one paragraph. The splitter's cost grows with the square of a paragraph's length, so a
     very long paragraph is cut into windows of about ``_WINDOW`` characters at a likely sentence end first."""
     if len(text) <= _WINDOW:
-        return _closed_quotations(split_sentences(text), text)
+        return _closed_quotations(_split(text), text)
     spans: list[Span] = []
     begin = 0
     while begin < len(text):
@@ -500,7 +508,7 @@ def _sentences(text: str) -> list[Span]:
             else:
                 space = text.rfind(" ", begin + _WINDOW // 2, stop)
                 stop = space + 1 if space > begin else stop
-        for s in split_sentences(text[begin:stop]):
+        for s in _split(text[begin:stop]):
             spans.append(Span(s.text, s.start + begin, s.end + begin))
         begin = stop
     return _closed_quotations(spans, text)
