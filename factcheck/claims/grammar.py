@@ -45,7 +45,15 @@ DISCOURSE = re.compile(
     # "(So) it's possible that X", "It may be that X": a hedge framing the fact X, which is what is checked
     # ("unlikely that X" is no frame: X is denied, not stated)
     r"(?:so\s+)?it(?:(?:['’]s| is| was) (?:quite |very |entirely |perfectly |also |certainly |highly |thus )?"
-    r"(?:possible|conceivable|plausible)| (?:may|might|could) (?:well )?be) that\s+(?=\w))",
+    r"(?:possible|conceivable|plausible)| (?:may|might|could) (?:well )?be) that\s+(?=\w)|"
+    # a verdict on what someone said, framing the fact it rests on: "Rubio is correct that X", "He has a
+    # (thread of a) point in that X", "It's an extreme charge, since X"
+    r"(?:(?-i:[A-Z][\w'’.-]+)(?: (?-i:[A-Z][\w'’.-]+)){0,2}|he|she|they) (?:is|was|are|were) "
+    r"(?:partly |partially |largely |mostly |technically )?(?:correct|right) (?:in saying )?that\s+(?=\w)|"
+    r"(?:(?-i:[A-Z][\w'’.-]+)(?: (?-i:[A-Z][\w'’.-]+)){0,2}|he|she|they) (?:has|have|had) (?:a|an) "
+    r"(?:(?:thread|kernel|grain|bit) of (?:a |an )?)?point(?: in)? that\s+(?=\w)|"
+    r"(?:it|this|that)(?:['’]s| is| was) (?:an? )?(?:[\w-]+ )?(?:charge|claim|accusation|assertion|"
+    r"exaggeration|stretch), (?:since|because|as|given that)\s+(?=\w))",
     re.I,
 )
 
