@@ -56,9 +56,11 @@ from factcheck.claims.lexicon import (
     APPROXIMATORS,
     AUX,
     BASE_VERBS,
+    BODY_HEADS,
     COMMON_VERBS,
     DETERMINERS,
     EVENT_PARTICIPLES,
+    HONORIFICS,
     IRREGULAR,
     IRREGULAR_PARTICIPLES,
     LIST_ANCHORS,
@@ -891,6 +893,63 @@ def _extract_role_intro(clause: _Clause, pieces: list[Piece]) -> None:
     text = tidy(f"{name} {be} {clause.sentence[tokens[a + 1].start : tokens[comma - 1].end]}")
     pieces.append(Piece(text, tokens[a].start, tokens[comma - 1].end, "appositive", name))
     clause.cuts.append((tokens[a].start, tokens[comma].end))
+
+
+_NAME_WORDS = 4
+
+
+def _title_end(tokens: list[Token], a: int, end: int) -> int | None:
+    """Where a title opening a subject at ``a`` ends: its owner ("TikTok's", "Xiaomi", "Ukrainian"), then
+    title words ("CEO", "chief executive"), or title words "of" a body ("Chairman of the House Foreign Affairs
+    Committee"); ``None`` without an owner or a body, or with an honorific ("Dr.")."""
+    i = a
+    while i < end and i - a < _NAME_WORDS and is_capitalised(tokens[i]) and tokens[i].low not in TITLES:
+        i += 1
+        if tokens[i - 1].text.endswith(("'s", "’s")):
+            break
+    owned = i > a and tokens[a].low not in DETERMINERS
+    j = i
+    while j < end and tokens[j].low in TITLES:
+        if tokens[j].low in HONORIFICS:
+            return None
+        j += 1
+    if j == i:
+        return None
+    if not owned and j + 2 < end and tokens[j].low == "of":
+        k = j + 1 + (tokens[j + 1].low == "the")
+        run = k
+        while run < min(end, k + 8) and is_capitalised(tokens[run]):
+            run += 1
+        # the body's name ends at its last head word ("the House Foreign Affairs Committee")
+        body = next((m for m in range(run - 1, k - 1, -1) if tokens[m].low in BODY_HEADS), None)
+        return None if body is None else body + 1
+    return j if owned else None
+
+
+def _extract_title_before_name(clause: _Clause, pieces: list[Piece]) -> None:
+    """ "TikTok's CEO Shou Zi Chew is expected to testify", "Chairman of the House Foreign Affairs Committee
+    Michael McCaul traveled to Kyiv": a title written before the subject's name is a fact of that name
+    ("Shou Zi Chew is TikTok's CEO"), cut out of the clause."""
+    tokens = clause.tokens
+    a = _intro_end(tokens, clause.begin, clause.end)
+    if clause.end - a < 5 or not is_capitalised(tokens[a]):
+        return
+    n = _title_end(tokens, a, clause.end)
+    if n is None:
+        return
+    verb = n
+    while verb < clause.end and verb - n < _NAME_WORDS and is_capitalised(tokens[verb]):
+        if tokens[verb].low in TITLES or not tokens[verb].text.replace("-", "").isalpha():
+            return
+        verb += 1
+    if verb - n < 2 or verb >= clause.end or not finite_at(tokens, verb) or clause.aside(tokens[a]):
+        return
+    name = clause.sentence[tokens[n].start : tokens[verb - 1].end]
+    title = clause.sentence[tokens[a].start : tokens[n - 1].end]
+    pieces.append(
+        Piece(tidy(f"{name} is {title}"), tokens[a].start, tokens[verb - 1].end, "appositive", name)
+    )
+    clause.cuts.append((tokens[a].start, tokens[n].start))
 
 
 def _extract_lifespan(clause: _Clause, pieces: list[Piece]) -> None:
@@ -3883,6 +3942,7 @@ def _clause_pieces(clause: _Clause) -> tuple[list[Piece], list[Piece]]:
     if listed is not None:
         return listed, []
     _extract_role_intro(clause, inserts)
+    _extract_title_before_name(clause, inserts)
     _extract_lifespan(clause, inserts)
     _extract_now_part(clause, inserts)
     _extract_with_phrase(clause, inserts)

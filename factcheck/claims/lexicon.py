@@ -235,6 +235,14 @@ TITLES = {
     "king", "queen", "prince", "princess", "actor", "actress", "singer", "writer", "player",
     "coach", "general", "pope", "saint", "sir", "lady", "lord", "premier", "secretary", "novelist",
 }  # fmt: skip
+# Honorifics written before a name: no title that a claim could state ("Dr. Jane Smith").
+HONORIFICS = {"mr", "ms", "mrs", "dr", "prof", "sir", "saint", "lady", "lord", "st"}
+# Heads of a body's name that a title is "of": "Chairman of the House Foreign Affairs Committee".
+BODY_HEADS = {
+    "committee", "council", "department", "board", "party", "association", "university", "commission",
+    "ministry", "agency", "court", "senate", "house", "foundation", "institute", "bank", "federation",
+    "union", "assembly", "parliament", "congress", "office", "service", "corporation", "company", "authority",
+}  # fmt: skip
 PLACES = {
     "china", "beijing", "shanghai", "shenzhen", "guangzhou", "wuhan", "hong kong", "taiwan", "japan", "tokyo",
     "korea", "south korea", "seoul", "india", "germany", "berlin", "munich", "france", "paris", "italy",
