@@ -128,7 +128,9 @@ _LABELLED = re.compile(
 # in diving is compressed air.").
 _IDENTITY = re.compile(
     r"^the\s+(?:most|least|only|first|main|best|largest|[a-z]+est)\b[^,;:]*?\s(?:is|was)\s+"
-    r"(?P<np>(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,3})\.?$",
+    # a quoted name may carry its spelling in another script: 'is "MAYIM" (מים)'
+    r"(?P<np>\"[^\"”]{1,60}[\"”]|“[^”\"]{1,60}[”\"]|(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,3})"
+    r"(?:\s*\([^()]{1,40}\))?\.?$",
     re.I,
 )
 _SPOKE = {"said", "says", "told", "tells", "added", "adds", "explained", "wrote", "writes", "noted", "argued"}
