@@ -306,8 +306,9 @@ class Discourse:
                 self.kinds[name] = kind
             self.first_seen.setdefault(name, len(self.first_seen))
             is_subject = subject is not None and start == 0 and not heading
-            if start > 0:
-                self.proper.add(name)  # capitalised inside a sentence: certainly a name
+            if start > 0 or (is_subject and _SPEAKER_AFTER.match(text[end:])):
+                # capitalised inside a sentence, or a subject that speaks ("Jebreal said"): certainly a name
+                self.proper.add(name)
             if text[end : end + 2] in {"'s", "’s"}:
                 self.possessors.add(name)
             modifier = _is_modifier_of(text[end:])
