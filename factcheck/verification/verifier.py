@@ -89,7 +89,7 @@ class Verifier:
     def __init__(
         self,
         support_threshold: float = 0.4,
-        contradict_threshold: float = 0.6,
+        contradict_threshold: float = 0.7,
         relevance_threshold: float = 0.35,
         agree_support_threshold: float = 0.35,
         lexical_relevance: float = 0.5,
