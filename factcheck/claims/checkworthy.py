@@ -122,6 +122,9 @@ _OPINION_FRAME = re.compile(
     r"(?:^|,\s*)(?:it(?:['’]s| is)|it would be) (?:\w+ )?(?:important|essential|crucial|advisable|"
     r"recommended|wise|best|necessary|worth noting|a good idea) (?:to|that)\b|"
     r"(?:^|,\s*)(?:i|we) (?:would )?(?:recommend|suggest|advise)\b|"
+    # a call for more work is no finding ("More research is needed to determine its extent")
+    r"^(?:more|further|additional) (?:research|studies|study|work|investigation|data) (?:is|are|will be|"
+    r"would be|may be) (?:needed|required|necessary|warranted)\b|"
     # a concession of appearance ("Or so it seems") and a fact-checker's comment on a claim, not a fact
     r"^(?:or )?so it (?:seems|appears)\b|"
     r"^(?:this|that|it) (?:glosses over|overlooks|ignores|leaves out|omits)\b|"

@@ -41,7 +41,8 @@ DISCOURSE = re.compile(
     # "Note that X", "Keep in mind that X": an instruction framing the fact X
     r"(?:please )?(?:also )?(?:note|keep in mind|bear in mind|remember),? that\s+(?=\w)|"
     # "This is because X", "This means that X": X is the fact; what "this" was is the previous sentence's.
-    r"(?:this|that) (?:is (?:because|why|since|due to the fact that)|means(?: that)?)\s+(?=\w)|"
+    r"(?:this|that) (?:is (?:because|why|since|due to the fact that)|was (?:because|why)|"
+    r"(?:means|meant)(?: that)?)\s+(?=\w)|"
     # "(So) it's possible that X", "It may be that X": a hedge framing the fact X, which is what is checked
     # ("unlikely that X" is no frame: X is denied, not stated)
     r"(?:so\s+)?it(?:(?:['’]s| is| was) (?:quite |very |entirely |perfectly |also |certainly |highly |thus )?"
