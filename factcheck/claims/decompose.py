@@ -952,6 +952,33 @@ def _extract_title_before_name(clause: _Clause, pieces: list[Piece]) -> None:
     clause.cuts.append((tokens[a].start, tokens[n].start))
 
 
+# A role in brackets after a name: "Tom Hanks (voice of Woody)", "Jane Doe (head of research at X)".
+_BRACKETED_ROLE = re.compile(
+    r"(?P<name>(?-i:[A-Z][\w.'’-]*)(?:\s+(?-i:[A-Z][\w.'’-]*)){0,3})\s+\("
+    r"(?P<role>(?:the\s+)?(?-i:[a-z][a-z-]+)(?:\s+(?-i:[a-z][a-z-]+)){0,2}\s+(?:of|for|at)\s+[^()]{2,60}?)\)"
+)
+
+
+def _extract_bracketed_roles(clause: _Clause, pieces: list[Piece]) -> None:
+    """ "voice cast members Tom Hanks (voice of Woody) and Tim Allen (voice of Buzz Lightyear)": each role in
+    brackets after a name is a fact of the name ("Tom Hanks is the voice of Woody"); the clause keeps it."""
+    start, end = clause.tokens[clause.begin].start, clause.tokens[clause.end - 1].end
+    if "(" not in clause.sentence[start:end]:
+        return
+    for m in _BRACKETED_ROLE.finditer(clause.sentence, start, end):
+        role = m.group("role")
+        if any(c.isdigit() for c in role):
+            continue  # the clause, which keeps the brackets, states their figures
+        words = role.split()
+        if words[0] in ADVERBS or words[0].endswith("ly"):
+            continue  # "Mutschelleben, Germany (now part of Thuringia)": said of the place, not a role
+        if is_participle(tokenize(words[0])[0]):
+            continue  # "(born in Paris)", "(seen at right)": no role
+        name = m.group("name")
+        article = "" if words[0].lower() == "the" else "the "
+        pieces.append(Piece(tidy(f"{name} is {article}{role}"), m.start(), m.end(), "appositive", name))
+
+
 def _extract_lifespan(clause: _Clause, pieces: list[Piece]) -> None:
     """A lifespan after a name: "Brian Pendleton (13 April 1944 – 16 May 2001) was ..." gives
     "Brian Pendleton was born on 13 April 1944" and "... died on 16 May 2001", cut out of the main clause."""
@@ -3944,6 +3971,7 @@ def _clause_pieces(clause: _Clause) -> tuple[list[Piece], list[Piece]]:
     _extract_role_intro(clause, inserts)
     _extract_title_before_name(clause, inserts)
     _extract_lifespan(clause, inserts)
+    _extract_bracketed_roles(clause, inserts)
     _extract_now_part(clause, inserts)
     _extract_with_phrase(clause, inserts)
     _extract_with_clause(clause, inserts)
