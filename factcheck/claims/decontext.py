@@ -36,6 +36,7 @@ from factcheck.claims.lexicon import (
     PERSON_NOUNS,
     PLACES,
     PREPOSITIONS,
+    PRODUCT_NOUNS,
     REFERRING_HEADS,
     REFERRING_PRONOUNS,
     SUBORDINATORS,
@@ -142,7 +143,10 @@ _SPEAKER_AFTER = re.compile(
 _INTRO = re.compile(
     r"^(?:(?:in|on|by|since|after|before|during|until|from|as of|last|this|next|earlier|later|between|among|"
     r"within|throughout|across|despite|following|under|at|for|with)\b"
-    r"[^,]{0,40},\s+|[A-Z][a-z]+ing\b[^,]{0,60},\s+(?!(?:also\s+)?(?:known|called)\s+as\b))",
+    r"[^,]{0,40},\s+|[A-Z][a-z]+ing\b[^,]{0,60},\s+(?!(?:also\s+)?(?:known|called)\s+as\b)|"
+    # a place named without a comma before the reference: "In the U.S. the app got banned"
+    r"(?:in|across|at)\s+(?:the\s+)?(?-i:[A-Z][\w.]*)(?:\s+(?-i:[A-Z][\w.]*)){0,3}\s+"
+    r"(?=(?-i:the|it|its|he|his|she|her|they|their)\s))",
     re.I,
 )
 
@@ -640,6 +644,8 @@ class Discourse:
         found = self.things.get(head)
         if found and sentence - found[1] <= 8:
             return found[0]
+        if head in PRODUCT_NOUNS:
+            return self._salient(ORG, sentence, 3)  # "TikTok's been facing ... the app got banned"
         return None
 
     def resolve(self, text: str, sentence: int) -> tuple[str, bool]:

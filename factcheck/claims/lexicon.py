@@ -282,12 +282,15 @@ NOUN_GROUPS = [
     {"project", "plan", "programme", "program", "initiative", "push", "bet"},
     {"investment", "funding"},
     {"car", "vehicle", "model", "sedan", "suv"},
+    # a named service people use: "TikTok ... the app", "the platform"
+    {"app", "platform", "website", "browser", "chatbot"},
 ]
 # What an organisation has: "The aim?" after a story about Renova is Renova's aim.
 OWNED_NOUNS = {"aim", "goal", "objective", "ambition", "strategy", "purpose", "mission", "target", "plan"}
 # Capitalised words that are not names: the function words above, dates, acronyms and nationalities.
 NOT_NAMES |= {name.lower() for name in MONTH_NAMES + WEEKDAYS}
 COMPANY_NOUNS = NOUN_GROUPS[0]
+PRODUCT_NOUNS = NOUN_GROUPS[-1]
 HEADS = {noun: group for group in NOUN_GROUPS for noun in group}
 # Heads of a definite description that refers back ("The committee used ...", "The new law has ..."): a
 # claim still opening with one after resolution is flagged as needing its context.
