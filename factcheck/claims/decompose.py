@@ -66,6 +66,7 @@ from factcheck.claims.lexicon import (
     LIST_ANCHORS,
     MAKING_PARTICIPLES,
     MODALS,
+    NOT_NAMES,
     NOUN_LIKE_S_FORMS,
     PARTICIPLE_OPENERS,
     PERSON_NOUNS,
@@ -977,6 +978,37 @@ def _extract_bracketed_roles(clause: _Clause, pieces: list[Piece]) -> None:
         name = m.group("name")
         article = "" if words[0].lower() == "the" else "the "
         pieces.append(Piece(tidy(f"{name} is {article}{role}"), m.start(), m.end(), "appositive", name))
+
+
+# A place joined to a participle before a name: "Los Angeles-born Johnson", "Boston-based Acme".
+_POSSESSIVE_END = re.compile(r"['’]s$")
+_PLACE_PARTICIPLE = re.compile(
+    r"\b(?P<place>(?-i:[A-Z][\w.]*)(?:\s(?-i:[A-Z][\w.]*)){0,2})-(?P<verb>born|based|raised|educated)\s+"
+    r"(?P<name>(?-i:[A-Z][\w.'’-]*)(?:\s(?-i:[A-Z][\w.'’-]*)){0,3})"
+)
+_PLACE_VERBS = {
+    "born": "was born in",
+    "based": "is based in",
+    "raised": "was raised in",
+    "educated": "was educated in",
+}
+
+
+def _extract_place_participle(clause: _Clause, pieces: list[Piece]) -> None:
+    """ "The family of Los Angeles-born Johnson fought ...": where the name was born (or is based) is a fact
+    of its own ("Johnson was born in Los Angeles"), cut out of the clause; a people's adjective
+    ("German-born") names no place."""
+    start, end = clause.tokens[clause.begin].start, clause.tokens[clause.end - 1].end
+    if "-" not in clause.sentence[start:end]:
+        return
+    for m in _PLACE_PARTICIPLE.finditer(clause.sentence, start, end):
+        place = m.group("place")
+        if place.lower() in NOT_NAMES or place.lower().endswith(("ian", "ese", "ish")):
+            continue
+        name = _POSSESSIVE_END.sub("", m.group("name"))
+        text = tidy(f"{name} {_PLACE_VERBS[m.group('verb')]} {place}")
+        pieces.append(Piece(text, m.start(), m.start("name") + len(name), "appositive", name))
+        clause.cuts.append((m.start(), m.start("name")))
 
 
 def _extract_lifespan(clause: _Clause, pieces: list[Piece]) -> None:
@@ -3972,6 +4004,7 @@ def _clause_pieces(clause: _Clause) -> tuple[list[Piece], list[Piece]]:
     _extract_title_before_name(clause, inserts)
     _extract_lifespan(clause, inserts)
     _extract_bracketed_roles(clause, inserts)
+    _extract_place_participle(clause, inserts)
     _extract_now_part(clause, inserts)
     _extract_with_phrase(clause, inserts)
     _extract_with_clause(clause, inserts)
