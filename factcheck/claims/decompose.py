@@ -981,6 +981,7 @@ def _extract_bracketed_roles(clause: _Clause, pieces: list[Piece]) -> None:
 
 
 # A place joined to a participle before a name: "Los Angeles-born Johnson", "Boston-based Acme".
+_QUOTE_MARK = re.compile(r"[\"“”]")
 _POSSESSIVE_END = re.compile(r"['’]s$")
 _PLACE_PARTICIPLE = re.compile(
     r"\b(?P<place>(?-i:[A-Z][\w.]*)(?:\s(?-i:[A-Z][\w.]*)){0,2})-(?P<verb>born|based|raised|educated)\s+"
@@ -4071,11 +4072,15 @@ def _label_end(tokens: list[Token], begin: int, end: int, depth: list[int]) -> i
 
 def decompose(sentence: str) -> list[Piece]:
     """The atomic pieces of one sentence, in reading order, with spans into ``sentence``."""
+    if sentence[:1] in '"“' and len(_QUOTE_MARK.findall(sentence)) == 1:
+        # a quotation mark that opens the sentence and is the only one in it belongs to the text before:
+        # blanked, it quotes nothing (offsets are kept)
+        sentence = " " + sentence[1:]
     tokens = tokenize(sentence)
     if not tokens:
         return []
     begin = 0
-    opened = 0
+    opened = len(sentence) - len(sentence.lstrip())
     while opened < len(sentence) and (
         m := DISCOURSE.match(sentence[opened:]) or _NUMBERING.match(sentence[opened:])
     ):
