@@ -21,6 +21,7 @@ from factcheck.claims.lexicon import (
     DETERMINERS,
     EVALUATIVE,
     IMPERATIVES,
+    IRREGULAR,
     NEVER_VERB_S_FORMS,
     SENTENCE_START_WORDS,
     SPECULATIVE,
@@ -131,6 +132,11 @@ _OPINION_FRAME = re.compile(
     r"^(?:this|that|it)(?:['’]?s| is| was) (?:an? )?(?:incomplete|partial|oversimplified|simplistic)\b",
     re.I,
 )
+# Irregular pasts after a word that may be a verb or a noun make it the noun ("Support rose"); not those
+# that also follow a verb ("Keep left", "Get lost", "Cut costs").
+_IRREGULAR_PASTS = {w for w in IRREGULAR if not w.endswith("s")} - {
+    "set", "hit", "cut", "put", "shut", "bet", "beat", "forecast", "left", "lost", "broke", "made",
+}  # fmt: skip
 # How to do something, said to the reader: "To search for a file, you can click on the search bar".
 _INSTRUCTION = re.compile(
     r"^(?:(?:in order )?to|if you (?:want|need|wish) to) [^,]{3,80}, you (?:can|could|should|need to|must|"
@@ -203,7 +209,9 @@ def sentence_kind(text: str) -> str:
         participle = second.endswith("ed") and len(second) > 4
         # "Support for EVs grew" has a verb after its noun; "Look for their portfolios" has none.
         linked = second in {"of", "for", "and", "or"} and _verb_after(tokenize(body))
-        noun = second in AUX or linked or participle
+        # "Support rose to 45%", "Research found that ...": a noun before its verb in the past
+        past = second in _IRREGULAR_PASTS
+        noun = second in AUX or linked or participle or past
         verb_s = second.endswith("s") and second not in {"us", "this", "its", "his"} | NEVER_VERB_S_FORMS
         if not (verb_s or noun):
             return "imperative"
