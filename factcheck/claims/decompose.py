@@ -1608,9 +1608,40 @@ def _made_claim(
     return tidy(f"{subject} {be} {sentence[tokens[predicate].start : stop]}")
 
 
+# Words that open a closing gerund phrase of something the subject also did ("met X before conducting Y").
+_TIMED_GERUND_LEADS = {"while", "before", "after"}
+_TIME_UNITS = {
+    "second",
+    "minute",
+    "hour",
+    "day",
+    "week",
+    "month",
+    "year",
+    "decade",
+    "shortly",
+    "soon",
+    "long",
+}
+
+
+def _gerund_of_main_verb(tokens: list[Token], verb: int, lead: int) -> bool:
+    """Whether the gerund after ``tokens[lead]`` ("while", "before", "after") goes with the clause's own
+    verb: nothing between them opens another clause or a phrase of its own (no comma, finite verb or
+    subordinator: "the firm Graham worked for after earning her degree"), and "after" is no point in
+    time ("six months after opening day")."""
+    between = tokens[verb + 1 : lead]
+    if any(t.text in {",", ";", ":"} or t.low in SUBORDINATORS | _RELATIVES or is_verb(t) for t in between):
+        return False
+    before = tokens[lead - 1].low
+    return not (before.isdigit() or before.rstrip("s") in _TIME_UNITS)
+
+
 def _extract_participial_clause(clause: _Clause, pieces: list[Piece]) -> None:
     """A closing participial clause says a fact of the subject: "Single-cell multiomics allows X,
-    providing a higher resolution" gives "Single-cell multiomics provides a higher resolution"."""
+    providing a higher resolution" gives "Single-cell multiomics provides a higher resolution"; so does one
+    after "while", "before" or "after" ("They met X before conducting a press conference" gives "They
+    conducted a press conference")."""
     tokens = clause.tokens
     skip = lambda t: clause.cut(t.start, t.end)  # noqa: E731
     found = _subject_and_verb(tokens, clause.begin, clause.end, skip)
@@ -1622,8 +1653,14 @@ def _extract_participial_clause(clause: _Clause, pieces: list[Piece]) -> None:
         verb = found[1]  # "its encoded form changes": the verb after the subject, not "encoded"
     for c in range(verb + 2, clause.end - 2):
         t = tokens[c + 1]
-        if tokens[c].text != "," or clause.depth[tokens[c].start] or skip(tokens[c]):
+        lead = c
+        timed = tokens[c].low in _TIMED_GERUND_LEADS
+        if not (tokens[c].text == "," or timed) or clause.depth[tokens[c].start] or skip(tokens[c]):
             continue
+        if timed and not _gerund_of_main_verb(tokens, verb, c):
+            continue
+        if timed and t.low == "also" and c + 3 < clause.end:
+            c, t = c + 1, tokens[c + 2]  # "while also pointing out that ..."
         if not (t.text[:1].islower() and t.low.endswith("ing") and t.low not in _NOT_PARTICIPIAL):
             continue
         if c + 2 >= clause.end or tokens[c + 2].text in {",", ".", ";"} or tokens[c + 2].low in {"and", "or"}:
@@ -1649,7 +1686,7 @@ def _extract_participial_clause(clause: _Clause, pieces: list[Piece]) -> None:
             past = _past(tokens[verb])
             made = _made_claim(subj_text, tokens, c + 1, predicate, stop, clause.sentence, past, modal)
             pieces.append(Piece(made, t.start, stop, "participial", subj_text))
-            clause.cuts.append((tokens[c].start, stop))
+            clause.cuts.append((tokens[lead].start, stop))
             return
         present = present_of(t.low)
         if present is None:
@@ -1679,7 +1716,7 @@ def _extract_participial_clause(clause: _Clause, pieces: list[Piece]) -> None:
                 pos = later.end
         rest = "".join(parts) + clause.sentence[pos:stop]
         pieces.append(Piece(tidy(f"{subj_text} {present} {rest}"), t.start, stop, "participial", subj_text))
-        clause.cuts.append((tokens[c].start, stop))
+        clause.cuts.append((tokens[lead].start, stop))
         return
 
 
