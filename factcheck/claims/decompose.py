@@ -1625,6 +1625,19 @@ _TIME_UNITS = {
 }
 
 
+def _gerund_lead(clause: _Clause, verb: int, c: int) -> int | None:
+    """Where the "-ing" word of a closing phrase opened at token ``c`` sits, less one: after a comma, or
+    after "while", "before" or "after" (and "also") that go with the clause's own verb; ``None`` when
+    token ``c`` opens no such phrase."""
+    tokens = clause.tokens
+    timed = tokens[c].low in _TIMED_GERUND_LEADS
+    if not (tokens[c].text == "," or timed) or clause.depth[tokens[c].start] or clause.aside(tokens[c]):
+        return None
+    if timed and not _gerund_of_main_verb(tokens, verb, c):
+        return None
+    return c + 1 if timed and tokens[c + 1].low == "also" and c + 3 < clause.end else c
+
+
 def _gerund_of_main_verb(tokens: list[Token], verb: int, lead: int) -> bool:
     """Whether the gerund after ``tokens[lead]`` ("while", "before", "after") goes with the clause's own
     verb: nothing between them opens another clause or a phrase of its own (no comma, finite verb or
@@ -1651,16 +1664,11 @@ def _extract_participial_clause(clause: _Clause, pieces: list[Piece]) -> None:
     subject = found[0]
     if subject[0] <= verb < subject[1]:
         verb = found[1]  # "its encoded form changes": the verb after the subject, not "encoded"
-    for c in range(verb + 2, clause.end - 2):
-        t = tokens[c + 1]
-        lead = c
-        timed = tokens[c].low in _TIMED_GERUND_LEADS
-        if not (tokens[c].text == "," or timed) or clause.depth[tokens[c].start] or skip(tokens[c]):
+    for lead in range(verb + 2, clause.end - 2):
+        at = _gerund_lead(clause, verb, lead)
+        if at is None:
             continue
-        if timed and not _gerund_of_main_verb(tokens, verb, c):
-            continue
-        if timed and t.low == "also" and c + 3 < clause.end:
-            c, t = c + 1, tokens[c + 2]  # "while also pointing out that ..."
+        c, t = at, tokens[at + 1]
         if not (t.text[:1].islower() and t.low.endswith("ing") and t.low not in _NOT_PARTICIPIAL):
             continue
         if c + 2 >= clause.end or tokens[c + 2].text in {",", ".", ";"} or tokens[c + 2].low in {"and", "or"}:
