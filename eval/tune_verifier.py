@@ -12,14 +12,15 @@ Dev sets (none of them a test split, none trained on; see ``eval/verifier_data.p
   sentences *and* the retrieved non-gold sentences of the same page, each a titled passage - look-alike
   distractors beside the evidence.
 
-Every set is scored once by the model; the thresholds are then swept over the cached scores. The chosen
-setting is the one with the best mean macro-F1 among those whose false-contradiction rate (the share of
-gold-supported and gold-unverified claims labelled contradicted) stays at or below the target on every
-set. The target, 3%, leaves a margin below the product's 5% for corpora the dev sets do not resemble: at
+Every set is scored once by the model; the thresholds are then swept over the cached scores. The admissible
+settings are those whose false-contradiction rate (the share of gold-supported and gold-unverified claims
+labelled contradicted) stays at or below the target on every set. The target, 3%, leaves a margin below the product's 5% for corpora the dev sets do not resemble: at
 a 4% target the choice (contradict 0.6) raised the rate on Climate-FEVER and fever-symmetric, which are
 never tuned on, to 6.6% and 6.3% (`python -m eval.bench_eval`, 3 December 2026), two to three points
-above their dev figures; those two sets thus informed the size of the margin, not the grid point. Prints
-the table and writes ``eval/out/tune_verifier.json``.
+above their dev figures; those two sets thus informed the size of the margin, not the grid point. Among
+the admissible settings whose mean macro-F1 is within one point (``F1_NOISE``) of the best, the one with
+the highest contradict threshold is chosen: within noise, the product prefers the setting that raises
+fewer false alarms. Prints the table and writes ``eval/out/tune_verifier.json``.
 """
 
 from __future__ import annotations
@@ -46,6 +47,9 @@ FEVER_LABELS = {
     "NOT ENOUGH INFO": Label.UNVERIFIED,
 }
 Case = tuple[str, list[Passage], Label]
+# Mean macro-F1 differences below one point are sampling noise on 400-claim dev samples (a point is a
+# handful of claims).
+F1_NOISE = 0.01
 
 
 def _passage(doc_id: str, text: str, title: str | None = None) -> Passage:
@@ -142,7 +146,10 @@ def main(argv: list[str] | None = None) -> int:
         row["max_fcr"] = max(m["false_contradiction_rate"] for m in row["sets"].values())
         rows.append(row)
     admissible = [r for r in rows if r["max_fcr"] <= args.target_fcr] or rows
-    chosen = max(admissible, key=lambda r: (r["mean_macro_f1"], -r["max_fcr"]))
+    best = max(r["mean_macro_f1"] for r in admissible)
+    # Within noise of the best, the setting that contradicts least: a false alarm costs more than a miss.
+    near = [r for r in admissible if r["mean_macro_f1"] >= best - F1_NOISE]
+    chosen = max(near, key=lambda r: (r["contradict_threshold"], r["mean_macro_f1"]))
     print(f"{'contra':>7}{'support':>8}" + "".join(f"{n:>28}" for n in scored) + f"{'mean F1':>9}")
     for r in rows:
         cells = "".join(
@@ -159,6 +166,7 @@ def main(argv: list[str] | None = None) -> int:
         "command": "python -m eval.tune_verifier " + " ".join(argv if argv is not None else sys.argv[1:]),
         "model_version": verifier.model_version,
         "target_fcr": args.target_fcr,
+        "f1_noise": F1_NOISE,
         "chosen": chosen,
         "grid": rows,
         "fixed": {k: v for k, v in vars(StanceThresholds()).items() if k not in ("contradict", "support")},

@@ -220,10 +220,11 @@ class Verifier:
         return per_claim
 
     def _read_without_title(self, scored: list[Candidate], pairs: list[tuple[str, str]]) -> None:
-        """Reads again, without its document title, a span the model leans to contradict, and keeps the
-        mean of the two readings. A title says whose span it is, but it also brings words and figures of
-        its own (a headline's other deal, another date) that the model may take for the span's; one
-        reading alone then decides nothing, and a contradiction must hold up in both."""
+        """Reads again, without its document title, a span the model leans to contradict; where the bare
+        span contradicts less, keeps the mean of the two readings. A title says whose span it is, but it
+        also brings words and figures of its own (a headline's other deal, another date) that the model
+        may take for the span's: a contradiction must hold up in both readings. The bare reading never
+        adds to a contradiction (without the title the span says less, not more)."""
         again, texts = [], []
         for candidate, (claim, text) in zip(scored, pairs, strict=True):
             if candidate.probs[1] < FIGURE_FREE_FLOOR or candidate.probs[1] <= candidate.probs[0]:
@@ -235,6 +236,8 @@ class Verifier:
         if texts:
             probs = self._model.predict_proba(texts, batch_size=self.batch_size)
             for candidate, row in zip(again, probs, strict=True):
+                if float(row[1]) >= candidate.probs[1]:
+                    continue
                 entail, contradict, neutral = (
                     (old + float(new)) / 2 for old, new in zip(candidate.probs, row, strict=True)
                 )

@@ -215,3 +215,13 @@ def test_a_span_the_model_does_not_doubt_is_read_once():
     assert component._model.read == [
         "Xiaomi agrees 2021 deal for Deepmotion: Deepmotion works from a campus outside the city."
     ]
+
+
+def test_the_bare_reading_never_adds_to_a_contradiction():
+    claimed = claim("Deepmotion has offices in Beijing.")
+    component = Verifier()
+    component._model = _TwoViews(titled=(0.05, 0.65, 0.3), bare=(0.05, 0.8, 0.15))
+    (verdict,) = component.run(
+        claims=[claimed], passages=[[_titled_passage("Deepmotion works from a campus outside the city.")]]
+    )["verdicts"]
+    assert verdict.label is not Label.CONTRADICTED  # 0.65 titled; the mean (0.725) would cross 0.7
