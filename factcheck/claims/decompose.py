@@ -63,12 +63,14 @@ from factcheck.claims.lexicon import (
     HONORIFICS,
     IRREGULAR,
     IRREGULAR_PARTICIPLES,
+    LEGISLATOR_TITLES,
     LIST_ANCHORS,
     MAKING_PARTICIPLES,
     MODALS,
     NOT_NAMES,
     NOUN_LIKE_S_FORMS,
     PARTICIPLE_OPENERS,
+    PARTIES,
     PERSON_NOUNS,
     PREPOSITIONS,
     REPORTING,
@@ -76,6 +78,7 @@ from factcheck.claims.lexicon import (
     SUBORDINATORS,
     THIRD_PERSON,
     TITLES,
+    US_STATES,
 )
 from factcheck.rules.quantities import extract
 
@@ -1010,6 +1013,38 @@ def _extract_place_participle(clause: _Clause, pieces: list[Piece]) -> None:
         text = tidy(f"{name} {_PLACE_VERBS[m.group('verb')]} {place}")
         pieces.append(Piece(text, m.start(), m.start("name") + len(name), "appositive", name))
         clause.cuts.append((m.start(), m.start("name")))
+
+
+_PARTY_LABEL = re.compile(
+    r"(?P<name>(?-i:[A-Z][\w.'’-]*)(?:\s(?-i:[A-Z][\w'’-]*)){0,3}),\s(?P<party>[RDI])-"
+    r"(?P<state>[A-Z](?:[a-z]+\.?|\.(?:[A-Z][a-z]?\.)))(?=[\s,;.]|$)"
+)
+
+
+def _extract_party_labels(clause: _Clause, pieces: list[Piece]) -> None:
+    """A US legislator's party and state after the name ("McCaul, R-Texas, was joined by Reps. Darrell
+    Issa, R-Calif., Keith Self, R-Texas, ...") are a fact of the name ("Darrell Issa is a Republican from
+    California"), cut out of the clause (and out of the list of names it may be in)."""
+    start, end = clause.tokens[clause.begin].start, clause.tokens[clause.end - 1].end
+    if "-" not in clause.sentence[start:end]:
+        return
+    for m in _PARTY_LABEL.finditer(clause.sentence, start, end + 1):
+        # "R-Texas." at a sentence's end: the full stop is the sentence's, not an abbreviation's
+        written = m.group("state")
+        state = US_STATES.get(written) or US_STATES.get(written.rstrip("."))
+        if state is None:
+            continue
+        words = m.group("name").split()
+        if words[0].rstrip(".").lower() in LEGISLATOR_TITLES and len(words) > 1:
+            words = words[1:]  # "Reps. Darrell Issa"
+        name = " ".join(words)
+        text = tidy(f"{name} is {PARTIES[m.group('party')]} from {state}")
+        stop = m.end("state") - (written not in US_STATES)
+        pieces.append(Piece(text, m.start("party"), stop, "appositive", name))
+        # "McCaul, R-Texas, was joined": the label's closing comma goes with it before the verb
+        after = re.match(r",\s+(?P<word>(?-i:[a-z])\w*)", clause.sentence[stop:])
+        closing = after is not None and is_verb(tokenize(after.group("word"))[0])
+        clause.cuts.append((m.end("name"), stop + 1 if closing else stop))
 
 
 def _extract_lifespan(clause: _Clause, pieces: list[Piece]) -> None:
@@ -4048,6 +4083,7 @@ def _clause_pieces(clause: _Clause) -> tuple[list[Piece], list[Piece]]:
         return listed, []
     _extract_role_intro(clause, inserts)
     _extract_title_before_name(clause, inserts)
+    _extract_party_labels(clause, inserts)
     _extract_lifespan(clause, inserts)
     _extract_bracketed_roles(clause, inserts)
     _extract_place_participle(clause, inserts)

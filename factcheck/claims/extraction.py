@@ -488,11 +488,23 @@ def _closed_quotations(spans: list[Span], text: str) -> list[Span]:
     return out
 
 
+def _continued(spans: list[Span], text: str) -> list[Span]:
+    """``spans`` with one that opens with a comma or semicolon joined to the sentence before: no sentence
+    opens so ("Reps. Darrell Issa, R-Calif." + ", Keith Self, R-Texas, ... has learned." is one)."""
+    out: list[Span] = []
+    for span in spans:
+        if out and span.text[:1] in {",", ";"}:
+            out[-1] = Span(text[out[-1].start : span.end], out[-1].start, span.end)
+            continue
+        out.append(span)
+    return out
+
+
 def _sentences(text: str) -> list[Span]:
     """Sentences of one paragraph. The splitter's cost grows with the square of a paragraph's length, so a
     very long paragraph is cut into windows of about ``_WINDOW`` characters at a likely sentence end first."""
     if len(text) <= _WINDOW:
-        return _closed_quotations(_split(text), text)
+        return _continued(_closed_quotations(_split(text), text), text)
     spans: list[Span] = []
     begin = 0
     while begin < len(text):
@@ -511,7 +523,7 @@ def _sentences(text: str) -> list[Span]:
         for s in _split(text[begin:stop]):
             spans.append(Span(s.text, s.start + begin, s.end + begin))
         begin = stop
-    return _closed_quotations(spans, text)
+    return _continued(_closed_quotations(spans, text), text)
 
 
 def extract(

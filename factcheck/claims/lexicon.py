@@ -237,6 +237,22 @@ TITLES = {
 }  # fmt: skip
 # Honorifics written before a name: no title that a claim could state ("Dr. Jane Smith").
 HONORIFICS = {"mr", "ms", "mrs", "dr", "prof", "sir", "saint", "lady", "lord", "st"}
+# A US legislator's party and state after the name ("McCaul, R-Texas,"): AP style state abbreviations.
+PARTIES = {"R": "a Republican", "D": "a Democrat", "I": "an independent"}
+US_STATES = {
+    "Ala.": "Alabama", "Alaska": "Alaska", "Ariz.": "Arizona", "Ark.": "Arkansas", "Calif.": "California",
+    "Colo.": "Colorado", "Conn.": "Connecticut", "Del.": "Delaware", "Fla.": "Florida", "Ga.": "Georgia",
+    "Hawaii": "Hawaii", "Idaho": "Idaho", "Ill.": "Illinois", "Ind.": "Indiana", "Iowa": "Iowa",
+    "Kan.": "Kansas", "Ky.": "Kentucky", "La.": "Louisiana", "Maine": "Maine", "Md.": "Maryland",
+    "Mass.": "Massachusetts", "Mich.": "Michigan", "Minn.": "Minnesota", "Miss.": "Mississippi",
+    "Mo.": "Missouri", "Mont.": "Montana", "Neb.": "Nebraska", "Nev.": "Nevada", "N.H.": "New Hampshire",
+    "N.J.": "New Jersey", "N.M.": "New Mexico", "N.Y.": "New York", "N.C.": "North Carolina",
+    "N.D.": "North Dakota", "Ohio": "Ohio", "Okla.": "Oklahoma", "Ore.": "Oregon", "Pa.": "Pennsylvania",
+    "R.I.": "Rhode Island", "S.C.": "South Carolina", "S.D.": "South Dakota", "Tenn.": "Tennessee",
+    "Texas": "Texas", "Utah": "Utah", "Vt.": "Vermont", "Va.": "Virginia", "Wash.": "Washington",
+    "W.Va.": "West Virginia", "Wis.": "Wisconsin", "Wyo.": "Wyoming",
+}  # fmt: skip
+LEGISLATOR_TITLES = {"rep", "reps", "sen", "sens", "gov", "del", "representative", "senator", "congressman"}
 # Heads of a body's name that a title is "of": "Chairman of the House Foreign Affairs Committee".
 BODY_HEADS = {
     "committee", "council", "department", "board", "party", "association", "university", "commission",
