@@ -78,6 +78,7 @@ from factcheck.claims.lexicon import (
     SUBORDINATORS,
     THIRD_PERSON,
     TITLES,
+    TRAVEL_VERBS,
     US_STATES,
 )
 from factcheck.rules.quantities import extract
@@ -1045,6 +1046,24 @@ def _extract_party_labels(clause: _Clause, pieces: list[Piece]) -> None:
         after = re.match(r",\s+(?P<word>(?-i:[a-z])\w*)", clause.sentence[stop:])
         closing = after is not None and is_verb(tokenize(after.group("word"))[0])
         clause.cuts.append((m.end("name"), stop + 1 if closing else stop))
+
+
+def _cut_travel_purpose(clause: _Clause) -> None:
+    """ "McCaul traveled to Kyiv Tuesday with a delegation to see what is happening on the ground": why
+    someone went is an intent, not a fact to check; the claim ends where the purpose starts."""
+    tokens = clause.tokens
+    verb = _first_verb(tokens, clause.begin, clause.end)
+    if verb is None or tokens[verb].low not in TRAVEL_VERBS:
+        return
+    for j in range(verb + 2, clause.end - 1):
+        t = tokens[j]
+        if t.text in {",", ";", ":", "(", "-", "–", "—"} or clause.aside(t) or finite_at(tokens, j):
+            return
+        nxt = tokens[j + 1]
+        if t.low == "to" and nxt.text.islower() and (nxt.low in COMMON_VERBS | BASE_VERBS):
+            begin = j - 2 if tokens[j - 1].low == "order" and tokens[j - 2].low == "in" else j
+            clause.cuts.append((tokens[begin].start, tokens[clause.end - 1].end))
+            return
 
 
 def _extract_lifespan(clause: _Clause, pieces: list[Piece]) -> None:
@@ -4084,6 +4103,7 @@ def _clause_pieces(clause: _Clause) -> tuple[list[Piece], list[Piece]]:
     _extract_role_intro(clause, inserts)
     _extract_title_before_name(clause, inserts)
     _extract_party_labels(clause, inserts)
+    _cut_travel_purpose(clause)
     _extract_lifespan(clause, inserts)
     _extract_bracketed_roles(clause, inserts)
     _extract_place_participle(clause, inserts)

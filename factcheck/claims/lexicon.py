@@ -253,6 +253,11 @@ US_STATES = {
     "W.Va.": "West Virginia", "Wis.": "Wisconsin", "Wyo.": "Wyoming",
 }  # fmt: skip
 LEGISLATOR_TITLES = {"rep", "reps", "sen", "sens", "gov", "del", "representative", "senator", "congressman"}
+# Verbs of going somewhere: a "to"-infinitive after them says why ("traveled to Kyiv to see ..."), an intent.
+TRAVEL_VERBS = {
+    "traveled", "travelled", "flew", "went", "came", "arrived", "headed", "returned", "travels", "flies",
+    "goes", "comes", "arrives", "heads", "returns", "visited", "visits", "sailed", "drove", "rode",
+}  # fmt: skip
 # Heads of a body's name that a title is "of": "Chairman of the House Foreign Affairs Committee".
 BODY_HEADS = {
     "committee", "council", "department", "board", "party", "association", "university", "commission",
