@@ -990,6 +990,8 @@ def relative_fragment(text: str) -> tuple[str, str] | None:
     np = tokenize(m.group("np")) if m else []
     if not m or any(finite_at(np, i) for i in range(len(np))):
         return None
+    if m.group("head").lower() in PREPOSITIONS:
+        return None  # "None on that list were in Florida": "that" is a determiner after a preposition
     # "The company that bought Mondeca is based in Paris": a second verb after the relative clause is the
     # sentence's main verb.
     groups, previous = 0, False

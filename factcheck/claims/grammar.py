@@ -33,7 +33,7 @@ DISCOURSE = re.compile(
     r"of course|for example|for instance|so|yet|then|now|overall|finally|first|second|third|lastly|"
     # markers that only link the sentence to the text around it; "Currently," or "Typically," say something
     r"in (?:conclusion|summary|short|contrast|comparison|other words)|to (?:summari[sz]e|conclude)|"
-    r"ultimately|similarly|likewise|specifically|notably|importantly|alternatively|conversely|"
+    r"ultimately|similarly|likewise|specifically|notably|importantly|alternatively|conversely|rather|instead|"
     r"on the other hand)\s*,\s+|"
     r"(?:based on|according to) (?:my|the) (?:[\w-]+ ){0,2}(?:knowledge|information|data|text|sources?)\b"
     r"[^,]{0,40},\s+|as of my (?:[\w-]+ ){0,3}(?:cutoff|update)[^,]{0,30},\s+|"
