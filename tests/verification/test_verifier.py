@@ -165,7 +165,7 @@ def test_a_conflicting_figure_is_decisive_against_agreeing_context(verifier):
 
 
 class _TwoViews:
-    """A verdict model that contradicts whatever reads with a title and is neutral on the bare span."""
+    """A verdict model with one reading for a span read with its title and another for the bare span."""
 
     def __init__(self, titled: tuple[float, float, float], bare: tuple[float, float, float]) -> None:
         self.titled, self.bare, self.read = titled, bare, []
@@ -178,50 +178,36 @@ class _TwoViews:
         return [self.titled if ": " in text else self.bare for _, text in pairs]
 
 
-def _titled_passage(text: str, title: str = "Xiaomi agrees 2021 deal for Deepmotion") -> Passage:
-    return Passage(doc_id="deal", start=0, end=len(text), text=text, title=title, score=1.0)
+_SPAN = "Deepmotion works from a campus outside the city."
+_TITLED = f"Xiaomi agrees 2021 deal for Deepmotion: {_SPAN}"
 
 
-def test_a_contradiction_must_hold_without_the_title():
-    claimed = claim("Deepmotion has offices in Beijing.")
+def _two_view_verdict(titled, bare):
     component = Verifier()
-    component._model = _TwoViews(titled=(0.0, 0.9, 0.1), bare=(0.1, 0.1, 0.8))
-    (verdict,) = component.run(
-        claims=[claimed], passages=[[_titled_passage("Deepmotion works from a campus outside the city.")]]
-    )["verdicts"]
-    # both readings were made, and their mean (contradicts 0.5) is below the threshold
-    assert any(": " in text for text in component._model.read)
-    assert "Deepmotion works from a campus outside the city." in component._model.read
-    assert verdict.label is not Label.CONTRADICTED
-
-
-def test_a_contradiction_read_in_both_views_stands():
-    claimed = claim("Deepmotion has offices in Beijing.")
-    component = Verifier()
-    component._model = _TwoViews(titled=(0.0, 0.95, 0.05), bare=(0.0, 0.9, 0.1))
-    (verdict,) = component.run(
-        claims=[claimed], passages=[[_titled_passage("Deepmotion works from a campus outside the city.")]]
-    )["verdicts"]
-    assert verdict.label is Label.CONTRADICTED
-
-
-def test_a_span_the_model_does_not_doubt_is_read_once():
-    claimed = claim("Deepmotion has offices in Beijing.")
-    component = Verifier()
-    component._model = _TwoViews(titled=(0.9, 0.05, 0.05), bare=(0.9, 0.05, 0.05))
-    component.run(
-        claims=[claimed], passages=[[_titled_passage("Deepmotion works from a campus outside the city.")]]
+    component._model = _TwoViews(titled=titled, bare=bare)
+    passage = Passage(
+        doc_id="deal", start=0, end=len(_SPAN), text=_SPAN, title=_TITLED.split(":")[0], score=1.0
     )
-    assert component._model.read == [
-        "Xiaomi agrees 2021 deal for Deepmotion: Deepmotion works from a campus outside the city."
+    (verdict,) = component.run(claims=[claim("Deepmotion has offices in Beijing.")], passages=[[passage]])[
+        "verdicts"
     ]
+    return verdict, component._model.read
 
 
-def test_the_bare_reading_never_adds_to_a_contradiction():
-    claimed = claim("Deepmotion has offices in Beijing.")
-    component = Verifier()
-    component._model = _TwoViews(titled=(0.05, 0.65, 0.3), bare=(0.05, 0.8, 0.15))
-    (verdict,) = component.run(
-        claims=[claimed], passages=[[_titled_passage("Deepmotion works from a campus outside the city.")]]
-    )["verdicts"]
-    assert verdict.label is not Label.CONTRADICTED  # 0.65 titled; the mean (0.725) would cross 0.7
+@pytest.mark.parametrize(
+    ("titled", "bare", "contradicted", "read"),
+    [
+        # the bare span is neutral: the mean of the readings (contradicts 0.5) is below the threshold
+        ((0.0, 0.9, 0.1), (0.1, 0.1, 0.8), False, [_TITLED, _SPAN]),
+        # a contradiction read in both views stands
+        ((0.0, 0.95, 0.05), (0.0, 0.9, 0.1), True, [_TITLED, _SPAN]),
+        # the bare reading never adds to a contradiction (0.65 titled; the mean, 0.725, would cross 0.7)
+        ((0.05, 0.65, 0.3), (0.05, 0.8, 0.15), False, [_TITLED, _SPAN]),
+        # a span the model does not lean to contradict is read once
+        ((0.9, 0.05, 0.05), (0.9, 0.05, 0.05), False, [_TITLED]),
+    ],
+)
+def test_a_contradiction_must_hold_without_the_title(titled, bare, contradicted, read):
+    verdict, seen = _two_view_verdict(titled, bare)
+    assert (verdict.label is Label.CONTRADICTED) is contradicted
+    assert seen == read
