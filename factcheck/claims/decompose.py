@@ -4220,6 +4220,7 @@ def decompose(sentence: str) -> list[Piece]:
             pieces[last] = Piece(p.text, p.start, tokens[-1].end, p.kind, p.subject)
     pieces.sort(key=lambda p: (p.start, -p.end))
     pieces = _split_alternatives(sentence, _filled_ellipses([p for p in pieces if len(p.text) > 3]))
+    pieces = _shared_adjuncts(sentence, pieces)
     # a claim said twice (an addition re-split onto its clause's own words) is kept once
     seen: set[str] = set()
     return [p for p in pieces if not (p.text in seen or seen.add(p.text))]
@@ -4342,6 +4343,56 @@ def _split_alternatives(sentence: str, pieces: list[Piece]) -> list[Piece]:
             out.extend(parts)
         else:
             out.append(piece)
+    return out
+
+
+# Prepositions of a closing place or time that coordinated clauses share ("in Qom in recent months").
+_SHARED_PREPOSITIONS = {"in", "on", "at", "during", "across", "throughout", "since"}
+_BARE_CLAUSE_WORDS = 6
+
+
+def _trailing_adjunct(text: str) -> str | None:
+    """The closing place and time phrases of a clause ("in Iran's holy city of Qom in recent months"):
+    from the first such preposition after its last verb, with no verb or punctuation after it."""
+    tokens = tokenize(text.rstrip("."))
+    last_verb = max((i for i, t in enumerate(tokens) if is_verb(t)), default=None)
+    if last_verb is None:
+        return None
+    for i in range(last_verb + 1, len(tokens) - 1):
+        # "on Tuesday", not "on their generalizability"
+        dated = tokens[i].low != "on" or is_capitalised(tokens[i + 1]) or tokens[i + 1].text[0].isdigit()
+        if tokens[i].low in _SHARED_PREPOSITIONS and dated:
+            rest = tokens[i:]
+            if any(is_verb(t) or not (t.text[0].isalnum() or t.text in {"'s", "’s", "-"}) for t in rest):
+                return None
+            return text[tokens[i].start : tokens[-1].end]
+    return None
+
+
+def _shared_adjuncts(sentence: str, pieces: list[Piece]) -> list[Piece]:
+    """ "Hundreds of schoolgirls have fallen sick and scores have been hospitalized in Qom in recent
+    months": a bare first clause (a subject and its verb, nothing placing it) shares the place and time
+    that close the clause after "and" ("Hundreds of schoolgirls have fallen sick in Qom in recent
+    months")."""
+    out = list(pieces)
+    for n in range(len(out) - 1):
+        first, second = out[n], out[n + 1]
+        if first.kind != "clause" or second.kind != "clause" or first.end > second.start:
+            continue
+        if sentence[first.end : second.start].strip(" ,") != "and":
+            continue
+        words = tokenize(first.text.rstrip("."))
+        verbs = [i for i, t in enumerate(words) if is_verb(t) or is_participle(t)]
+        after = words[verbs[-1] + 1 :] if verbs else words
+        # a subject and its verb, with at most an adjective or adverb after it ("have fallen sick", "rose
+        # sharply"), no object ("makes laptops")
+        bare = len(words) <= _BARE_CLAUSE_WORDS and len(after) <= 1
+        bare = bare and not any(t.low.endswith("s") or t.low in DETERMINERS for t in after)
+        bare = bare and not any(t.text[0].isdigit() or (t.low in PREPOSITIONS - {"of"}) for t in words)
+        adjunct = _trailing_adjunct(second.text) if bare else None
+        if adjunct:
+            text = f"{first.text.rstrip('.')} {adjunct}."
+            out[n] = Piece(text, first.start, first.end, first.kind, first.subject)
     return out
 
 
