@@ -352,7 +352,7 @@ def _is_change(text: str, mention: Any) -> bool:
     # The mention's own bound ("more than half") is no change: only the words around it count.
     own = text[mention.start : mention.end]
     if mention.hedge:
-        own = own.replace(mention.hedge, " ", 1)
+        own = re.sub(re.escape(mention.hedge), " ", own, count=1, flags=re.IGNORECASE)
     around = (
         text[max(0, mention.start - 16) : mention.start]
         + " "

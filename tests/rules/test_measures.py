@@ -121,6 +121,17 @@ from factcheck.rules.measures import another_event, another_period, another_plac
             "Harrison signed a three-year contract with the New York Giants.",
             True,
         ),
+        # a bound that opens the sentence ("More than 455") is no change ("455 more")
+        (
+            "More than 455 cases of coronavirus had been confirmed in Bulgaria.",
+            "There are 449 confirmed cases in Bulgaria.",
+            True,
+        ),
+        (
+            "455 more cases of coronavirus had been confirmed in Bulgaria.",
+            "There are 449 confirmed cases in Bulgaria.",
+            False,
+        ),
     ],
 )
 def test_same_measure(claim, span, same):
