@@ -4220,7 +4220,7 @@ def decompose(sentence: str) -> list[Piece]:
             pieces[last] = Piece(p.text, p.start, tokens[-1].end, p.kind, p.subject)
     pieces.sort(key=lambda p: (p.start, -p.end))
     pieces = _split_alternatives(sentence, _filled_ellipses([p for p in pieces if len(p.text) > 3]))
-    pieces = _shared_adjuncts(sentence, pieces)
+    pieces = _counted_subjects(_shared_adjuncts(sentence, pieces))
     # a claim said twice (an addition re-split onto its clause's own words) is kept once
     seen: set[str] = set()
     return [p for p in pieces if not (p.text in seen or seen.add(p.text))]
@@ -4393,6 +4393,28 @@ def _shared_adjuncts(sentence: str, pieces: list[Piece]) -> list[Piece]:
         if adjunct:
             text = f"{first.text.rstrip('.')} {adjunct}."
             out[n] = Piece(text, first.start, first.end, first.kind, first.subject)
+    return out
+
+
+_VAGUE_COUNTS = r"scores|dozens|hundreds|thousands|millions|many|several|most|some|others"
+_COUNTED = re.compile(
+    rf"^(?:{_VAGUE_COUNTS}) of (?P<what>[^,;:]{{2,40}}?)\s+(?=(?:have|has|had|were|was|are|is)\b)", re.I
+)
+_BARE_COUNT = re.compile(rf"^(?P<count>{_VAGUE_COUNTS})(?=\s+(?:have|has|had|were|was|are|is)\b)", re.I)
+
+
+def _counted_subjects(pieces: list[Piece]) -> list[Piece]:
+    """ "Hundreds of schoolgirls have fallen sick and scores have been hospitalized": a bare count after a
+    counted subject counts the same people ("Scores of schoolgirls have been hospitalized")."""
+    out = list(pieces)
+    for n in range(1, len(out)):
+        counted = _COUNTED.match(out[n - 1].text)
+        bare = _BARE_COUNT.match(out[n].text)
+        if counted and bare and out[n].kind == "clause":
+            p = out[n]
+            count = bare.group("count")
+            text = f"{count[:1].upper()}{count[1:]} of {counted.group('what')}{p.text[bare.end() :]}"
+            out[n] = Piece(text, p.start, p.end, p.kind, p.subject)
     return out
 
 
