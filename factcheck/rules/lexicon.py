@@ -283,7 +283,8 @@ DATE_EVENT_WORDS = frozenset(SYNONYMS.values()) | frozenset(
         "ended sell sold publish published premiere premiered retire retired join joined leave left appoint "
         "appointed hold held take took begin began deliver delivered build built buy bought acquire acquired "
         "merge merged form formed establish established create created incorporate incorporated debut "
-        "debuted fly flew air aired "
+        "debuted fly flew air aired unveil unveiled introduce introduced inaugurate inaugurated discover "
+        "discovered invent invented "
         "award awarded receive received ban banned pass passed expire expired merger deal law strike "
         "election contract agreement takeover treaty ceasefire listing recall lockdown"
     )
