@@ -1314,6 +1314,30 @@ def _extract_object_relative(clause: _Clause, pieces: list[Piece]) -> None:
         return
 
 
+_SOURCE_RELATIVE = re.compile(
+    r",\s+according to (?P<np>(?:a|an)\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+)\s+(?:that|which|who)\s+"
+    r"(?P<vp>(?-i:[a-z])[^,;:()]{3,120})$",
+    re.I,
+)
+
+
+def _extract_source_relative(clause: _Clause, pieces: list[Piece]) -> None:
+    """ "..., according to a national association that tracks such fatal fires": what the source is said
+    to do is a fact of its own ("A national association tracks such fatal fires"); the clause keeps its
+    source ("according to a national association")."""
+    start, end = clause.tokens[clause.begin].start, clause.tokens[clause.end - 1].end
+    if "according to a" not in clause.sentence[start:end]:
+        return
+    m = _SOURCE_RELATIVE.search(clause.sentence, start, end)
+    if m is None or clause.cut(m.start("np"), m.end()):
+        return
+    np = m.group("np")
+    pieces.append(
+        Piece(tidy(f"{np[:1].upper()}{np[1:]} {m.group('vp')}"), m.start("np"), end, "relative", np)
+    )
+    clause.cuts.append((m.end("np"), end))
+
+
 _DEFINING = {"is", "are", "was", "were", "refers", "refer", "describes", "denotes"}
 
 
@@ -4122,6 +4146,7 @@ def _clause_pieces(clause: _Clause) -> tuple[list[Piece], list[Piece]]:
     _extract_where_clause(clause, inserts)
     _extract_place_where(clause, inserts)
     _extract_object_relative(clause, inserts)
+    _extract_source_relative(clause, inserts)
     _extract_modifier_stack(clause, inserts)
     _extract_adjective_phrase(clause, inserts)
     _extract_participial_clause(clause, inserts)
