@@ -622,12 +622,18 @@ def scan_dates(text: str, tokens: Tokens, sent: list[int], doc: date | None) -> 
 
 _DASH = re.compile(r"\s*(?:-{1,2}|[–—−])\s*")
 _BORN, _DIED = frozenset({normalise_word("born")}), frozenset({normalise_word("died")})
+_OPENS, _CLOSES = frozenset({normalise_word("start")}), frozenset({normalise_word("end")})
+
+
+_YEARS_OF_A_LIFE = re.compile(r"(\d{4})\s*(?:-{1,2}|[–—−])\s*(\d{4})")
+_NAME_BEFORE = re.compile(r"[A-Z][\w.'-]*\s*\((?:[^()]*;\s*)?$")
 
 
 def lifespans(text: str, dates: list[DateMention]) -> list[DateMention]:
-    """A life written after a name, "(April 8, 1974 – February 2, 2013)": the first date is a birth, the
-    second a death, so each is compared as that event."""
-    out = list(dates)
+    """A life written after a name, "(April 8, 1974 – February 2, 2013)" or "Dylan Thomas (1914–1953)": the
+    first date is a birth, the second a death, so each is compared as that event (a range of years there
+    is no period a claim's year falls in)."""
+    out = [part for d in dates for part in _years_of_a_life(text, d)]
     for k in range(len(out) - 1):
         a, b = out[k], out[k + 1]
         if a.first is None or b.first is None or not _DASH.fullmatch(text[a.end : b.start]):
@@ -638,6 +644,35 @@ def lifespans(text: str, dates: list[DateMention]) -> list[DateMention]:
         out[k] = replace(a, context=a.context | _BORN)
         out[k + 1] = replace(b, context=b.context | _DIED)
     return out
+
+
+def _years_of_a_life(text: str, d: DateMention) -> list[DateMention]:
+    """A range of two years alone in brackets after a name, as its two ends (birth and death; marked by
+    :func:`lifespans`); any other date as it is."""
+    years = _YEARS_OF_A_LIFE.fullmatch(d.text)
+    if years is None or d.granularity != "year" or not text[d.end :].lstrip().startswith(")"):
+        return [d]
+    if not _NAME_BEFORE.search(text[max(0, d.start - 60) : d.start]):
+        return [d]
+    first, last = int(years.group(1)), int(years.group(2))
+    # the ends of a life, or of what else a name in brackets dates ("the Second World War (1939–1945)")
+    opening = replace(
+        d,
+        text=years.group(1),
+        end=d.start + years.end(1),
+        first=_month_index(first, 1),
+        last=_month_index(first, 12),
+        context=d.context | _OPENS,
+    )
+    closing = replace(
+        d,
+        text=years.group(2),
+        start=d.start + years.start(2),
+        first=_month_index(last, 1),
+        last=_month_index(last, 12),
+        context=d.context | _CLOSES,
+    )
+    return [opening, closing]
 
 
 # ------------------------------------------------------------------------------------------ helpers
