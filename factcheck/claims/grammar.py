@@ -38,6 +38,8 @@ DISCOURSE = re.compile(
     r"(?:based on|according to) (?:my|the) (?:[\w-]+ ){0,2}(?:knowledge|information|data|text|sources?)\b"
     r"[^,]{0,40},\s+|as of my (?:[\w-]+ ){0,3}(?:cutoff|update)[^,]{0,30},\s+|"
     r"as an ai(?: language)? model,\s+|"
+    # a fact-check's section heading run into its first sentence: "Our ruling The party said ..."
+    r"our (?:rating|ruling)\s+(?=(?-i:[A-Z]))|"
     # "Note that X", "Keep in mind that X": an instruction framing the fact X
     r"(?:please )?(?:also )?(?:note|keep in mind|bear in mind|remember),? that\s+(?=\w)|"
     # "This is because X", "This means that X": X is the fact; what "this" was is the previous sentence's.
