@@ -4374,6 +4374,19 @@ def _split_alternatives(sentence: str, pieces: list[Piece]) -> list[Piece]:
 # Prepositions of a closing place or time that coordinated clauses share ("in Qom in recent months").
 _SHARED_PREPOSITIONS = {"in", "on", "at", "during", "across", "throughout", "since"}
 _BARE_CLAUSE_WORDS = 6
+_TIME_WORDS = {
+    "recent",
+    "last",
+    "past",
+    "early",
+    "late",
+    "mid",
+    "months",
+    "years",
+    "weeks",
+    "days",
+    "decades",
+}
 
 
 def _trailing_adjunct(text: str) -> str | None:
@@ -4384,9 +4397,11 @@ def _trailing_adjunct(text: str) -> str | None:
     if last_verb is None:
         return None
     for i in range(last_verb + 1, len(tokens) - 1):
-        # "on Tuesday", not "on their generalizability"
-        dated = tokens[i].low != "on" or is_capitalised(tokens[i + 1]) or tokens[i + 1].text[0].isdigit()
-        if tokens[i].low in _SHARED_PREPOSITIONS and dated:
+        # a place or a time: "in Qom", "in 2020", "in recent months", "on Tuesday"; not "in the exercise of
+        # their functions" or "on their generalizability"
+        head = tokens[i + 2] if tokens[i + 1].low == "the" and i + 2 < len(tokens) else tokens[i + 1]
+        placed = is_capitalised(head) or head.text[0].isdigit() or head.low in _TIME_WORDS
+        if tokens[i].low in _SHARED_PREPOSITIONS and placed:
             rest = tokens[i:]
             if any(is_verb(t) or not (t.text[0].isalnum() or t.text in {"'s", "’s", "-"}) for t in rest):
                 return None
