@@ -901,6 +901,8 @@ def _extract_role_intro(clause: _Clause, pieces: list[Piece]) -> None:
 
 
 _NAME_WORDS = 4
+_FORMER = {"former", "ex", "then"}
+_INTERIM = {"acting", "interim", "deputy", "incoming", "outgoing"}
 
 
 def _title_end(tokens: list[Token], a: int, end: int) -> int | None:
@@ -951,8 +953,14 @@ def _extract_title_before_name(clause: _Clause, pieces: list[Piece]) -> None:
         return
     name = clause.sentence[tokens[n].start : tokens[verb - 1].end]
     title = clause.sentence[tokens[a].start : tokens[n - 1].end]
+    be = "is"
+    if tokens[a].low in _FORMER:
+        # "Former President Barack Obama": he was President; "Acting Chief Executive Jane Doe": she is one
+        be, title = "was", clause.sentence[tokens[a + 1].start : tokens[n - 1].end]
+    elif tokens[a].low in _INTERIM:
+        title = title[:1].lower() + title[1:]
     pieces.append(
-        Piece(tidy(f"{name} is {title}"), tokens[a].start, tokens[verb - 1].end, "appositive", name)
+        Piece(tidy(f"{name} {be} {title}"), tokens[a].start, tokens[verb - 1].end, "appositive", name)
     )
     clause.cuts.append((tokens[a].start, tokens[n].start))
 
