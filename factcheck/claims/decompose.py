@@ -1694,8 +1694,9 @@ def _made_claim(
     return tidy(f"{subject} {be} {sentence[tokens[predicate].start : stop]}")
 
 
-# Words that open a closing gerund phrase of something the subject also did ("met X before conducting Y").
-_TIMED_GERUND_LEADS = {"while", "before", "after"}
+# Words that open a closing gerund phrase of something the subject also did ("praised X while warning that
+# Y", "joined Google after leaving Yahoo"); not "before": "died before completing the book" did not do it.
+_TIMED_GERUND_LEADS = {"while", "after"}
 _TIME_UNITS = {
     "second",
     "minute",
@@ -1713,7 +1714,7 @@ _TIME_UNITS = {
 
 def _gerund_lead(clause: _Clause, verb: int, c: int) -> int | None:
     """Where the "-ing" word of a closing phrase opened at token ``c`` sits, less one: after a comma, or
-    after "while", "before" or "after" (and "also") that go with the clause's own verb; ``None`` when
+    after "while" or "after" (and "also") that go with the clause's own verb; ``None`` when
     token ``c`` opens no such phrase."""
     tokens = clause.tokens
     timed = tokens[c].low in _TIMED_GERUND_LEADS
@@ -1725,7 +1726,7 @@ def _gerund_lead(clause: _Clause, verb: int, c: int) -> int | None:
 
 
 def _gerund_of_main_verb(tokens: list[Token], verb: int, lead: int) -> bool:
-    """Whether the gerund after ``tokens[lead]`` ("while", "before", "after") goes with the clause's own
+    """Whether the gerund after ``tokens[lead]`` ("while", "after") goes with the clause's own
     verb: nothing between them opens another clause or a phrase of its own (no comma, finite verb or
     subordinator: "the firm Graham worked for after earning her degree"), and "after" is no point in
     time ("six months after opening day")."""
@@ -1733,14 +1734,14 @@ def _gerund_of_main_verb(tokens: list[Token], verb: int, lead: int) -> bool:
     if any(t.text in {",", ";", ":"} or t.low in SUBORDINATORS | _RELATIVES or is_verb(t) for t in between):
         return False
     before = tokens[lead - 1].low
-    return not (before.isdigit() or before.rstrip("s") in _TIME_UNITS)
+    return before.rstrip("s") not in _TIME_UNITS
 
 
 def _extract_participial_clause(clause: _Clause, pieces: list[Piece]) -> None:
     """A closing participial clause says a fact of the subject: "Single-cell multiomics allows X,
     providing a higher resolution" gives "Single-cell multiomics provides a higher resolution"; so does one
-    after "while", "before" or "after" ("They met X before conducting a press conference" gives "They
-    conducted a press conference")."""
+    after "while" or "after" ("She joined Google after leaving Yahoo" gives "She left Yahoo"; not after
+    "before": "died before completing the book")."""
     tokens = clause.tokens
     skip = lambda t: clause.cut(t.start, t.end)  # noqa: E731
     found = _subject_and_verb(tokens, clause.begin, clause.end, skip)
