@@ -1056,6 +1056,9 @@ def _extract_party_labels(clause: _Clause, pieces: list[Piece]) -> None:
         clause.cuts.append((m.end("name"), stop + 1 if closing else stop))
 
 
+_DESTINATIONS = {"home", "there", "abroad", "overseas", "here"}
+
+
 def _cut_travel_purpose(clause: _Clause) -> None:
     """ "McCaul traveled to Kyiv Tuesday with a delegation to see what is happening on the ground": why
     someone went is an intent, not a fact to check; the claim ends where the purpose starts."""
@@ -1068,7 +1071,10 @@ def _cut_travel_purpose(clause: _Clause) -> None:
         if t.text in {",", ";", ":", "(", "-", "–", "—"} or clause.aside(t) or finite_at(tokens, j):
             return
         nxt = tokens[j + 1]
-        if t.low == "to" and nxt.text.islower() and (nxt.low in COMMON_VERBS | BASE_VERBS):
+        # a destination reached first ("to Kyiv", "home"): "went on to win" and "went back to work" say no
+        # purpose
+        reached = any(is_capitalised(x) or x.low in _DESTINATIONS for x in tokens[verb + 1 : j])
+        if t.low == "to" and reached and nxt.text.islower() and (nxt.low in COMMON_VERBS | BASE_VERBS):
             begin = j - 2 if tokens[j - 1].low == "order" and tokens[j - 2].low == "in" else j
             clause.cuts.append((tokens[begin].start, tokens[clause.end - 1].end))
             return
