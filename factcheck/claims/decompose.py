@@ -972,6 +972,9 @@ _BRACKETED_ROLE = re.compile(
 )
 
 
+_NO_ROLES = {"one", "part", "some", "most", "all", "each", "many", "any", "none"}
+
+
 def _extract_bracketed_roles(clause: _Clause, pieces: list[Piece]) -> None:
     """ "voice cast members Tom Hanks (voice of Woody) and Tim Allen (voice of Buzz Lightyear)": each role in
     brackets after a name is a fact of the name ("Tom Hanks is the voice of Woody"); the clause keeps it."""
@@ -983,8 +986,8 @@ def _extract_bracketed_roles(clause: _Clause, pieces: list[Piece]) -> None:
         if any(c.isdigit() for c in role):
             continue  # the clause, which keeps the brackets, states their figures
         words = role.split()
-        if words[0] in ADVERBS or words[0].endswith("ly"):
-            continue  # "Mutschelleben, Germany (now part of Thuringia)": said of the place, not a role
+        if words[0] in ADVERBS or words[0].endswith("ly") or words[0] in _NO_ROLES:
+            continue  # "Mutschelleben, Germany (now part of Thuringia)", "(one of the largest)": no role
         if is_participle(tokenize(words[0])[0]):
             continue  # "(born in Paris)", "(seen at right)": no role
         name = m.group("name")
