@@ -80,6 +80,7 @@ from factcheck.claims.lexicon import (
     TITLES,
     TRAVEL_VERBS,
     US_STATES,
+    third_person,
 )
 from factcheck.rules.quantities import extract
 
@@ -3878,18 +3879,21 @@ _COLLECTIVE = {
 }  # fmt: skip
 
 
-def _name_items(clause: _Clause, verb: int) -> list[tuple[int, int]] | None:
-    """The names listed before ``verb`` ("Earth, Jupiter, and Mars", "Neptune and the Sun"), else ``None``."""
+def _name_items(clause: _Clause, start: int, verb: int) -> list[tuple[int, int]] | None:
+    """The names listed from ``start`` to ``verb`` ("Earth, Jupiter, and Mars", "Neptune and the Sun"), else
+    ``None``; adverbs before the verb ("Xiaomi and BYD also sell") belong to the predicate."""
     tokens = clause.tokens
     # "Both the United States and China are ...": "both" names no one
-    a = clause.begin + (tokens[clause.begin].low == "both")
+    a = start + (tokens[start].low == "both")
+    while verb > a and tokens[verb - 1].low in ADVERBS:
+        verb -= 1
     items = []
     for j in range(a, verb + 1):
         if j == verb or tokens[j].text == "," or tokens[j].low in {"and", "or"}:
             if j > a:
                 items.append((a, j))
             a = j + 1
-    if len(items) < 2 or not any(tokens[j].low == "and" for j in range(clause.begin, verb)):
+    if len(items) < 2 or not any(tokens[j].low == "and" for j in range(start, verb)):
         return None
     for x, y in items:
         first = x + (tokens[x].low == "the")
@@ -3948,28 +3952,105 @@ def _name_subjects(clause: _Clause) -> list[Piece] | None:
     bodies without solid surfaces" gives "Neptune is a gaseous body without solid surfaces" and "The Sun is
     ..."; a predicate said of them together ("were partners", "are similar", "formed a band") keeps them."""
     tokens = clause.tokens
-    if any(clause.cut(t.start, t.end) or clause.depth[t.start] for t in tokens[clause.begin : clause.end]):
+    if any(clause.cut(t.start, t.end) for t in tokens[clause.begin : clause.end]):
         return None
-    verb = _first_verb(tokens, clause.begin, clause.end)
-    if verb is None or tokens[verb].low not in {"are", "were"} or verb + 2 >= clause.end:
+    start = _intro_end(tokens, clause.begin, clause.end)
+    verb = _bare_verb(tokens, start, clause.end) or _first_verb(tokens, start, clause.end)
+    copula = verb is not None and tokens[verb].low in {"are", "were"}
+    if verb is None or verb + 1 + copula >= clause.end:
         return None
-    items = _name_items(clause, verb)
+    # a bracket in the subject hides who is listed; one in a copula's predicate may hold its own claim,
+    # while a verb's predicate ("on June 08, 2019") is carried whole into each claim
+    inside = tokens[clause.begin : clause.end if copula else verb]
+    if any(clause.depth[t.start] for t in inside):
+        return None
+    items = _name_items(clause, start, verb)
     if items is None:
         return None
-    after = verb + 1 + (tokens[verb + 1].low in {"all", "each", "both"})
-    predicate = _predicate_of_one(clause, after)
-    if predicate is None:
-        return None
-    copula = "is" if tokens[verb].low == "are" else "was"
+    if copula:
+        after = verb + 1 + (tokens[verb + 1].low in {"all", "each", "both"})
+        nominal = _predicate_of_one(clause, after)
+        if nominal is None:
+            return None
+        predicate = f"{'is' if tokens[verb].low == 'are' else 'was'} {nominal}"
+    else:
+        predicate = _predicate_of_each(clause, items[-1][1], verb)
+        if predicate is None:
+            return None
     begin = tokens[clause.begin].start
+    intro = clause.text(begin, tokens[start].start) + "," if start > clause.begin else ""
     pieces = []
     for n, (a, b) in enumerate(items):
         name = clause.text(tokens[a].start, tokens[b - 1].end)
         first = begin if n == 0 else tokens[a].start
         last = tokens[clause.end - 1].end if n == len(items) - 1 else tokens[b - 1].end
-        text = tidy(f"{name[:1].upper()}{name[1:]} {copula} {predicate}")
-        pieces.append(Piece(text, first, last, "clause", name))
+        text = tidy(f"{intro} {name} {predicate}")
+        pieces.append(Piece(text[:1].upper() + text[1:], first, last, "clause", name))
     return pieces
+
+
+# Verbs said of two or more with one another ("Google and Microsoft merged", "met", "signed an agreement")
+_RECIPROCAL_VERBS = {
+    "merge", "merged", "meet", "met", "marry", "married", "divorce", "divorced", "date", "dated", "agree",
+    "agreed", "collaborate", "collaborated", "cooperate", "cooperated", "partner", "partnered", "compete",
+    "competed", "combine", "combined", "unite", "united", "differ", "differed", "disagree", "disagreed",
+    "clash", "clashed", "fight", "fought", "negotiate", "negotiated", "talk", "talked", "share", "shared",
+    "split", "form", "formed", "co-founded", "co-wrote", "co-authored", "coincide", "coincided", "tie",
+    "tied", "overlap", "overlapped", "interact", "interacted", "exchange", "exchanged", "debate", "debated",
+}  # fmt: skip
+# Words that make a predicate one of them together: "work together", "between", "each other", "a deal"
+_JOINT_WORDS = {
+    "together", "jointly", "between", "among", "each", "other", "another", "mutual", "respectively",
+    "combined", "altogether", "total", "agreement", "agreements", "deal", "deals", "pact", "accord",
+    "partnership", "alliance", "merger", "venture", "truce", "ceasefire", "coalition", "joint", "duo", "band",
+    "they", "them", "their", "themselves", "we", "us", "our", "both", "rivals", "against", "versus", "vs",
+}  # fmt: skip
+
+
+def _predicate_of_each(clause: _Clause, begin: int, verb: int) -> str | None:
+    """The predicate from token ``begin`` (its adverbs, ``verb`` and the rest) said of one of several names,
+    its verb made singular ("sell cars" -> "sells cars", "have joined" -> "has joined"); ``None`` when it is
+    said of them with one another ("merged", "met", "signed an agreement", "work together") or states an
+    amount that may be their sum ("sold 5 million cars")."""
+    tokens = clause.tokens
+    low = tokens[verb].low
+    rest = tokens[verb + 1 : clause.end]
+    if low in _RECIPROCAL_VERBS or any(t.low in _JOINT_WORDS or t.low in _RECIPROCAL_VERBS for t in rest):
+        return None
+    if any(
+        t.text[:1].isdigit() and not (len(t.text) == 4 and t.text.isdigit() or tokens[j - 1].low in _MONTHS)
+        for j, t in enumerate(rest, verb + 1)
+    ):
+        return None  # "Xiaomi and BYD sold 5 million cars": perhaps between them; "on June 08" is a date
+    known = COMMON_VERBS | BASE_VERBS
+    if low in {"is", "was", "be", "been", "being"} or low.endswith("s") and low not in known:
+        return None  # a verb already singular: the names are no subject list of it
+    if low in known | {"have", "do"}:
+        singular = third_person(low)
+    elif low in {"don't", "haven't", "aren't", "weren't"}:
+        return None  # "Xiaomi and BYD don't sell": rare enough to keep whole
+    else:
+        singular = tokens[verb].text  # a past ("withdrew") or a modal ("will") says the same of one
+    head = clause.text(tokens[begin].start, tokens[verb].start) if begin < verb else ""
+    tail = clause.text(tokens[verb].end, tokens[clause.end - 1].end) if rest else ""
+    return tidy(f"{head} {singular} {tail}")
+
+
+def _bare_verb(tokens: list[Token], begin: int, end: int) -> int | None:
+    """A plural present verb after the names from ``begin`` ("Xiaomi and BYD sell cars"), which a name
+    before it hides from ``finite_at``: the first lower-case word past the names and their "and"s and
+    adverbs, when it is a known verb; else ``None``."""
+    j = begin
+    while j < end and (
+        is_capitalised(tokens[j]) or tokens[j].text == "," or tokens[j].low in {"and", "or", "the", "both"}
+    ):
+        j += 1
+    while j < end and tokens[j].low in ADVERBS:
+        j += 1
+    # "Apple and Google phone sales are": a noun before the verb, not the verb
+    if begin < j < end - 1 and tokens[j].low in COMMON_VERBS | BASE_VERBS and tokens[j + 1].low not in AUX:
+        return j
+    return None
 
 
 _CLEFT = re.compile(
