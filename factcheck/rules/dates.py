@@ -654,25 +654,22 @@ def _years_of_a_life(text: str, d: DateMention) -> list[DateMention]:
         return [d]
     if not _NAME_BEFORE.search(text[max(0, d.start - 60) : d.start]):
         return [d]
-    first, last = int(years.group(1)), int(years.group(2))
     # the ends of a life, or of what else a name in brackets dates ("the Second World War (1939–1945)")
-    opening = replace(
+    return [_year_of(d, years, 1, _OPENS), _year_of(d, years, 2, _CLOSES)]
+
+
+def _year_of(d: DateMention, years: re.Match[str], group: int, event: frozenset[str]) -> DateMention:
+    """The year of ``years``' group ``group`` as a date of its own, marked with ``event``."""
+    year = int(years.group(group))
+    return replace(
         d,
-        text=years.group(1),
-        end=d.start + years.end(1),
-        first=_month_index(first, 1),
-        last=_month_index(first, 12),
-        context=d.context | _OPENS,
+        text=years.group(group),
+        start=d.start + years.start(group),
+        end=d.start + years.end(group),
+        first=_month_index(year, 1),
+        last=_month_index(year, 12),
+        context=d.context | event,
     )
-    closing = replace(
-        d,
-        text=years.group(2),
-        start=d.start + years.start(2),
-        first=_month_index(last, 1),
-        last=_month_index(last, 12),
-        context=d.context | _CLOSES,
-    )
-    return [opening, closing]
 
 
 # ------------------------------------------------------------------------------------------ helpers
