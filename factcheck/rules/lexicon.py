@@ -202,7 +202,7 @@ _SYNONYM_GROUPS = [
     "start begin launch commence open debut",
     "found establish create set",
     "user customer subscriber",
-    "death die kill fatality dead",
+    "death die died kill fatality dead",
     "resident inhabitant population",
     "smartphone phone handset",
     "maker manufacturer producer",
