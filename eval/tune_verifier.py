@@ -71,7 +71,7 @@ def vitaminc_dev(root: Path, rng: random.Random, limit: int) -> list[Case]:
     return [
         (
             detokenize(r["claim"]),
-            [_passage("vitaminc-1", detokenize(r["evidence"]), r["page"])],
+            [_passage("vitaminc-1", detokenize(r["evidence"]), detokenize(r["page"]))],
             FEVER_LABELS[r["label"]],
         )
         for r in rows[:limit]
