@@ -466,9 +466,11 @@ _NOT_NAMES = frozenset(
         "tv",
         "pc",
         "dj",
-        # diseases and molecules written in capitals
+        # diseases, viruses and molecules (capitalised at a sentence start or written in capitals)
+        "coronavirus",
         "covid",
         "sars",
+        "cov",
         "mers",
         "hiv",
         "aids",
@@ -642,6 +644,7 @@ def _trimmed(tokens: Tokens, run: list[int], text: str) -> list[int]:
             tokens[kept[0]].low in _TITLES
             or tokens[kept[0]].low in _NOT_NAMES
             or tokens[kept[0]].low in _WEEKDAYS
+            or tokens[kept[0]].text in ("-", "–")  # what is left of "SARS-CoV-2" once "SARS" is trimmed
             or (tokens[kept[0]].low in _COMMON and _sentence_start(tokens, kept[0], text))
             or (tokens[kept[0]].low in STOPWORDS and tokens[kept[0]].low not in PLACE_ALIASES)
         )

@@ -95,7 +95,13 @@ def test_contractions_and_acronyms_are_not_names():
 
 @pytest.mark.parametrize(
     "text",
-    ["Romania has conducted 82,000 COVID-19 tests.", "HIV and AIDS cases fell.", "The DNA test was clear."],
+    [
+        "Romania has conducted 82,000 COVID-19 tests.",
+        "HIV and AIDS cases fell.",
+        "The DNA test was clear.",
+        "Coronavirus has claimed 53 lives in the UK.",
+        "53 people with a SARS-CoV-2 infection have died.",
+    ],
 )
 def test_diseases_and_molecules_in_capitals_are_not_organisations(text):
     assert all(m.kind != "organisation" for m in extract_names(text))
