@@ -12,15 +12,16 @@ Dev sets (none of them a test split, none trained on; see ``eval/verifier_data.p
   sentences *and* the retrieved non-gold sentences of the same page, each a titled passage - look-alike
   distractors beside the evidence.
 
-Every set is scored once by the model; the thresholds are then swept over the cached scores. The admissible
-settings are those whose false-contradiction rate (the share of gold-supported and gold-unverified claims
-labelled contradicted) stays at or below the target on every set. The target, 3%, leaves a margin below the product's 5% for corpora the dev sets do not resemble: at
-a 4% target the choice (contradict 0.6) raised the rate on Climate-FEVER and fever-symmetric, which are
-never tuned on, to 6.6% and 6.3% (`python -m eval.bench_eval`, 3 December 2026), two to three points
-above their dev figures; those two sets thus informed the size of the margin, not the grid point. Among
-the admissible settings whose mean macro-F1 is within one point (``F1_NOISE``) of the best, the one with
-the highest contradict threshold is chosen: within noise, the product prefers the setting that raises
-fewer false alarms. Prints the table and writes ``eval/out/tune_verifier.json``.
+Every set is scored once by the model; the thresholds are then swept over the cached scores. The
+admissible settings are those whose false-contradiction rate (the share of gold-supported and
+gold-unverified claims labelled contradicted) stays at or below the target on every set. The target, 3%,
+leaves a margin below the product's 5% for corpora the dev sets do not resemble: at a 4% target the choice
+(contradict 0.6) raised the rate on Climate-FEVER and fever-symmetric, which are never tuned on, to 6.6% and
+6.3% (`python -m eval.bench_eval`, 3 December 2026), two to three points above their dev figures; those two
+sets thus informed the size of the margin, not the grid point. Among the admissible settings whose mean
+macro-F1 is within one point (``F1_NOISE``) of the best, the one with the highest contradict threshold is
+chosen: within noise, the product prefers the setting that raises fewer false alarms. Prints the table
+and writes ``eval/out/tune_verifier.json``.
 """
 
 from __future__ import annotations

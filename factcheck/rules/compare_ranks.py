@@ -6,7 +6,7 @@ plant", "first factory") name different things and never conflict. Cases live in
 from __future__ import annotations
 
 from factcheck.rules.findings import AGREE, AGREE_MIN, CONFLICT, CONFLICT_MIN, relatedness
-from factcheck.rules.ranks import Rank
+from factcheck.rules.ranks import NUMBERED, Rank
 
 __all__ = ["compare_rank"]
 
@@ -46,7 +46,7 @@ def compare_rank(k: Rank, ev: tuple[Rank, ...], names: frozenset[str], claim_r: 
                 round(min(1.0, r), 2),
             )
     r, e = scored[0]
-    bare_ordinal = k.scale is None and not k.text.lower().startswith(("no", "number", "#"))
+    bare_ordinal = k.scale is None and not k.text.lower().startswith(NUMBERED)
     if r >= CONFLICT_MIN and not bare_ordinal:  # "second plant" and "first factory" are two things
         return (
             e,

@@ -620,12 +620,11 @@ def scan_dates(text: str, tokens: Tokens, sent: list[int], doc: date | None) -> 
     return lifespans(text, scan.out)
 
 
-_DASH = re.compile(r"\s*(?:-{1,2}|[–—−])\s*")
+_DASH_MARK = r"(?:-{1,2}|[–—−])"
+_DASH = re.compile(rf"\s*{_DASH_MARK}\s*")
 _BORN, _DIED = frozenset({normalise_word("born")}), frozenset({normalise_word("died")})
 _OPENS, _CLOSES = frozenset({normalise_word("start")}), frozenset({normalise_word("end")})
-
-
-_YEARS_OF_A_LIFE = re.compile(r"(\d{4})\s*(?:-{1,2}|[–—−])\s*(\d{4})")
+_YEARS_OF_A_LIFE = re.compile(rf"(\d{{4}})\s*{_DASH_MARK}\s*(\d{{4}})")
 _NAME_BEFORE = re.compile(r"[A-Z][\w.'-]*\s*\((?:[^()]*;\s*)?$")
 
 

@@ -21,7 +21,7 @@ from factcheck.rules.lexicon import (
 )
 from factcheck.rules.tokens import Tokens, adjacent, context, num_value, taken_lookup
 
-__all__ = ["Rank", "scan_ranks"]
+__all__ = ["NUMBERED", "Rank", "scan_ranks"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +57,9 @@ _ASPIRATION = frozenset(
 _PLACING_VERBS = frozenset(
     words("finished finish finishes came come comes placed place ranked ranks rank ended ends end rated")
 )
-_RANK_TRIGGERS = frozenset(ORDINAL_WORDS) | frozenset(_SUPERLATIVES) | {"no", "number", "#"}
+# The words and marks that number a rank ("No. 1", "number 2", "#5").
+NUMBERED = ("no", "number", "#")
+_RANK_TRIGGERS = frozenset(ORDINAL_WORDS) | frozenset(_SUPERLATIVES) | frozenset(NUMBERED)
 
 
 def _numbered(tokens: Tokens, i: int) -> tuple[int, int] | None:
@@ -96,7 +98,7 @@ def _position(tokens: Tokens, i: int) -> tuple[int, int] | None:
         if v is not None and v == int(v) and 0 < v < 10000:
             return int(v), j + 1
         return None
-    if low in ("no", "number", "#") and j < n:
+    if low in NUMBERED and j < n:
         return _numbered(tokens, i)
     if low in _SUPERLATIVES and low not in ("most", "top", "leading") and _definite_superlative(tokens, i):
         return 1, j
@@ -159,7 +161,7 @@ def _read_rank(text: str, tokens: Tokens, sent: list[int], i: int) -> tuple[Rank
     if scale is None and low in ORDINAL_WORDS and capitalised_before_name:
         return None, j  # "First Motion Picture Unit", "Second World War": part of a name
     noun, end_k = _noun_after(tokens, j)
-    if scale is None and noun is None and low not in ("no", "number", "#"):
+    if scale is None and noun is None and low not in NUMBERED:
         return None, j
     start, end = tokens[i].start, tokens[j - 1].end
     return Rank(text[start:end], start, end, position, scale, noun, context(tokens, sent, i, end_k)), j

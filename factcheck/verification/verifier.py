@@ -22,7 +22,7 @@ Confidence is the calibrated (temperature-scaled) probability of the deciding sp
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache
 from typing import Any
 
@@ -54,8 +54,9 @@ __all__ = [
 ]
 
 
-# The lowest contradict probability worth reading again without figures (the lowest threshold a sweep tries).
-FIGURE_FREE_FLOOR = 0.3
+# The lowest contradict probability worth a second reading, without the title or without the claim's
+# agreeing figures (the lowest threshold a sweep tries).
+SECOND_READING_FLOOR = 0.3
 
 
 @component
@@ -206,7 +207,11 @@ class Verifier:
         # A span about another subject is neutral whatever the model or the comparison would say: neither
         # reads it.
         scored = [c for c in flat if c.about != "other"]
-        pairs = [(claims[c.claim_index].text, self._model_text(c)) for c in scored]
+        bare = [self._resolved_text(c) for c in scored]
+        pairs = [
+            (claims[c.claim_index].text, self._in_context(text, c))
+            for c, text in zip(scored, bare, strict=True)
+        ]
         if self.use_quantities:
             # The comparison reads the span in context too: whose figure it is may be in the title.
             for candidate, (claim, text) in zip(scored, pairs, strict=True):
@@ -215,49 +220,63 @@ class Verifier:
             probs = self._model.predict_proba(pairs, batch_size=self.batch_size)
             for candidate, row in zip(scored, probs, strict=True):
                 candidate.probs = (float(row[0]), float(row[1]), float(row[2]))
-            self._read_without_title(scored, pairs)
+            self._read_without_title(scored, pairs, bare)
             self._read_without_figures(scored, pairs)
         return per_claim
 
-    def _read_without_title(self, scored: list[Candidate], pairs: list[tuple[str, str]]) -> None:
+    def _read_without_title(
+        self, scored: list[Candidate], pairs: list[tuple[str, str]], bare: list[str]
+    ) -> None:
         """Reads again, without its document title, a span the model leans to contradict; where the bare
         span contradicts less, keeps the mean of the two readings. A title says whose span it is, but it
         also brings words and figures of its own (a headline's other deal, another date) that the model
         may take for the span's: a contradiction must hold up in both readings. The bare reading never
         adds to a contradiction (without the title the span says less, not more)."""
-        again, texts = [], []
-        for candidate, (claim, text) in zip(scored, pairs, strict=True):
-            if candidate.probs[1] < FIGURE_FREE_FLOOR or candidate.probs[1] <= candidate.probs[0]:
+
+        def without_title(i: int) -> tuple[str, str] | None:
+            claim, text = pairs[i]
+            return (claim, bare[i]) if bare[i] != text else None
+
+        for candidate, row in self._read_again(scored, without_title):
+            if row[1] >= candidate.probs[1]:
                 continue
-            bare = self._resolved_text(candidate)
-            if bare != text:
-                again.append(candidate)
-                texts.append((claim, bare))
-        if texts:
-            probs = self._model.predict_proba(texts, batch_size=self.batch_size)
-            for candidate, row in zip(again, probs, strict=True):
-                if float(row[1]) >= candidate.probs[1]:
-                    continue
-                entail, contradict, neutral = (
-                    (old + float(new)) / 2 for old, new in zip(candidate.probs, row, strict=True)
-                )
-                candidate.probs = (entail, contradict, neutral)
+            entail, contradict, neutral = (
+                (old + new) / 2 for old, new in zip(candidate.probs, row, strict=True)
+            )
+            candidate.probs = (entail, contradict, neutral)
 
     def _read_without_figures(self, scored: list[Candidate], pairs: list[tuple[str, str]]) -> None:
         """Scores again, without the claim's agreeing figures, the pairs whose contradiction might rest on
         them (see :mod:`.ablation`); the stance rules then know whether it does."""
+
+        def without_figures(i: int) -> tuple[str, str] | None:
+            claim, text = pairs[i]
+            return figure_free_pair(claim, text, scored[i].findings)
+
+        for candidate, row in self._read_again(scored, without_figures):
+            candidate.figure_free_probs = row
+
+    def _read_again(
+        self, scored: list[Candidate], variant: Callable[[int], tuple[str, str] | None]
+    ) -> list[tuple[Candidate, tuple[float, float, float]]]:
+        """One batched second reading of the spans the model leans to contradict (contradict at least
+        ``SECOND_READING_FLOOR`` and above entail), each as ``variant`` rewrites the pair of ``scored[i]``
+        (None: not read again); the candidates with their new probabilities."""
         again, texts = [], []
-        for candidate, (claim, text) in zip(scored, pairs, strict=True):
-            if candidate.probs[1] < FIGURE_FREE_FLOOR or candidate.probs[1] <= candidate.probs[0]:
+        for i, candidate in enumerate(scored):
+            if candidate.probs[1] < SECOND_READING_FLOOR or candidate.probs[1] <= candidate.probs[0]:
                 continue
-            pair = figure_free_pair(claim, text, candidate.findings)
+            pair = variant(i)
             if pair is not None:
                 again.append(candidate)
                 texts.append(pair)
-        if texts:
-            probs = self._model.predict_proba(texts, batch_size=self.batch_size)
-            for candidate, row in zip(again, probs, strict=True):
-                candidate.figure_free_probs = (float(row[0]), float(row[1]), float(row[2]))
+        if not texts:
+            return []
+        probs = self._model.predict_proba(texts, batch_size=self.batch_size)
+        return [
+            (candidate, (float(row[0]), float(row[1]), float(row[2])))
+            for candidate, row in zip(again, probs, strict=True)
+        ]
 
     def judge(
         self, claims: list[Claim], per_claim: list[list[Candidate]], limits: StanceThresholds | None = None
@@ -272,7 +291,9 @@ class Verifier:
         ]
 
     def _model_text(self, candidate: Candidate) -> str:
-        text = self._resolved_text(candidate)
+        return self._in_context(self._resolved_text(candidate), candidate)
+
+    def _in_context(self, text: str, candidate: Candidate) -> str:
         return in_context(text, candidate.passage.title) if self.use_titles else text
 
     @staticmethod
