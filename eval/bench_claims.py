@@ -129,6 +129,21 @@ _ANAPHORIC_DEFINITE = re.compile(
 )
 
 
+# Stricter: any opening "the N" of at most three lower-case words right before an auxiliary or a past
+# tense ("The assets were returned", "The beneficiaries included"), whatever the noun. It also counts a kind
+# named in full ("The peregrine falcon is ..."), so it errs the other way; the two shares bound the truth.
+_BARE_DEFINITE = re.compile(
+    r"^(?:[^,]{0,40},\s+)?(?i:the)\s+(?:[a-z-]+\s+){0,2}?[a-z-]+\s+(?:also\s+)?"
+    r"(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|did|does|do|said|says|"
+    r"[a-z]{3,}ed)\b"
+)
+
+
+def strictly_self_contained(text: str) -> bool:
+    """:func:`self_contained`, and no opening bare definite description of any noun."""
+    return self_contained(text) and not _BARE_DEFINITE.match(text)
+
+
 def self_contained(text: str) -> bool:
     """Whether a claim names its subject (the issue's definition, read from the text alone): no opening
     pronoun or demonstrative (an expletive "It is difficult to ..." is fine) and no opening definite
@@ -383,6 +398,10 @@ def standalone(runs: list[Extraction]) -> dict[str, Any]:
         "not_self_contained_and_not_flagged": sum(
             not self_contained(c.text) and not c.needs_context for c in claims
         ),
+        "strict_share": round(sum(strictly_self_contained(c.text) for c in claims) / max(len(claims), 1), 3),
+        "strict_not_self_contained_and_not_flagged": sum(
+            not strictly_self_contained(c.text) and not c.needs_context for c in claims
+        ),
         "dropped_reasons": dict(reasons.most_common()),
     }
 
@@ -558,7 +577,9 @@ def _print(report: dict[str, Any]) -> None:
             f"self-contained claims {label}: {alone['share']} "
             f"({alone['self_contained']} of {alone['claims']}; "
             f"{alone['flagged_needs_context']} flagged needs_context; "
-            f"{alone['not_self_contained_and_not_flagged']} neither self-contained nor flagged)"
+            f"{alone['not_self_contained_and_not_flagged']} neither self-contained nor flagged); "
+            f"strictly (no opening bare 'the N' either): {alone['strict_share']}, "
+            f"{alone['strict_not_self_contained_and_not_flagged']} neither"
         )
     for name, entry in report["sets"].items():
         s = entry["standalone"]

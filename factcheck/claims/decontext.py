@@ -183,6 +183,7 @@ class Discourse:
     categories: dict[str, tuple[str, int]] = field(default_factory=dict)  # "restaurant" -> ("Geranium", 3)
     recent: list[tuple[int, str]] = field(default_factory=list)  # the last texts observed
     sentences: list[str] = field(default_factory=list)  # the last whole sentences read
+    history: list[str] = field(default_factory=list)  # the last six, for what a description refers back to
     defined: tuple[str, int] | None = None  # what the last definition defined: "X refers to ..."
     # what evidence was said to show ("Some evidence suggests that ironworking ..."): (text, sentence)
     framed: tuple[str, int] | None = None
@@ -283,6 +284,7 @@ class Discourse:
             if long:
                 self.acronyms.setdefault(m.group("short"), long)
         self.sentences = [*self.sentences[-2:], text]
+        self.history = [*self.history[-5:], text]
 
     def _learn_kinds(self, text: str, sentence: int) -> None:
         """ "What kind of u-boat was the SM U-30?": the u-boat is the SM U-30; '"Human Compatible" by
@@ -660,8 +662,12 @@ class Discourse:
             resolved = fuller or owned or self._category_head(resolved, sentence) or resolved
         resolved = self._spelled_out(resolved)
         resolved = self._reported_definite(resolved, sentence)
-        if unchanged and refers_back(resolved):
-            named = self._named_head(resolved, sentence)
+        # a bare "the N" whose N the sentences before used, and that nothing above made more specific
+        familiar = unchanged and resolved.split()[:4] == text.split()[:4] and self._familiar(resolved)
+        if unchanged and (refers_back(resolved) or familiar):
+            named = self._named_head(resolved, sentence) or (
+                self._named_mention(resolved) if familiar else None
+            )
             return (named, needs) if named else (resolved, True)
         return resolved, needs
 
@@ -735,6 +741,83 @@ class Discourse:
                 pp = found.group("pp").rstrip(".")  # "of the Club." at a sentence end
                 return f"{m.group('det')} {words} {pp}{text[m.end('words') :]}"
         return None
+
+    def _earlier(self) -> list[str]:
+        """The whole sentences read before the current one (up to five), latest first."""
+        return list(reversed(self.history[:-1]))
+
+    def _named_mention(self, text: str) -> str | None:
+        """ "The transfers involved ..." after "a series of transfers made by the world's largest crypto
+        exchange, Binance": an opening bare "the N" (its verb right after the noun) takes the name N was
+        written with in the sentences before ("Binance's N", "N made by Binance", "N in Qom").
+
+        Only a name makes the earlier mention more specific; "the N" after a mere "some N" stays as it is.
+        """
+        head = _bare_definite_head(text)
+        if head is None or text[4 : text.find(head)].strip():
+            return None  # "the first incident" is not any incident the text named before
+        rest = text[text.find(head) + len(head) :]
+        forms = "|".join(
+            re.escape(f) for f in sorted({head, _singular(head), head + "s"}, key=len, reverse=True)
+        )
+        patterns = (
+            (re.compile(rf"(?P<owner>{_NAME_RE})['’]s\s+(?:(?-i:[a-z-]+)\s+){{0,2}}?(?:{forms})\b"), "owner"),
+            (
+                re.compile(
+                    rf"\b(?:{forms})\s+(?P<part>(?-i:[a-z]+ed)|made|done|given|taken|held|paid|sent|won)\s+by\s+"
+                    rf"(?:(?:the\s+)?[^,.;:()]{{0,60}}?,\s+)?(?P<agent>{_NAME_RE})(?=[\s,.;:]|$)"
+                ),
+                "agent",
+            ),
+            (
+                re.compile(
+                    rf"\b(?:{forms})\s+(?P<prep>of|in|at|from|against)\s+(?P<np>(?:the\s+)?{_NAME_RE})(?=[\s,.;:]|$)"
+                ),
+                "place",
+            ),
+        )
+        for earlier in self._earlier():
+            for pattern, shape in patterns:
+                found = pattern.search(earlier)
+                if not found:
+                    continue
+                if shape == "owner":
+                    owner = found.group("owner")
+                    if owner.lower() in NOT_NAMES or owner.split()[0] in {"The", "A", "An"}:
+                        continue
+                    return f"{owner}'s {head}{rest}"
+                if shape == "agent":
+                    return f"The {head} {found.group('part')} by {found.group('agent')}{rest}"
+                return f"The {head} {found.group('prep')} {found.group('np').rstrip('.')}{rest}"
+            # "Tesla reported record deliveries. The deliveries rose ...": the N of a named subject's
+            # predicate is the subject's N.
+            subject = _subject(earlier)
+            named = subject is not None and (
+                self.kinds.get(subject) in {ORG, PERSON} or subject in self.proper
+            )
+            if subject and named and not _pronoun_subject(subject):
+                predicate = earlier[earlier.find(subject) + len(subject) :]
+                if re.search(rf"\b(?:{forms})\b", predicate):
+                    owner = f"{subject}'" if subject.endswith("s") else f"{subject}'s"
+                    return f"{owner} {head}{rest}"
+        return None
+
+    def _familiar(self, text: str) -> bool:
+        """Whether an opening bare "the N" names a noun the sentences before already used ("The incidents
+        have prompted ..." after "In the latest incident, ..."): a description that refers back to them.
+        A description with modifiers that repeats how the noun was written ("the peregrine falcon" after
+        "The peregrine falcon is ...") says as much as it did there."""
+        head = _bare_definite_head(text)
+        if head is None:
+            return False
+        forms = {head, _singular(head), head + "s"}
+        phrase = (
+            " ".join(text.split()[1 : text.split().index(head) + 1]).lower() if head in text.split() else head
+        )
+        earlier = " ".join(self._earlier())
+        if " " in phrase and re.search(rf"\b{re.escape(phrase)}\b", earlier, re.I):
+            return False
+        return bool(forms & {w.strip(",.;:()\"'“”").lower() for w in earlier.split() if w[:1].islower()})
 
     def _named_head(self, text: str, sentence: int) -> str | None:
         """ "The committee used ..." after "the Senate Intelligence Committee": a definite description whose
@@ -838,6 +921,32 @@ _DEFINITE_HEAD = re.compile(
 _NOT_AFTER_HEAD = {"of", "in", "for", "at", "on", "that", "who", "which", "called", "named", "'s", "’s"}
 
 
+def _bare_definite_head(text: str) -> str | None:
+    """The noun of an opening "the N" (at most two lower-case words before it) followed at once by its
+    verb ("The transfers involved", "The new assistance includes"), or ``None``: a noun with a name, a
+    phrase or a clause after it says more than "the N"."""
+    tokens = tokenize(text)
+    if len(tokens) < 3 or tokens[0].low != "the":
+        return None
+    k = 1
+    while k < min(len(tokens) - 1, 4) and not is_verb(tokens[k + 1]) and tokens[k + 1].low not in ADVERBS:
+        k += 1
+    words = tokens[1 : k + 1]
+    if k + 1 >= len(tokens) or not all(w.text.replace("-", "").isalpha() and w.text.islower() for w in words):
+        return None
+    head, after = tokens[k], tokens[k + 1]
+    if head.low in _NOT_BARE_HEADS or any(
+        w.low in DETERMINERS | PREPOSITIONS | ADVERBS | AUX | COMMON_VERBS or is_verb(w) for w in words
+    ):
+        return None
+    k += 1
+    if after.low in ADVERBS and len(tokens) > k + 1:
+        k, after = k + 1, tokens[k + 1]
+    if k + 1 < len(tokens) and tokens[k + 1].low == "by" and after.low not in AUX:
+        return None  # "The waves produced by ...": a participle that qualifies the noun, not its verb
+    return head.low if is_verb(after) and after.text.islower() else None
+
+
 def refers_back(text: str) -> bool:
     """Whether a claim opens (perhaps after a short lead phrase) with a pronoun, a demonstrative or a
     definite description ("The committee used ...") that only the preceding text can explain."""
@@ -863,6 +972,11 @@ def _referring_definite(words: list[str]) -> bool:
     return False
 
 
+# Nouns whose "the N" needs no referent ("The sun rises"), and words that only stand for a noun ("the rest").
+_NOT_BARE_HEADS = {
+    "sun", "moon", "earth", "world", "universe", "internet", "web", "weather", "sky", "public",
+    "same", "following", "rest", "former", "latter", "majority", "minority", "average",
+}  # fmt: skip
 _NOT_CATEGORIES = {"one", "part", "member", "type", "kind", "number", "lot", "result", "way", "time", "place"}
 
 
