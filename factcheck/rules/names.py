@@ -646,6 +646,7 @@ def _trimmed(tokens: Tokens, run: list[int], text: str) -> list[int]:
             or tokens[kept[0]].low in _WEEKDAYS
             or tokens[kept[0]].text in ("-", "–")  # what is left of "SARS-CoV-2" once "SARS" is trimmed
             or (tokens[kept[0]].low in _COMMON and _sentence_start(tokens, kept[0], text))
+            or (_opening_adverb(tokens[kept[0]].low) and _sentence_start(tokens, kept[0], text))
             or (tokens[kept[0]].low in STOPWORDS and tokens[kept[0]].low not in PLACE_ALIASES)
         )
     ):
@@ -657,6 +658,17 @@ def _trimmed(tokens: Tokens, run: list[int], text: str) -> list[int]:
     ):
         kept.pop()
     return kept
+
+
+def _opening_adverb(low: str) -> bool:
+    """An adverb in "-ly" of seven letters or more opening a sentence ("Originally KENYA won ...",
+    "Currently Tesla builds ..."): no part of the name after it (names such as "Sally" or "Beverly" have
+    other endings)."""
+    return (
+        len(low) >= 7
+        and low.endswith(("ally", "ently", "antly", "ously", "ively", "ately"))
+        and (low not in PLACE_ALIASES)
+    )
 
 
 def _opens_a_place(tokens: Tokens, kept: list[int]) -> bool:

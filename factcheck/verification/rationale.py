@@ -163,6 +163,10 @@ def aboutness(claim_text: str, span: str, title: str | None, passage_text: str) 
         return SAME if _in_claims_place(claim_text, span, around) else UNKNOWN
     if _named(subject, span):
         return SAME
+    if _opening_term(subject[0], claim_text) and re.search(rf"\b{re.escape(subject[0])}\b", span, re.I):
+        # a term the claim capitalises only because it opens the sentence ("Kefir, yogurt ...") is the
+        # same term in lower case inside the span ("traditional products such as kefir")
+        return SAME
     own = primary_subject(span)
     pointing = refers_back(span) or (own is not None and _pronoun_first(span, own[0]))
     rest = f"{title or ''}. {passage_text.replace(span, ' ', 1)}"
@@ -201,6 +205,17 @@ def aboutness(claim_text: str, span: str, title: str | None, passage_text: str) 
         # half-brother" on the page "Bob Ross"), the span may well speak to the claim.
         return OTHER if primary_subject(rest) and not _titled_by_claim(claim_text, title) else UNKNOWN
     return OTHER if primary_subject(around) or primary_subject(span) else UNKNOWN
+
+
+def _opening_term(name: str, claim_text: str) -> bool:
+    """Whether a one-word subject opens the claim and is no English word ("Kefir"): written in lower case
+    elsewhere it is the same term. ("Apple" is a word: "an apple" in a span is no company.)"""
+    return (
+        " " not in name
+        and claim_text.lstrip().startswith(name)
+        and name.lower() not in _dictionary()
+        and not name.isupper()
+    )
 
 
 def _same_surname(own: tuple[str, str], subject: tuple[str, str]) -> bool:

@@ -105,3 +105,19 @@ def test_contractions_and_acronyms_are_not_names():
 )
 def test_diseases_and_molecules_in_capitals_are_not_organisations(text):
     assert all(m.kind != "organisation" for m in extract_names(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Originally KENYA won the right to host the tournament.", "KENYA"),
+        ("Currently Renault builds its vans in Maubeuge.", "Renault"),
+        ("Previously Stellantis had planned a plant in Turin.", "Stellantis"),
+    ],
+)
+def test_an_opening_adverb_is_no_part_of_the_name_after_it(text, name):
+    assert names(text)[0][0] == name
+
+
+def test_names_ending_in_ly_stay_whole():
+    assert [n for n, _, _ in names("Sally Ride flew in 1983.")] == ["Sally Ride"]
