@@ -42,6 +42,9 @@ DISCOURSE = re.compile(
     r"our (?:rating|ruling)\s+(?=(?-i:[A-Z]))|"
     # "Note that X", "Keep in mind that X": an instruction framing the fact X
     r"(?:please )?(?:also )?(?:note|keep in mind|bear in mind|remember),? that\s+(?=\w)|"
+    # "It's worth noting that X", "It should be noted that X": an aside drawing attention to the fact X
+    r"it(?:['’]s| is) (?:also )?worth (?:noting|mentioning|pointing out|to note|to mention),? that\s+(?=\w)|"
+    r"it (?:should|must|can) (?:also )?be (?:noted|mentioned|pointed out),? that\s+(?=\w)|"
     # "This is because X", "This means that X": X is the fact; what "this" was is the previous sentence's.
     r"(?:this|that) (?:is (?:because|why|since|due to the fact that)|was (?:because|why)|"
     r"(?:means|meant)(?: that)?)\s+(?=\w)|"
