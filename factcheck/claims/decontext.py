@@ -650,6 +650,25 @@ class Discourse:
             return self._salient(ORG, sentence, 3)  # "TikTok's been facing ... the app got banned"
         return None
 
+    def _title_maker(self, text: str, sentence: int) -> str:
+        """'"Square Two" is their second album': a quoted title is a work, and the owner its predicate
+        names ("their", "its") is who made it: the group or organisation the sentences before are about."""
+        m = _TITLE_MAKER.match(text)
+        if m is None:
+            return text
+        title = m.group("title").strip('“”"')
+        # a name within the title ("Square" of "Square Two") is the work's, not its maker's; a name written
+        # as an owner lately ("Blackpink's debut album") is the maker before any other ("Whistle")
+        within = {self._canonical(n.name) for n in self.mentions if n.name.lower() in title.lower()}
+        recent = {self._canonical(n.name) for n in self.mentions if sentence - n.sentence <= 2}
+        owners = {self._canonical(n) for n in self.possessors} - within
+        others = recent - owners if recent & owners else set()
+        maker = self._salient(ORG, sentence, 2, frozenset(within | others | {title}))
+        if maker is None:
+            return text
+        owner = f"{maker}'" if m.group("pron").lower() == "their" and maker.endswith("s") else f"{maker}'s"
+        return text[: m.start("pron")] + owner + text[m.end("pron") :]
+
     def resolve(self, text: str, sentence: int) -> tuple[str, bool]:
         """``text`` with its opening reference replaced by the referent, and whether it needs context: also
         when it still opens with a reference back that nothing resolved (never silently left as written)."""
@@ -661,6 +680,7 @@ class Discourse:
             needs = needs and owned is None  # "This win" named as "Argentina's win"
             resolved = fuller or owned or self._category_head(resolved, sentence) or resolved
         resolved = self._spelled_out(resolved)
+        resolved = self._title_maker(resolved, sentence)
         resolved = self._reported_definite(resolved, sentence)
         # a bare "the N" whose N the sentences before used, and that nothing above made more specific
         familiar = unchanged and resolved.split()[:4] == text.split()[:4] and self._familiar(resolved)
@@ -898,6 +918,8 @@ class Discourse:
         return text, needs or not dated
 
 
+# '"Square Two" is their second album': a quoted title whose predicate names its maker.
+_TITLE_MAKER = re.compile(r"^(?P<title>[“\"][^“”\"]{1,80}[”\"]) (?:is|was) (?P<pron>their|its) (?=\w)", re.I)
 # A short opening phrase before the subject: "As a politician, he ...", "Called lensing, this ...".
 _LEAD = re.compile(
     r"^(?:(?:as|when|while|if|although|though|because|once|after|before|called|known|otherwise|rather|still|"

@@ -1,7 +1,7 @@
-"""Facts written around a name: a lifespan in brackets, what a place is now, an opening role ("As a
-physicist, ..."), a title before the name ("TikTok's CEO Shou Zi Chew"), a role in brackets, a place joined
-to a participle ("Los Angeles-born Johnson") and a legislator's party label ("McCaul, R-Texas"); and the
-purpose of a trip, an intent that is cut off the claim."""
+"""Facts written around a name: a lifespan in brackets, a quoted title's year in brackets, what a place is
+now, an opening role ("As a physicist, ..."), a title before the name ("TikTok's CEO Shou Zi Chew"), a role
+in brackets, a place joined to a participle ("Los Angeles-born Johnson") and a legislator's party label
+("McCaul, R-Texas"); and the purpose of a trip, an intent that is cut off the claim."""
 
 from __future__ import annotations
 
@@ -166,6 +166,28 @@ def _extract_title_before_name(clause: _Clause, pieces: list[Piece]) -> None:
         Piece(tidy(f"{name} {be} {title}"), tokens[a].start, tokens[verb - 1].end, "appositive", name)
     )
     clause.cuts.append((tokens[a].start, tokens[n].start))
+
+
+# A year in brackets after a quoted title: "“Violator” (1990)", '"Square One" (2016) - This is their debut'.
+_TITLE_YEAR = re.compile(r"(?P<open>[“\"])(?P<title>[^“”\"()]{1,80}?)[”\"]\s*\((?P<year>(?:1[5-9]|20)\d\d)\)")
+_CLOSING_QUOTE = {"“": "”", '"': '"'}
+
+
+def _extract_title_year(clause: _Clause, pieces: list[Piece]) -> None:
+    """A year in brackets after a quoted title is when the work came out: '"Square One" (2016) is their
+    debut album' gives '"Square One" was released in 2016', and the year is cut out of the clause (a name not
+    in quotes with a year is a person's birth, :func:`_extract_lifespan`)."""
+    start, end = clause.tokens[clause.begin].start, clause.tokens[clause.end - 1].end
+    if "(" not in clause.sentence[start:end]:
+        return
+    for m in _TITLE_YEAR.finditer(clause.sentence, start, end):
+        if clause.cut(m.start(), m.end()):
+            continue
+        quoted = f"{m.group('open')}{m.group('title').strip()}{_CLOSING_QUOTE[m.group('open')]}"
+        pieces.append(
+            Piece(tidy(f"{quoted} was released in {m.group('year')}"), m.start(), m.end(), "appositive")
+        )
+        clause.cuts.append((m.start("year") - 1, m.end("year") + 1))
 
 
 # A role in brackets after a name: "Tom Hanks (voice of Woody)", "Jane Doe (head of research at X)".

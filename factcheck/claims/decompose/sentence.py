@@ -39,6 +39,7 @@ from factcheck.claims.decompose.names import (
     _extract_place_participle,
     _extract_role_intro,
     _extract_title_before_name,
+    _extract_title_year,
 )
 from factcheck.claims.decompose.participles import (
     _extract_leading_participle,
@@ -250,6 +251,7 @@ def _clause_pieces(clause: _Clause) -> tuple[list[Piece], list[Piece]]:
     _extract_party_labels(clause, inserts)
     _cut_travel_purpose(clause)
     _extract_lifespan(clause, inserts)
+    _extract_title_year(clause, inserts)
     _extract_bracketed_roles(clause, inserts)
     _extract_place_participle(clause, inserts)
     _extract_now_part(clause, inserts)
