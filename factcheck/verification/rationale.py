@@ -164,9 +164,10 @@ def aboutness(claim_text: str, span: str, title: str | None, passage_text: str) 
     if _named(subject, span):
         return SAME
     if _opening_term(subject[0], claim_text) and re.search(rf"\b{re.escape(subject[0])}\b", span, re.I):
-        # a term the claim capitalises only because it opens the sentence ("Kefir, yogurt ...") is the
-        # same term in lower case inside the span ("traditional products such as kefir")
-        return SAME
+        # a term the claim capitalises only because it opens the sentence ("Kefir, yogurt ...") may be the
+        # same term in lower case inside the span ("traditional products such as kefir"); a common noun
+        # ("Epigenetic changes") names no one, so the span is not known to be about another subject
+        return UNKNOWN
     own = primary_subject(span)
     pointing = refers_back(span) or (own is not None and _pronoun_first(span, own[0]))
     rest = f"{title or ''}. {passage_text.replace(span, ' ', 1)}"
@@ -208,8 +209,9 @@ def aboutness(claim_text: str, span: str, title: str | None, passage_text: str) 
 
 
 def _opening_term(name: str, claim_text: str) -> bool:
-    """Whether a one-word subject opens the claim and is no English word ("Kefir"): written in lower case
-    elsewhere it is the same term. ("Apple" is a word: "an apple" in a span is no company.)"""
+    """Whether a one-word subject opens the claim and is no English word the vocabulary knows ("Kefir"):
+    written in lower case elsewhere it may be the same term. ("Apple" is a word: "an apple" in a span is no
+    company.)"""
     return (
         " " not in name
         and claim_text.lstrip().startswith(name)
