@@ -586,6 +586,8 @@ class Discourse:
             last = self.last_subject
             if last and self.kinds.get(last[0], last[1]) != PERSON and sentence - last[2] <= 1:
                 subj = last[0]
+                if _indefinite(subj, rest):
+                    return None  # "Another government entity ... This time, it's the European Commission"
                 if not _pronoun_subject(subj) and not _plural(subj):
                     return subj
             found = self._salient(ORG, sentence, 2)
@@ -601,7 +603,7 @@ class Discourse:
             if last and sentence - last[2] <= 1 and self.kinds.get(last[0], last[1]) != PERSON:
                 subj = last[0]
                 group = (self.kinds.get(subj) or last[1]) in {ORG, NAME}
-                if not _pronoun_subject(subj) and (_plural(subj) or group):
+                if not _pronoun_subject(subj) and not _indefinite(subj, rest) and (_plural(subj) or group):
                     return subj
             return None
         if low in {"he", "his", "she", "her"}:
@@ -907,6 +909,11 @@ class Discourse:
                 if pos == 0 and replacement[:1].islower() and replacement.startswith("the "):
                     replacement = "The " + replacement[4:]
                 rest = text[pos + m.end() :]
+                if ref.lower() == "it" and re.match(r"['’]s\s", rest):
+                    # "it's" is "it is" ("it has" before a past participle): "X's the European Commission"
+                    # would read as an owner
+                    verb = "has" if re.match(r"['’]s\s+(?:been|had|got|gone|become|[a-z]+ed)\b", rest) else "is"
+                    rest = f" {verb}" + rest[2:]
                 if (m.group("pron") or "").lower() == "they" and not _plural(target):
                     rest = _agree(rest)  # "They focus on" -> "The American Fantasy Press focuses on"
                 text = text[:pos] + replacement + rest
@@ -1046,14 +1053,29 @@ def _singular(noun: str) -> str:
     return noun
 
 
+def _indefinite(subject: str, rest: str) -> bool:
+    """Whether a subject is an indefinite description a pronoun after it cannot be replaced by: one of a
+    kind still unnamed ("Another government entity", "Some firms"), or any indefinite when the pronoun's
+    clause says who it is ("A company ... It is the European Commission": an identification)."""
+    words = subject.split()
+    if len(words) < 2:
+        return False
+    first = words[0].lower()
+    identifies = re.match(r"\s*(?:['’]s|is|was)\s+(?:the\s|(?-i:[A-Z]))", rest, re.I) is not None
+    return first in {"another", "some", "several", "many"} or (first in {"a", "an", "one"} and identifies)
+
+
 def _plural(phrase: str) -> bool:
     """Whether a subject names several things: "the giant planets", "Hoppus and Barker" (not "the fastest
-    animal with wings and fur": only the words before a preposition or a relative pronoun count)."""
+    animal with wings and fur": only the words before a preposition or a relative pronoun count). A kind
+    given with examples ("Companies like Intel and IBM") is a common noun even when it opens a sentence."""
     head = []
     for word in phrase.split():
         if word.lower() in PREPOSITIONS | {"that", "which", "who"}:
             break
         head.append(word)
+    if len(head) == 1 and re.match(r"\S+\s+(?:like|such as|including)\s", phrase):
+        return _singular(head[0].lower()) != head[0].lower()
     phrase = " ".join(head) or phrase
     words = phrase.split()
     if " and " in f" {phrase} ":

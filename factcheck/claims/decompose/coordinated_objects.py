@@ -8,7 +8,7 @@ from __future__ import annotations
 from factcheck.claims.decompose.conjunctions import _Conjunction, _shared_modifiers, _Split
 from factcheck.claims.decompose.subjects import _object_start
 from factcheck.claims.decompose.words import _RELATIVES, _first_verb, _has_phrase
-from factcheck.claims.grammar import Token, is_capitalised, is_verb
+from factcheck.claims.grammar import Token, is_capitalised, is_participle, is_verb
 from factcheck.claims.lexicon import (
     ADVERBS,
     AUX,
@@ -196,7 +196,9 @@ def _coordinated_objects(split: _Split, conj: _Conjunction) -> bool | None:
         )
     ):
         return None
-    if any(tokens[j].low in _CLAUSE_OPENERS for j in range(start - 1, conj.start)):
+    if any(tokens[j].low in _CLAUSE_OPENERS for j in range(start - 1, conj.start)) or _as_opens_clause(
+        tokens, start - 1, conj.start
+    ):
         return None  # "settings where people and animals interact": the subject of a clause inside
     one = tokens[start].low
     # "cars as well as solar panels": a bare plural is a noun, not one of two adjectives of one noun
@@ -216,6 +218,25 @@ def _coordinated_objects(split: _Split, conj: _Conjunction) -> bool | None:
     prefix = split.prefix + clause.text(tokens[split.start].start, tokens[start].start) + " "
     split.reopen(k, prefix, after_object=True)
     return True
+
+
+def _as_opens_clause(tokens: list[Token], i: int, conj_start: int) -> bool:
+    """Whether the "as" at token ``i`` opens a clause ("influenced over time as stars form and evolve"): a
+    bare noun and a word after it, after a noun, not after a verb or participle ("served as A and B"), in a
+    comparison ("such as", "known as") or before a role ("the area as a buffer and a base")."""
+    if i < 1 or tokens[i].low != "as" or conj_start - i < 3 or tokens[i + 1].low in DETERMINERS:
+        return False
+    before = tokens[i - 1]
+    return (
+        before.text.isalpha()
+        and before.text.islower()
+        and before.low not in _AS_TAKERS
+        and not (is_verb(before) or is_participle(before))
+    )
+
+
+# Words after which "as" compares or names ("such as", "the same as", "known as").
+_AS_TAKERS = {"such", "same", "so", "well", "as", "just", "known", "regarded", "seen", "served", "serves", "both"}
 
 
 def _base_verb_before(tokens: list[Token], verb: int, conj_start: int) -> int | None:

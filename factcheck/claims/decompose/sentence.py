@@ -130,12 +130,27 @@ def _subordinate_ranges(tokens: list[Token], a: int, b: int, depth: list[int]) -
         k = i + (2 if which_means and low == "which" else 1)
         k += tokens[k].low == "that"
         k = _skip_adverbs(tokens, k)
+        if k < b and tokens[k].low in {"it", "they"} and _embedded_clause(tokens, a, i, depth):
+            continue  # "critics say the investigation is inconclusive, as it was ordered by X": which "it"?
         if k < b and _first_verb(tokens, a, i) is not None and _clause_follows(tokens, k, b):
             stop = i - 1 if comma else i
             if tokens[i - 1].low == "even":  # ", even though X": "even" opens the subordinate clause
                 stop = i - 2 if tokens[i - 2].text == "," else i - 1
             return [(a, stop), *_subordinate_ranges(tokens, k, b, depth)]
     return [(a, b)]
+
+
+def _embedded_clause(tokens: list[Token], a: int, b: int, depth: list[int]) -> bool:
+    """Whether ``[a, b)`` holds more than one finite verb (a clause inside the clause: "critics say the
+    investigation is ..."): a pronoun after it may stand for either subject."""
+    groups, after_verb = 0, False
+    for j in range(a, b):
+        if depth[tokens[j].start] or tokens[j].low in ADVERBS:
+            continue
+        verb = finite_at(tokens, j) or is_participle(tokens[j])
+        groups += verb and not after_verb  # "have led": one verb group
+        after_verb = verb
+    return groups > 1
 
 
 # Words after which "as" compares or names ("such as", "the same as", "known as"), not a clause's reason.

@@ -166,7 +166,9 @@ def _clause_follows(
         return comma and _bare_subject_verb(tokens, kept)
     if comma and first.text[:1].islower() and first.low not in PREPOSITIONS | DETERMINERS:
         return _bare_subject_verb(tokens, kept)  # "..., more efforts are required"
-    if first.low in DETERMINERS or is_capitalised(first):
+    # after a comma, a figure may open a subject too: "..., and 457 deaths have been reported"
+    figure = comma and (first.text[:1].isdigit() or first.text[:1] in "€$£¥")
+    if first.low in DETERMINERS or is_capitalised(first) or figure:
         participle = False
         # a subject of up to ten words, none in parentheses ("Keanu Reeves (voice of Duke Caboom) showed"
         # belongs to a list, "the cover of the proceedings book that year was" is a clause)
@@ -308,9 +310,16 @@ def _object_start(tokens: list[Token], verb: int, stop: int) -> int | None:
         or (tokens[j - 1].low in _BE and _progressive(tokens[j]))  # "is building | factories"
     ):
         j += 1
-    if j < stop and tokens[j].low in PREPOSITIONS:
+    if j + 1 < stop and tokens[j].text == "," and tokens[j + 1].low in PREPOSITIONS:
+        j += 2  # "has slowed, with | only 170 infections and 50 deaths"
+    elif j < stop and tokens[j].low in PREPOSITIONS:
         j += 1
-    elif j + 1 < stop and tokens[j].low not in DETERMINERS and tokens[j + 1].low in PREPOSITIONS:
+    elif (
+        j + 1 < stop
+        and tokens[j].text.isalpha()
+        and tokens[j].low not in DETERMINERS
+        and tokens[j + 1].low in PREPOSITIONS
+    ):
         j += 2
         if j < stop and tokens[j - 1].low == "to" and tokens[j].low in COMMON_VERBS | BASE_VERBS:
             j += 1  # "uses ads to | influence | preferences and behavior": the verb of a purpose
