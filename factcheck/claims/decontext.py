@@ -912,7 +912,9 @@ class Discourse:
                 if ref.lower() == "it" and re.match(r"['’]s\s", rest):
                     # "it's" is "it is" ("it has" before a past participle): "X's the European Commission"
                     # would read as an owner
-                    verb = "has" if re.match(r"['’]s\s+(?:been|had|got|gone|become|[a-z]+ed)\b", rest) else "is"
+                    verb = (
+                        "has" if re.match(r"['’]s\s+(?:been|had|got|gone|become|[a-z]+ed)\b", rest) else "is"
+                    )
                     rest = f" {verb}" + rest[2:]
                 if (m.group("pron") or "").lower() == "they" and not _plural(target):
                     rest = _agree(rest)  # "They focus on" -> "The American Fantasy Press focuses on"

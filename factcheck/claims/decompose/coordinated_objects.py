@@ -236,7 +236,20 @@ def _as_opens_clause(tokens: list[Token], i: int, conj_start: int) -> bool:
 
 
 # Words after which "as" compares or names ("such as", "the same as", "known as").
-_AS_TAKERS = {"such", "same", "so", "well", "as", "just", "known", "regarded", "seen", "served", "serves", "both"}
+_AS_TAKERS = {
+    "such",
+    "same",
+    "so",
+    "well",
+    "as",
+    "just",
+    "known",
+    "regarded",
+    "seen",
+    "served",
+    "serves",
+    "both",
+}
 
 
 def _base_verb_before(tokens: list[Token], verb: int, conj_start: int) -> int | None:
